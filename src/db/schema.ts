@@ -1,0 +1,110 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+
+// Millisecond precision so that (created_at, id) cursors round-trip through JavaScript Dates.
+const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+
+export interface OrganizationSettings {
+  minutesPerJp: number;
+  annualJpTarget: number;
+}
+
+export const organizations = pgTable('organizations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: varchar('code', { length: 32 }).notNull().unique(),
+  name: text('name').notNull(),
+  timeZone: text('time_zone').notNull().default('Asia/Jakarta'),
+  settings: jsonb('settings').$type<OrganizationSettings>().notNull(),
+  createdAt: instant('created_at').notNull().defaultNow(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
+export const userRole = pgEnum('user_role', ['platform_admin', 'org_admin', 'instructor', 'participant']);
+// pending: imported, no password yet (activation); disabled: cannot log in or refresh.
+export const userStatus = pgEnum('user_status', ['active', 'pending', 'disabled']);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').references(() => organizations.id, { onDelete: 'restrict' }),
+    role: userRole('role').notNull(),
+    status: userStatus('status').notNull().default('active'),
+    nip: varchar('nip', { length: 18 }),
+    email: text('email'),
+    name: text('name').notNull(),
+    birthPlace: text('birth_place'),
+    birthDate: date('birth_date', { mode: 'string' }),
+    rank: text('rank'),
+    position: text('position'),
+    unit: text('unit'),
+    category: text('category'),
+    passwordHash: text('password_hash'),
+    failedLoginCount: integer('failed_login_count').notNull().default(0),
+    lockedUntil: instant('locked_until'),
+    lastLoginAt: instant('last_login_at'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_nip_key').on(t.nip),
+    uniqueIndex('users_email_key').on(t.email),
+    index('users_org_created_idx').on(t.orgId, t.createdAt, t.id),
+    check('users_login_key_present', sql`${t.nip} is not null or ${t.email} is not null`),
+    check('users_org_required', sql`${t.role} = 'platform_admin' or ${t.orgId} is not null`),
+    check('users_email_lowercase', sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+export const refreshTokens = pgTable(
+  'refresh_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // Every token minted by rotation from one login shares a family; reuse revokes the family.
+    familyId: uuid('family_id').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+    revokedAt: instant('revoked_at'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('refresh_tokens_family_idx').on(t.familyId), index('refresh_tokens_user_idx').on(t.userId)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: uuid('org_id'),
+    actorId: uuid('actor_id'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    requestId: text('request_id'),
+    at: instant('at').notNull().defaultNow(),
+  },
+  (t) => [index('audit_log_org_at_idx').on(t.orgId, t.at), index('audit_log_entity_idx').on(t.entityType, t.entityId)],
+);
+
+export type Organization = typeof organizations.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type UserRole = (typeof userRole.enumValues)[number];
+export type UserStatus = (typeof userStatus.enumValues)[number];

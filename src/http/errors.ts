@@ -1,0 +1,175 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+
+/** One field-level problem, e.g. `{ path: 'body.email', message: 'Invalid email' }`. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/**
+ * The one error taxonomy. Services throw these; the handler below turns them into RFC 9457
+ * problem details. `code` is stable and documented: clients switch on it, never on `detail`.
+ */
+export class AppError extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly code: string,
+    message: string,
+    public readonly errors?: FieldError[],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, errors?: FieldError[], code = 'VALIDATION_FAILED') {
+    super(400, code, message, errors);
+  }
+}
+export class UnauthorizedError extends AppError {
+  constructor(message = 'Authentication required', code = 'UNAUTHENTICATED') {
+    super(401, code, message);
+  }
+}
+export class ForbiddenError extends AppError {
+  constructor(message = 'Your role does not allow this', code = 'FORBIDDEN') {
+    super(403, code, message);
+  }
+}
+export class NotFoundError extends AppError {
+  constructor(what: string, code = 'NOT_FOUND') {
+    super(404, code, `${what} not found`);
+  }
+}
+export class ConflictError extends AppError {
+  constructor(message: string, code = 'CONFLICT') {
+    super(409, code, message);
+  }
+}
+export class TooManyRequestsError extends AppError {
+  constructor(
+    message: string,
+    code = 'RATE_LIMITED',
+    public readonly retryAfterSeconds?: number,
+  ) {
+    super(429, code, message);
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  instance?: string;
+  errors?: FieldError[];
+}
+
+export function problem(status: number, code: string, detail: string, errors?: FieldError[]): Problem {
+  return {
+    type: `urn:asn-learning:problem:${code.toLowerCase().replaceAll('_', '-')}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    code,
+    detail,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}
+
+export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
+  return reply.status(p.status).type('application/problem+json').send(p);
+}
+
+// Fastify's own client errors, with the codes this API promises instead of Fastify's internal ones.
+const FASTIFY_CODES: Record<string, { status: number; code: string; detail?: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', detail: 'The request body is larger than allowed' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'BAD_CONTENT_LENGTH' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', detail: 'The JSON body is empty' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', detail: 'The body is not valid JSON' },
+  FST_ERR_CTP_EMPTY_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+  FST_ERR_CTP_INVALID_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+  FST_ERR_BAD_URL: { status: 400, code: 'BAD_URL' },
+  FST_ERR_JWT_NO_AUTHORIZATION_IN_HEADER: { status: 401, code: 'UNAUTHENTICATED', detail: 'Authentication required' },
+  FST_ERR_JWT_AUTHORIZATION_TOKEN_EXPIRED: { status: 401, code: 'TOKEN_EXPIRED', detail: 'The access token has expired' },
+  FST_ERR_JWT_AUTHORIZATION_TOKEN_INVALID: { status: 401, code: 'TOKEN_INVALID', detail: 'The access token is not valid' },
+  FST_ERR_JWT_AUTHORIZATION_TOKEN_UNTRUSTED: { status: 401, code: 'TOKEN_INVALID', detail: 'The access token is not valid' },
+  FST_ERR_JWT_BAD_REQUEST: { status: 401, code: 'TOKEN_INVALID', detail: 'The authorization header is malformed' },
+};
+
+function toProblem(error: FastifyError, request: FastifyRequest): Problem {
+  if (error instanceof AppError) return problem(error.status, error.code, error.message, error.errors);
+
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const part = error.validationContext ?? 'request';
+    const errors = error.validation.map((v) => {
+      const segments = v.instancePath.split('/').filter(Boolean);
+      // Unknown keys are reported on the parent object; name each one so the client sees which.
+      const unknown = v.keyword === 'unrecognized_keys' ? ((v.params as { keys?: string[] }).keys ?? []) : [];
+      const base = [part, ...segments].join('.');
+      return unknown.length > 0
+        ? unknown.map((k) => ({ path: `${base}.${k}`, message: 'Unknown field' }))
+        : [{ path: base, message: v.message }];
+    });
+    return problem(400, 'VALIDATION_FAILED', `The ${part} is not valid`, errors.flat());
+  }
+
+  const known = error.code ? FASTIFY_CODES[error.code] : undefined;
+  if (known) return problem(known.status, known.code, known.detail ?? error.message);
+
+  if (error.statusCode === 429) {
+    return problem(429, 'RATE_LIMITED', 'Too many requests; retry later');
+  }
+  if (error.validation) {
+    return problem(400, 'VALIDATION_FAILED', error.message);
+  }
+  // Any other 4xx from Fastify or a plugin: keep the status, never guess more.
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return problem(error.statusCode, error.code ?? 'BAD_REQUEST', error.message);
+  }
+  void request;
+  return problem(500, 'INTERNAL', 'An unexpected error occurred; it has been logged');
+}
+
+async function errorsPlugin(app: FastifyInstance): Promise<void> {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error }, 'response did not match its schema');
+      return sendProblem(reply, problem(500, 'INTERNAL', 'An unexpected error occurred; it has been logged'));
+    }
+    const p = toProblem(error, request);
+    p.instance = request.url;
+    if (p.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (error instanceof TooManyRequestsError && error.retryAfterSeconds) {
+      void reply.header('retry-after', String(error.retryAfterSeconds));
+    }
+    return sendProblem(reply, p);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const p = problem(404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`);
+    return sendProblem(reply, p);
+  });
+}
+
+export default fp(errorsPlugin, { name: 'errors' });

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../../config.js';
+import { pageSchema, paginationQuery } from '../../http/pagination.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords.js';
+
+export const roles = ['platform_admin', 'org_admin', 'instructor', 'participant'] as const;
+export const statuses = ['active', 'pending', 'disabled'] as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const isoDate = z.iso.date();
+const password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
+const timeZone = z.string().refine(isValidTimeZone, 'Not an IANA time zone such as Asia/Jakarta');
+const nip = z.string().regex(/^\d{18}$/, 'NIP must be exactly 18 digits');
+const email = z.email().max(254).transform((e) => e.toLowerCase());
+
+export const idParams = z.strictObject({ id: z.uuid() });
+
+// ---- organizations ----
+
+export const organizationSettings = z.strictObject({
+  minutesPerJp: z.number().int().min(1).max(240),
+  annualJpTarget: z.number().min(0).max(1000),
+});
+
+export const DEFAULT_ORGANIZATION_SETTINGS = { minutesPerJp: 45, annualJpTarget: 20 };
+
+export const organizationCreate = z.strictObject({
+  code: z
+    .string()
+    .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'Upper-case letters, digits and dashes, 2–32 characters'),
+  name: text(200),
+  timeZone: timeZone.optional(),
+  settings: organizationSettings.partial().optional(),
+});
+
+export const organizationUpdate = z.strictObject({
+  name: text(200).optional(),
+  timeZone: timeZone.optional(),
+  settings: organizationSettings.partial().optional(),
+});
+
+export const organization = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  timeZone: z.string(),
+  settings: organizationSettings,
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+export const organizationList = pageSchema(organization);
+export const organizationListQuery = z.strictObject({ ...paginationQuery });
+
+// ---- users ----
+
+const profile = {
+  name: text(200),
+  birthPlace: text(100).nullable().optional(),
+  birthDate: isoDate.nullable().optional(),
+  rank: text(100).nullable().optional(),
+  position: text(200).nullable().optional(),
+  unit: text(200).nullable().optional(),
+  category: text(50).nullable().optional(),
+};
+
+export const userCreate = z
+  .strictObject({
+    orgId: z.uuid().optional(),
+    role: z.enum(roles),
+    nip: nip.optional(),
+    email: email.optional(),
+    password: password.optional(),
+    ...profile,
+  })
+  .refine((u) => u.nip !== undefined || u.email !== undefined, {
+    message: 'A user needs a NIP or an email to log in with',
+    path: ['nip'],
+  });
+
+export const userUpdate = z.strictObject({
+  role: z.enum(roles).optional(),
+  status: z.enum(['active', 'disabled']).optional(),
+  nip: nip.nullable().optional(),
+  email: email.nullable().optional(),
+  password: password.optional(),
+  ...profile,
+  name: profile.name.optional(),
+});
+
+export const user = z.object({
+  id: z.uuid(),
+  orgId: z.uuid().nullable(),
+  role: z.enum(roles),
+  status: z.enum(statuses),
+  nip: z.string().nullable(),
+  email: z.string().nullable(),
+  name: z.string(),
+  birthPlace: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  rank: z.string().nullable(),
+  position: z.string().nullable(),
+  unit: z.string().nullable(),
+  category: z.string().nullable(),
+  lastLoginAt: z.date().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+export const userList = pageSchema(user);
+export const userListQuery = z.strictObject({
+  ...paginationQuery,
+  role: z.enum(roles).optional(),
+  status: z.enum(statuses).optional(),
+  orgId: z.uuid().optional(),
+});
+
+// ---- auth ----
+
+export const loginBody = z.strictObject({
+  login: z.string().trim().min(1).max(254).describe('NIP (18 digits) or email'),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+});
+
+export const refreshBody = z.strictObject({ refreshToken: z.string().min(1).max(200) });
+
+export const tokenPair = z.object({
+  accessToken: z.string(),
+  tokenType: z.literal('Bearer'),
+  expiresIn: z.number().describe('Seconds until the access token expires'),
+  refreshToken: z.string(),
+  refreshExpiresAt: z.date(),
+});
+
+export const me = user.extend({
+  organization: organization.pick({ id: true, code: true, name: true, timeZone: true }).nullable(),
+});
+
+export type OrganizationCreate = z.infer<typeof organizationCreate>;
+export type OrganizationUpdate = z.infer<typeof organizationUpdate>;
+export type UserCreate = z.infer<typeof userCreate>;
+export type UserUpdate = z.infer<typeof userUpdate>;
+export type UserListQuery = z.infer<typeof userListQuery>;
