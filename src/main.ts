@@ -1,0 +1,71 @@
+import { ConfigError, loadConfig } from './config.js';
+import { createDeps } from './deps.js';
+import { createLogger } from './logger.js';
+import { startServer, type RunningServer } from './server.js';
+import { startWorker, type RunningWorker } from './worker.js';
+
+// `npm start`: the API, the worker, or both (ROLE=all, the default), in one process.
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  logger.info(
+    {
+      role: config.role,
+      database: config.databaseUrl ? 'external (DATABASE_URL)' : 'embedded PostgreSQL',
+      queue: config.redisUrl ? 'Redis (REDIS_URL)' : 'PostgreSQL backend of BullMQ',
+    },
+    config.databaseUrl ? 'starting' : `starting in embedded mode; data under ${config.dataDir}`,
+  );
+
+  const deps = await createDeps(config, logger);
+  if (deps.mode.dataDir) logger.info({ dataDir: deps.mode.dataDir }, `embedded PostgreSQL running, data in ${deps.mode.dataDir}`);
+
+  let server: RunningServer | undefined;
+  let worker: RunningWorker | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    force.unref();
+    try {
+      await server?.close();
+      await worker?.close();
+      await deps.close();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  if (config.role !== 'api') {
+    worker = await startWorker(deps);
+    logger.info({ queueBackend: deps.mode.queue }, 'worker running');
+  }
+  if (config.role !== 'worker') {
+    server = await startServer(deps);
+    logger.info({ url: server.url }, `API listening on ${server.url} (reference at ${server.url}/docs)`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

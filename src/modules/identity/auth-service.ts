@@ -1,0 +1,165 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Clock } from '../../clock.js';
+import type { Db, DbExecutor } from '../../db/index.js';
+import type { User } from '../../db/schema.js';
+import type { Principal } from '../../http/auth.js';
+import { ForbiddenError, NotFoundError, TooManyRequestsError, UnauthorizedError } from '../../http/errors.js';
+import { ALL_TENANTS } from '../../http/tenancy.js';
+import { recordAudit } from '../audit/record.js';
+import { verifyPassword } from './passwords.js';
+import * as repo from './repo.js';
+
+export interface AuthSettings {
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+}
+
+export interface AuthServiceDeps {
+  db: Db;
+  clock: Clock;
+  settings: AuthSettings;
+  signAccessToken: (principal: Principal) => string;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+}
+
+interface RequestContext {
+  requestId: string;
+  ip: string;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function createAuthService({ db, clock, settings, signAccessToken }: AuthServiceDeps) {
+  async function issueTokens(tx: DbExecutor, user: User, familyId: string): Promise<TokenPair> {
+    const now = clock.now();
+    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshExpiresAt = new Date(now.getTime() + settings.refreshTokenTtlDays * 86_400_000);
+    await repo.insertRefreshToken(tx, {
+      userId: user.id,
+      familyId,
+      tokenHash: hashToken(refreshToken),
+      expiresAt: refreshExpiresAt,
+      createdAt: now,
+    });
+    return {
+      accessToken: signAccessToken({ userId: user.id, orgId: user.orgId, role: user.role }),
+      tokenType: 'Bearer',
+      expiresIn: settings.accessTokenTtlSeconds,
+      refreshToken,
+      refreshExpiresAt,
+    };
+  }
+
+  const audit = (tx: DbExecutor, user: User, action: string, ctx: RequestContext, data: Record<string, unknown> = {}) =>
+    recordAudit(tx, {
+      orgId: user.orgId,
+      actorId: user.id,
+      action,
+      entityType: 'user',
+      entityId: user.id,
+      data: { ip: ctx.ip, ...data },
+      requestId: ctx.requestId,
+      at: clock.now(),
+    });
+
+  return {
+    async login(login: string, password: string, ctx: RequestContext): Promise<TokenPair> {
+      const user = await repo.findUserByLogin(db, login);
+      const now = clock.now();
+      if (user?.lockedUntil && user.lockedUntil > now) {
+        const retryAfter = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
+        throw new TooManyRequestsError(
+          'Too many failed logins for this account; try again later',
+          'ACCOUNT_LOCKED',
+          retryAfter,
+        );
+      }
+      const valid = await verifyPassword(user?.passwordHash ?? null, password);
+      if (!user || !valid) {
+        if (user) {
+          await db.transaction(async (tx) => {
+            const lockUntil = new Date(now.getTime() + settings.loginLockMinutes * 60_000);
+            const { locked } = await repo.recordLoginFailure(tx, user.id, settings.loginMaxFailures, lockUntil);
+            await audit(tx, user, locked ? 'auth.locked' : 'auth.login_failed', ctx);
+          });
+        }
+        throw new UnauthorizedError('The NIP or email and password do not match', 'INVALID_CREDENTIALS');
+      }
+      if (user.status !== 'active') {
+        throw new ForbiddenError('This account is disabled', 'ACCOUNT_DISABLED');
+      }
+      return db.transaction(async (tx) => {
+        await repo.recordLoginSuccess(tx, user.id, now);
+        await audit(tx, user, 'auth.login', ctx);
+        return issueTokens(tx, user, randomUUID());
+      });
+    },
+
+    /**
+     * Rotates a refresh token. A token can be used once: presenting it again means it was copied,
+     * so the whole family (every token descended from the same login) is revoked.
+     */
+    async refresh(refreshToken: string, ctx: RequestContext): Promise<TokenPair> {
+      const tokenHash = hashToken(refreshToken);
+      const now = clock.now();
+      const outcome = await db.transaction(async (tx) => {
+        const consumed = await repo.consumeRefreshToken(tx, tokenHash, now);
+        if (consumed) {
+          const user = await repo.findUser(tx, ALL_TENANTS, consumed.userId);
+          if (!user || user.status !== 'active') {
+            await repo.revokeFamily(tx, consumed.familyId, now);
+            return { error: new ForbiddenError('This account is disabled', 'ACCOUNT_DISABLED') };
+          }
+          return { tokens: await issueTokens(tx, user, consumed.familyId) };
+        }
+        const known = await repo.findRefreshToken(tx, tokenHash);
+        if (!known) return { error: new UnauthorizedError('The refresh token is not valid', 'REFRESH_TOKEN_INVALID') };
+        if (known.usedAt && !known.revokedAt) {
+          await repo.revokeFamily(tx, known.familyId, now);
+          const user = await repo.findUser(tx, ALL_TENANTS, known.userId);
+          if (user) await audit(tx, user, 'auth.refresh_reused', ctx, { familyId: known.familyId });
+          return {
+            error: new UnauthorizedError(
+              'This refresh token was already used; every session from the same login has been signed out',
+              'REFRESH_TOKEN_REUSED',
+            ),
+          };
+        }
+        if (known.revokedAt) {
+          return { error: new UnauthorizedError('The refresh token has been revoked', 'REFRESH_TOKEN_REVOKED') };
+        }
+        return { error: new UnauthorizedError('The refresh token has expired', 'REFRESH_TOKEN_EXPIRED') };
+      });
+      // Thrown after the transaction so that a revocation commits even though the call fails.
+      if ('error' in outcome) throw outcome.error;
+      return outcome.tokens;
+    },
+
+    /** Ends the session the refresh token belongs to. Unknown tokens are ignored: logout is idempotent. */
+    async logout(refreshToken: string): Promise<void> {
+      const known = await repo.findRefreshToken(db, hashToken(refreshToken));
+      if (known) await repo.revokeFamily(db, known.familyId, clock.now());
+    },
+
+    async me(principal: Principal) {
+      const user = await repo.findUser(db, ALL_TENANTS, principal.userId);
+      if (!user) throw new NotFoundError('User');
+      const org = user.orgId ? await repo.findOrganization(db, ALL_TENANTS, user.orgId) : undefined;
+      return {
+        ...user,
+        organization: org ? { id: org.id, code: org.code, name: org.name, timeZone: org.timeZone } : null,
+      };
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,123 @@
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import type { DbExecutor } from '../../db/index.js';
+import { organizations, refreshTokens, users, type User } from '../../db/schema.js';
+import { afterCursor } from '../../http/pagination.js';
+import { inTenant, type TenantScope } from '../../http/tenancy.js';
+import type { UserListQuery } from './schemas.js';
+
+// Every query on org-owned rows takes a TenantScope; nothing here filters by organization by hand.
+
+export function findOrganization(db: DbExecutor, scope: TenantScope, id: string) {
+  return db.query.organizations.findFirst({
+    where: and(eq(organizations.id, id), inTenant(organizations.id, scope)),
+  });
+}
+
+export function listOrganizations(db: DbExecutor, scope: TenantScope, limit: number, cursor?: string) {
+  return db
+    .select()
+    .from(organizations)
+    .where(and(inTenant(organizations.id, scope), afterCursor(organizations.createdAt, organizations.id, cursor)))
+    .orderBy(asc(organizations.createdAt), asc(organizations.id))
+    .limit(limit + 1);
+}
+
+export async function countUsersOf(db: DbExecutor, orgId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(users).where(eq(users.orgId, orgId));
+  return row?.n ?? 0;
+}
+
+export function findUser(db: DbExecutor, scope: TenantScope, id: string) {
+  return db.query.users.findFirst({ where: and(eq(users.id, id), inTenant(users.orgId, scope)) });
+}
+
+export function listUsers(db: DbExecutor, scope: TenantScope, q: UserListQuery) {
+  return db
+    .select()
+    .from(users)
+    .where(
+      and(
+        inTenant(users.orgId, scope),
+        q.orgId ? eq(users.orgId, q.orgId) : undefined,
+        q.role ? eq(users.role, q.role) : undefined,
+        q.status ? eq(users.status, q.status) : undefined,
+        afterCursor(users.createdAt, users.id, q.cursor),
+      ),
+    )
+    .orderBy(asc(users.createdAt), asc(users.id))
+    .limit(q.limit + 1);
+}
+
+/** Login is by NIP or email across all organizations: both are unique system-wide. */
+export function findUserByLogin(db: DbExecutor, login: string): Promise<User | undefined> {
+  const key = login.trim();
+  const where = /^\d{18}$/.test(key) ? eq(users.nip, key) : eq(users.email, key.toLowerCase());
+  return db.query.users.findFirst({ where });
+}
+
+export async function recordLoginFailure(
+  db: DbExecutor,
+  userId: string,
+  maxFailures: number,
+  lockUntil: Date,
+): Promise<{ locked: boolean }> {
+  // One statement, so concurrent failures are all counted.
+  const [row] = await db
+    .update(users)
+    .set({
+      failedLoginCount: sql`case when ${users.failedLoginCount} + 1 >= ${maxFailures} then 0 else ${users.failedLoginCount} + 1 end`,
+      lockedUntil: sql`case when ${users.failedLoginCount} + 1 >= ${maxFailures} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+    })
+    .where(eq(users.id, userId))
+    .returning({ lockedUntil: users.lockedUntil });
+  return { locked: !!row?.lockedUntil && row.lockedUntil.getTime() === lockUntil.getTime() };
+}
+
+export async function recordLoginSuccess(db: DbExecutor, userId: string, at: Date): Promise<void> {
+  await db
+    .update(users)
+    .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: at })
+    .where(eq(users.id, userId));
+}
+
+export async function insertRefreshToken(
+  db: DbExecutor,
+  values: { userId: string; familyId: string; tokenHash: string; expiresAt: Date; createdAt: Date },
+): Promise<void> {
+  await db.insert(refreshTokens).values(values);
+}
+
+/** Marks the token used if it is still good; the row comes back only to the one caller that won. */
+export async function consumeRefreshToken(db: DbExecutor, tokenHash: string, now: Date) {
+  const [row] = await db
+    .update(refreshTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(refreshTokens.tokenHash, tokenHash),
+        isNull(refreshTokens.usedAt),
+        isNull(refreshTokens.revokedAt),
+        sql`${refreshTokens.expiresAt} > ${now.toISOString()}::timestamptz`,
+      ),
+    )
+    .returning();
+  return row;
+}
+
+export function findRefreshToken(db: DbExecutor, tokenHash: string) {
+  return db.query.refreshTokens.findFirst({ where: eq(refreshTokens.tokenHash, tokenHash) });
+}
+
+export async function revokeFamily(db: DbExecutor, familyId: string, now: Date): Promise<void> {
+  await db
+    .update(refreshTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
+}
+
+export async function revokeAllOfUser(db: DbExecutor, userId: string, now: Date): Promise<void> {
+  await db
+    .update(refreshTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+}

@@ -1,0 +1,187 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AuthService } from './auth-service.js';
+import type { Actor, DirectoryService } from './directory-service.js';
+import * as s from './schemas.js';
+
+export interface IdentityRoutesOptions {
+  auth: AuthService;
+  directory: DirectoryService;
+  loginRateLimitPerMinute: number;
+}
+
+const actorOf = (request: FastifyRequest): Actor => ({
+  principal: request.user,
+  scope: request.tenant,
+  requestId: request.id,
+});
+
+const bearer = [{ bearer: [] }];
+
+export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = async (app, { auth, directory, loginRateLimitPerMinute }) => {
+  const ctx = (request: FastifyRequest) => ({ requestId: request.id, ip: request.ip });
+
+  // ---- auth ----
+
+  app.post(
+    '/auth/login',
+    {
+      config: { rateLimit: { max: loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with NIP or email and password',
+        description:
+          'Returns a short-lived access token and a refresh token. Limited per IP address; an account is locked for a while after repeated failures (`ACCOUNT_LOCKED`).',
+        body: s.loginBody,
+        response: { 200: s.tokenPair },
+      },
+    },
+    async (request) => auth.login(request.body.login, request.body.password, ctx(request)),
+  );
+
+  app.post(
+    '/auth/refresh',
+    {
+      config: { rateLimit: { max: loginRateLimitPerMinute * 3, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Exchange a refresh token for a new pair',
+        description:
+          'Each refresh token works once. Presenting a used one again revokes every token of that login (`REFRESH_TOKEN_REUSED`).',
+        body: s.refreshBody,
+        response: { 200: s.tokenPair },
+      },
+    },
+    async (request) => auth.refresh(request.body.refreshToken, ctx(request)),
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'End the session of a refresh token',
+        body: s.refreshBody,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await auth.logout(request.body.refreshToken);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    { onRequest: app.auth(), schema: { tags: ['auth'], summary: 'The calling user', security: bearer, response: { 200: s.me } } },
+    async (request) => auth.me(request.user),
+  );
+
+  // ---- organizations ----
+
+  app.post(
+    '/organizations',
+    {
+      onRequest: app.auth('platform_admin'),
+      schema: { tags: ['organizations'], summary: 'Create an organization (instansi)', security: bearer, body: s.organizationCreate, response: { 201: s.organization } },
+    },
+    async (request, reply) => reply.status(201).send(await directory.createOrganization(actorOf(request), request.body)),
+  );
+
+  app.get(
+    '/organizations',
+    {
+      onRequest: app.auth('platform_admin', 'org_admin'),
+      schema: { tags: ['organizations'], summary: 'List organizations', security: bearer, querystring: s.organizationListQuery, response: { 200: s.organizationList } },
+    },
+    async (request) => directory.listOrganizations(actorOf(request), request.query.limit, request.query.cursor),
+  );
+
+  app.get(
+    '/organizations/:id',
+    {
+      onRequest: app.auth(),
+      schema: { tags: ['organizations'], summary: 'One organization (members see their own)', security: bearer, params: s.idParams, response: { 200: s.organization } },
+    },
+    async (request) => directory.getOrganization(actorOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/organizations/:id',
+    {
+      onRequest: app.auth('platform_admin', 'org_admin'),
+      schema: { tags: ['organizations'], summary: 'Change name, time zone or settings', security: bearer, params: s.idParams, body: s.organizationUpdate, response: { 200: s.organization } },
+    },
+    async (request) => directory.updateOrganization(actorOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/organizations/:id',
+    {
+      onRequest: app.auth('platform_admin'),
+      schema: { tags: ['organizations'], summary: 'Delete an organization that has no users', security: bearer, params: s.idParams, response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await directory.deleteOrganization(actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  // ---- users ----
+
+  app.post(
+    '/users',
+    {
+      onRequest: app.auth('platform_admin', 'org_admin'),
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user',
+        description: 'Org admins create users in their own organization. Without a password the account is `pending` until activated.',
+        security: bearer,
+        body: s.userCreate,
+        response: { 201: s.user },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await directory.createUser(actorOf(request), request.body)),
+  );
+
+  app.get(
+    '/users',
+    {
+      onRequest: app.auth('platform_admin', 'org_admin', 'instructor'),
+      schema: { tags: ['users'], summary: 'List users of your organization', security: bearer, querystring: s.userListQuery, response: { 200: s.userList } },
+    },
+    async (request) => directory.listUsers(actorOf(request), request.query),
+  );
+
+  app.get(
+    '/users/:id',
+    {
+      onRequest: app.auth(),
+      schema: { tags: ['users'], summary: 'One user (participants see only themselves)', security: bearer, params: s.idParams, response: { 200: s.user } },
+    },
+    async (request) => directory.getUser(actorOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      onRequest: app.auth('platform_admin', 'org_admin'),
+      schema: { tags: ['users'], summary: 'Change a user', security: bearer, params: s.idParams, body: s.userUpdate, response: { 200: s.user } },
+    },
+    async (request) => directory.updateUser(actorOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/users/:id',
+    {
+      onRequest: app.auth('platform_admin', 'org_admin'),
+      schema: { tags: ['users'], summary: 'Disable a user and end their sessions', security: bearer, params: s.idParams, response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await directory.disableUser(actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+};

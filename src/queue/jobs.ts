@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/**
+ * Every queue and the payload of each job name it carries. The worker refuses to start when a
+ * job name here has no handler, and producers can only enqueue what is listed.
+ */
+export const queueDefinitions = {
+  system: {
+    'self-check': z.object({ requestedAt: z.string() }),
+  },
+} as const;
+
+export type QueueName = keyof typeof queueDefinitions;
+export type JobName<Q extends QueueName> = keyof (typeof queueDefinitions)[Q] & string;
+export type JobData<Q extends QueueName, J extends JobName<Q>> = z.infer<(typeof queueDefinitions)[Q][J]>;

@@ -1,0 +1,62 @@
+import type { Job, Worker } from 'bullmq';
+import type { Deps } from './deps.js';
+import { queueDefinitions, type JobData, type JobName, type QueueName } from './queue/jobs.js';
+
+type Handler<Q extends QueueName, J extends JobName<Q>> = (data: JobData<Q, J>, job: Job) => Promise<unknown>;
+export type Processors = { [Q in QueueName]: { [J in JobName<Q>]: Handler<Q, J> } };
+
+export function createProcessors(_deps: Deps): Processors {
+  return {
+    system: {
+      'self-check': async (data) => ({ ok: true, requestedAt: data.requestedAt }),
+    },
+  };
+}
+
+export interface RunningWorker {
+  isRunning(): boolean;
+  close(): Promise<void>;
+}
+
+/** Boot fails when a job name of any queue has no handler, rather than failing those jobs later. */
+export function assertEveryJobHandled(processors: Partial<Record<string, Record<string, unknown>>>): void {
+  const missing: string[] = [];
+  for (const [queue, jobs] of Object.entries(queueDefinitions)) {
+    for (const name of Object.keys(jobs)) {
+      if (typeof processors[queue]?.[name] !== 'function') missing.push(`${queue}/${name}`);
+    }
+  }
+  if (missing.length > 0) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
+}
+
+export async function startWorker(deps: Deps, processors: Processors = createProcessors(deps)): Promise<RunningWorker> {
+  assertEveryJobHandled(processors);
+  const workers: Worker[] = [];
+  for (const queue of Object.keys(queueDefinitions) as QueueName[]) {
+    const handlers = processors[queue] as Record<string, (data: unknown, job: Job) => Promise<unknown>>;
+    const schemas = queueDefinitions[queue] as Record<string, { parse(v: unknown): unknown }>;
+    const worker = deps.queues.worker(queue, async (job) => {
+      const log = deps.logger.child({ queue, jobId: job.id, jobName: job.name });
+      const handler = handlers[job.name];
+      const schema = schemas[job.name];
+      if (!handler || !schema) throw new Error(`Unknown job ${queue}/${job.name}`);
+      const started = Date.now();
+      const result = await handler(schema.parse(job.data), job);
+      log.info({ ms: Date.now() - started }, 'job done');
+      return result;
+    });
+    worker.on('failed', (job, err) =>
+      deps.logger.error({ queue, jobId: job?.id, jobName: job?.name, err }, 'job failed'),
+    );
+    worker.on('error', (err) => deps.logger.error({ queue, err }, 'worker error'));
+    workers.push(worker);
+  }
+  await Promise.all(workers.map((w) => w.waitUntilReady()));
+  return {
+    isRunning: () => workers.every((w) => w.isRunning()),
+    // Lets active jobs finish; a job cut off by a hard stop is retried, and every job is idempotent.
+    close: async () => {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}
