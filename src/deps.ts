@@ -45,7 +45,11 @@ async function resolveJwtSecret(config: Config): Promise<string> {
   return secret;
 }
 
-export async function createDeps(config: Readonly<Config>, logger: Logger, overrides: DepsOverrides = {}): Promise<Deps> {
+export async function createDeps(
+  config: Readonly<Config>,
+  logger: Logger,
+  overrides: DepsOverrides = {},
+): Promise<Deps> {
   const closers: Array<() => Promise<unknown>> = [];
   const close = async () => {
     for (const fn of closers.reverse()) await fn().catch((err) => logger.error({ err }, 'error while closing'));

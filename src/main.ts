@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   );
 
   const deps = await createDeps(config, logger);
-  if (deps.mode.dataDir) logger.info({ dataDir: deps.mode.dataDir }, `embedded PostgreSQL running, data in ${deps.mode.dataDir}`);
+  if (deps.mode.dataDir)
+    logger.info({ dataDir: deps.mode.dataDir }, `embedded PostgreSQL running, data in ${deps.mode.dataDir}`);
 
   let server: RunningServer | undefined;
   let worker: RunningWorker | undefined;

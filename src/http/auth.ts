@@ -53,9 +53,7 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
   // Replaced on every authenticated request; an unauthenticated route never reads it.
   app.decorateRequest('tenant', null as never);
 
-  app.decorate('signAccessToken', (p: Principal) =>
-    app.jwt.sign({ sub: p.userId, org: p.orgId, role: p.role }),
-  );
+  app.decorate('signAccessToken', (p: Principal) => app.jwt.sign({ sub: p.userId, org: p.orgId, role: p.role }));
 
   const authenticate: onRequestHookHandler = async function (request: FastifyRequest) {
     await request.jwtVerify();

@@ -102,7 +102,11 @@ export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
 
 // Fastify's own client errors, with the codes this API promises instead of Fastify's internal ones.
 const FASTIFY_CODES: Record<string, { status: number; code: string; detail?: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', detail: 'The request body is larger than allowed' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    detail: 'The request body is larger than allowed',
+  },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'BAD_CONTENT_LENGTH' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', detail: 'The JSON body is empty' },
@@ -113,7 +117,11 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; detail?: str
   FST_JWT_NO_AUTHORIZATION_IN_HEADER: { status: 401, code: 'UNAUTHENTICATED', detail: 'Authentication required' },
   FST_JWT_AUTHORIZATION_TOKEN_EXPIRED: { status: 401, code: 'TOKEN_EXPIRED', detail: 'The access token has expired' },
   FST_JWT_AUTHORIZATION_TOKEN_INVALID: { status: 401, code: 'TOKEN_INVALID', detail: 'The access token is not valid' },
-  FST_JWT_AUTHORIZATION_TOKEN_UNTRUSTED: { status: 401, code: 'TOKEN_INVALID', detail: 'The access token is not valid' },
+  FST_JWT_AUTHORIZATION_TOKEN_UNTRUSTED: {
+    status: 401,
+    code: 'TOKEN_INVALID',
+    detail: 'The access token is not valid',
+  },
   FST_JWT_BAD_REQUEST: { status: 401, code: 'TOKEN_INVALID', detail: 'The authorization header is malformed' },
   FST_JWT_NO_AUTHORIZATION_IN_COOKIE: { status: 401, code: 'UNAUTHENTICATED', detail: 'Authentication required' },
 };

@@ -39,7 +39,13 @@ async function healthPlugin(app: FastifyInstance, options: HealthOptions): Promi
 
   app.get(
     '/health/live',
-    { schema: { tags: ['health'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'The process is up',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
     async () => ({ status: 'ok' as const }),
   );
 
@@ -51,7 +57,10 @@ async function healthPlugin(app: FastifyInstance, options: HealthOptions): Promi
         summary: 'PostgreSQL and the job queue answer',
         response: {
           200: z.object({ status: z.literal('ok'), checks: z.object({ database: checkResult, queue: checkResult }) }),
-          503: z.object({ status: z.literal('failing'), checks: z.object({ database: checkResult, queue: checkResult }) }),
+          503: z.object({
+            status: z.literal('failing'),
+            checks: z.object({ database: checkResult, queue: checkResult }),
+          }),
         },
       },
     },

@@ -21,7 +21,11 @@ export function decodeCursor(cursor: string): CursorPosition {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   const createdAt = new Date(at ?? '');
   if (!id || Number.isNaN(createdAt.getTime()) || !z.uuid().safeParse(id).success) {
-    throw new ValidationError('The cursor is not valid', [{ path: 'querystring.cursor', message: 'Invalid cursor' }], 'INVALID_CURSOR');
+    throw new ValidationError(
+      'The cursor is not valid',
+      [{ path: 'querystring.cursor', message: 'Invalid cursor' }],
+      'INVALID_CURSOR',
+    );
   }
   return { createdAt, id };
 }

@@ -31,7 +31,15 @@ export async function ensurePlatformAdmin(
           .returning({ id: users.id })
       : await tx
           .insert(users)
-          .values({ role: 'platform_admin', email, name: input.name, passwordHash, status: 'active', createdAt: now, updatedAt: now })
+          .values({
+            role: 'platform_admin',
+            email,
+            name: input.name,
+            passwordHash,
+            status: 'active',
+            createdAt: now,
+            updatedAt: now,
+          })
           .returning({ id: users.id });
     const outcome = existing ? 'updated' : 'created';
     await recordAudit(tx, {

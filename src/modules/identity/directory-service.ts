@@ -64,7 +64,15 @@ function assertMayAssignRole(actor: Actor, role: User['role']): void {
 }
 
 export function createDirectoryService({ db, clock, defaultTimeZone }: DirectoryServiceDeps) {
-  const audit = (tx: DbExecutor, actor: Actor, orgId: string | null, action: string, entityType: string, entityId: string, data: Record<string, unknown> = {}) =>
+  const audit = (
+    tx: DbExecutor,
+    actor: Actor,
+    orgId: string | null,
+    action: string,
+    entityType: string,
+    entityId: string,
+    data: Record<string, unknown> = {},
+  ) =>
     recordAudit(tx, {
       orgId,
       actorId: actor.principal.userId,
@@ -143,7 +151,10 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
         const org = await repo.findOrganization(tx, actor.scope, id);
         if (!org) throw new NotFoundError('Organization');
         if ((await repo.countUsersOf(tx, id)) > 0) {
-          throw new ConflictError('The organization still has users; disable or move them first', 'ORGANIZATION_NOT_EMPTY');
+          throw new ConflictError(
+            'The organization still has users; disable or move them first',
+            'ORGANIZATION_NOT_EMPTY',
+          );
         }
         await tx.delete(organizations).where(eq(organizations.id, id));
         await audit(tx, actor, id, 'organization.deleted', 'organization', id, { code: org.code });
@@ -195,9 +206,11 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
           const user = await visibleUser(tx, actor, id);
           if (user.role === 'platform_admin') assertMayAssignRole(actor, user.role);
           if (input.role && (input.role === 'platform_admin') !== (user.role === 'platform_admin')) {
-            throw new ValidationError('Platform administrators and organization members cannot be converted into each other', [
-              { path: 'body.role', message: 'Create a new account instead' },
-            ], 'ROLE_CHANGE_NOT_ALLOWED');
+            throw new ValidationError(
+              'Platform administrators and organization members cannot be converted into each other',
+              [{ path: 'body.role', message: 'Create a new account instead' }],
+              'ROLE_CHANGE_NOT_ALLOWED',
+            );
           }
           assertNip(
             input.nip === undefined ? user.nip : input.nip,
@@ -209,14 +222,18 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
             .update(users)
             .set({
               ...changes,
-              ...(passwordHash ? { passwordHash, status: input.status ?? (user.status === 'pending' ? 'active' : user.status) } : {}),
+              ...(passwordHash
+                ? { passwordHash, status: input.status ?? (user.status === 'pending' ? 'active' : user.status) }
+                : {}),
               updatedAt: now,
             })
             .where(eq(users.id, id))
             .returning();
           if (input.status === 'disabled' || passwordHash) await repo.revokeAllOfUser(tx, id, now);
           const { password: _p, ...auditable } = input;
-          await audit(tx, actor, user.orgId, 'user.updated', 'user', id, { changes: { ...auditable, ...(passwordHash ? { password: '[changed]' } : {}) } });
+          await audit(tx, actor, user.orgId, 'user.updated', 'user', id, {
+            changes: { ...auditable, ...(passwordHash ? { password: '[changed]' } : {}) },
+          });
           return updated!;
         })
         .catch(conflictFrom);

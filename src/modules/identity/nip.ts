@@ -24,7 +24,8 @@ export function checkNip(nip: string, birthDate?: string | null): NipCheck {
   const encoded = nipBirthDate(nip);
   if (!encoded) return { ok: false, reason: 'The first eight digits of the NIP are not a real birth date (YYYYMMDD)' };
   const month = Number(nip.slice(12, 14));
-  if (month < 1 || month > 12) return { ok: false, reason: 'Digits 9–14 of the NIP are not a real appointment month (YYYYMM)' };
+  if (month < 1 || month > 12)
+    return { ok: false, reason: 'Digits 9–14 of the NIP are not a real appointment month (YYYYMM)' };
   if (nip[14] !== '1' && nip[14] !== '2') return { ok: false, reason: 'Digit 15 of the NIP must be 1 or 2' };
   if (birthDate && birthDate !== encoded) {
     return { ok: false, reason: `The NIP encodes birth date ${encoded}, not ${birthDate}` };

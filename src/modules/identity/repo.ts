@@ -74,10 +74,7 @@ export async function recordLoginFailure(
 }
 
 export async function recordLoginSuccess(db: DbExecutor, userId: string, at: Date): Promise<void> {
-  await db
-    .update(users)
-    .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: at })
-    .where(eq(users.id, userId));
+  await db.update(users).set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: at }).where(eq(users.id, userId));
 }
 
 export async function insertRefreshToken(

@@ -19,7 +19,10 @@ const actorOf = (request: FastifyRequest): Actor => ({
 
 const bearer = [{ bearer: [] }];
 
-export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = async (app, { auth, directory, loginRateLimitPerMinute }) => {
+export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = async (
+  app,
+  { auth, directory, loginRateLimitPerMinute },
+) => {
   const ctx = (request: FastifyRequest) => ({ requestId: request.id, ip: request.ip });
 
   // ---- auth ----
@@ -74,7 +77,10 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
 
   app.get(
     '/me',
-    { onRequest: app.auth(), schema: { tags: ['auth'], summary: 'The calling user', security: bearer, response: { 200: s.me } } },
+    {
+      onRequest: app.auth(),
+      schema: { tags: ['auth'], summary: 'The calling user', security: bearer, response: { 200: s.me } },
+    },
     async (request) => auth.me(request.user),
   );
 
@@ -84,16 +90,29 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
     '/organizations',
     {
       onRequest: app.auth('platform_admin'),
-      schema: { tags: ['organizations'], summary: 'Create an organization (instansi)', security: bearer, body: s.organizationCreate, response: { 201: s.organization } },
+      schema: {
+        tags: ['organizations'],
+        summary: 'Create an organization (instansi)',
+        security: bearer,
+        body: s.organizationCreate,
+        response: { 201: s.organization },
+      },
     },
-    async (request, reply) => reply.status(201).send(await directory.createOrganization(actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await directory.createOrganization(actorOf(request), request.body)),
   );
 
   app.get(
     '/organizations',
     {
       onRequest: app.auth('platform_admin', 'org_admin'),
-      schema: { tags: ['organizations'], summary: 'List organizations', security: bearer, querystring: s.organizationListQuery, response: { 200: s.organizationList } },
+      schema: {
+        tags: ['organizations'],
+        summary: 'List organizations',
+        security: bearer,
+        querystring: s.organizationListQuery,
+        response: { 200: s.organizationList },
+      },
     },
     async (request) => directory.listOrganizations(actorOf(request), request.query.limit, request.query.cursor),
   );
@@ -102,7 +121,13 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
     '/organizations/:id',
     {
       onRequest: app.auth(),
-      schema: { tags: ['organizations'], summary: 'One organization (members see their own)', security: bearer, params: s.idParams, response: { 200: s.organization } },
+      schema: {
+        tags: ['organizations'],
+        summary: 'One organization (members see their own)',
+        security: bearer,
+        params: s.idParams,
+        response: { 200: s.organization },
+      },
     },
     async (request) => directory.getOrganization(actorOf(request), request.params.id),
   );
@@ -111,7 +136,14 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
     '/organizations/:id',
     {
       onRequest: app.auth('platform_admin', 'org_admin'),
-      schema: { tags: ['organizations'], summary: 'Change name, time zone or settings', security: bearer, params: s.idParams, body: s.organizationUpdate, response: { 200: s.organization } },
+      schema: {
+        tags: ['organizations'],
+        summary: 'Change name, time zone or settings',
+        security: bearer,
+        params: s.idParams,
+        body: s.organizationUpdate,
+        response: { 200: s.organization },
+      },
     },
     async (request) => directory.updateOrganization(actorOf(request), request.params.id, request.body),
   );
@@ -120,7 +152,13 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
     '/organizations/:id',
     {
       onRequest: app.auth('platform_admin'),
-      schema: { tags: ['organizations'], summary: 'Delete an organization that has no users', security: bearer, params: s.idParams, response: { 204: z.null() } },
+      schema: {
+        tags: ['organizations'],
+        summary: 'Delete an organization that has no users',
+        security: bearer,
+        params: s.idParams,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await directory.deleteOrganization(actorOf(request), request.params.id);
@@ -137,7 +175,8 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
       schema: {
         tags: ['users'],
         summary: 'Create a user',
-        description: 'Org admins create users in their own organization. Without a password the account is `pending` until activated.',
+        description:
+          'Org admins create users in their own organization. Without a password the account is `pending` until activated.',
         security: bearer,
         body: s.userCreate,
         response: { 201: s.user },
@@ -150,7 +189,13 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
     '/users',
     {
       onRequest: app.auth('platform_admin', 'org_admin', 'instructor'),
-      schema: { tags: ['users'], summary: 'List users of your organization', security: bearer, querystring: s.userListQuery, response: { 200: s.userList } },
+      schema: {
+        tags: ['users'],
+        summary: 'List users of your organization',
+        security: bearer,
+        querystring: s.userListQuery,
+        response: { 200: s.userList },
+      },
     },
     async (request) => directory.listUsers(actorOf(request), request.query),
   );
@@ -159,7 +204,13 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
     '/users/:id',
     {
       onRequest: app.auth(),
-      schema: { tags: ['users'], summary: 'One user (participants see only themselves)', security: bearer, params: s.idParams, response: { 200: s.user } },
+      schema: {
+        tags: ['users'],
+        summary: 'One user (participants see only themselves)',
+        security: bearer,
+        params: s.idParams,
+        response: { 200: s.user },
+      },
     },
     async (request) => directory.getUser(actorOf(request), request.params.id),
   );
@@ -168,7 +219,14 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
     '/users/:id',
     {
       onRequest: app.auth('platform_admin', 'org_admin'),
-      schema: { tags: ['users'], summary: 'Change a user', security: bearer, params: s.idParams, body: s.userUpdate, response: { 200: s.user } },
+      schema: {
+        tags: ['users'],
+        summary: 'Change a user',
+        security: bearer,
+        params: s.idParams,
+        body: s.userUpdate,
+        response: { 200: s.user },
+      },
     },
     async (request) => directory.updateUser(actorOf(request), request.params.id, request.body),
   );
@@ -177,7 +235,13 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
     '/users/:id',
     {
       onRequest: app.auth('platform_admin', 'org_admin'),
-      schema: { tags: ['users'], summary: 'Disable a user and end their sessions', security: bearer, params: s.idParams, response: { 204: z.null() } },
+      schema: {
+        tags: ['users'],
+        summary: 'Disable a user and end their sessions',
+        security: bearer,
+        params: s.idParams,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await directory.disableUser(actorOf(request), request.params.id);

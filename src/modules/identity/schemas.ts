@@ -11,7 +11,10 @@ const isoDate = z.iso.date();
 const password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 const timeZone = z.string().refine(isValidTimeZone, 'Not an IANA time zone such as Asia/Jakarta');
 const nip = z.string().regex(/^\d{18}$/, 'NIP must be exactly 18 digits');
-const email = z.email().max(254).transform((e) => e.toLowerCase());
+const email = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
 
 export const idParams = z.strictObject({ id: z.uuid() });
 
@@ -25,9 +28,7 @@ export const organizationSettings = z.strictObject({
 export const DEFAULT_ORGANIZATION_SETTINGS = { minutesPerJp: 45, annualJpTarget: 20 };
 
 export const organizationCreate = z.strictObject({
-  code: z
-    .string()
-    .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'Upper-case letters, digits and dashes, 2–32 characters'),
+  code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'Upper-case letters, digits and dashes, 2–32 characters'),
   name: text(200),
   timeZone: timeZone.optional(),
   settings: organizationSettings.partial().optional(),
