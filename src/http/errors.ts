@@ -126,6 +126,14 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; detail?: str
   FST_JWT_NO_AUTHORIZATION_IN_COOKIE: { status: 401, code: 'UNAUTHENTICATED', detail: 'Authentication required' },
 };
 
+/** `body`, `['modules', '3', 'title']` → `body.modules[3].title` */
+export function jsonPath(root: string, segments: Array<string | number | symbol>): string {
+  return segments.reduce<string>(
+    (path, s) => (typeof s === 'number' || /^\d+$/.test(String(s)) ? `${path}[${String(s)}]` : `${path}.${String(s)}`),
+    root,
+  );
+}
+
 function toProblem(error: FastifyError, request: FastifyRequest): Problem {
   if (error instanceof AppError) return problem(error.status, error.code, error.message, error.errors);
 
@@ -135,7 +143,7 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
       const segments = v.instancePath.split('/').filter(Boolean);
       // Unknown keys are reported on the parent object; name each one so the client sees which.
       const unknown = v.keyword === 'unrecognized_keys' ? ((v.params as { keys?: string[] }).keys ?? []) : [];
-      const base = [part, ...segments].join('.');
+      const base = jsonPath(part, segments);
       return unknown.length > 0
         ? unknown.map((k) => ({ path: `${base}.${k}`, message: 'Unknown field' }))
         : [{ path: base, message: v.message ?? 'Invalid value' }];

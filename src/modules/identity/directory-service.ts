@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { Clock } from '../../clock.js';
 import type { Db, DbExecutor } from '../../db/index.js';
 import { organizations, users, type User } from '../../db/schema.js';
-import type { Principal } from '../../http/auth.js';
+import type { Actor } from '../../http/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { page } from '../../http/pagination.js';
-import { owningOrg, type TenantScope } from '../../http/tenancy.js';
+import { owningOrg } from '../../http/tenancy.js';
 import { recordAudit } from '../audit/record.js';
 import { checkNip } from './nip.js';
 import { hashPassword } from './passwords.js';
@@ -23,13 +23,6 @@ export interface DirectoryServiceDeps {
   db: Db;
   clock: Clock;
   defaultTimeZone: string;
-}
-
-/** Who is acting, and from which request: every change is audited with both. */
-export interface Actor {
-  principal: Principal;
-  scope: TenantScope;
-  requestId: string;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -59,7 +52,7 @@ function assertNip(nip: string | null | undefined, birthDate: string | null | un
 
 /** Which roles may manage which: an org admin manages the people of one organization, never platform admins. */
 function assertMayAssignRole(actor: Actor, role: User['role']): void {
-  if (actor.principal.role === 'platform_admin') return;
+  if (actor.role === 'platform_admin' || actor.role === 'system') return;
   if (role === 'platform_admin') throw new ForbiddenError('Only platform administrators can grant that role');
 }
 
@@ -75,7 +68,7 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
   ) =>
     recordAudit(tx, {
       orgId,
-      actorId: actor.principal.userId,
+      actorId: actor.userId,
       action,
       entityType,
       entityId,
@@ -87,7 +80,7 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
   /** A participant sees only themselves; staff see their organization. */
   async function visibleUser(tx: DbExecutor, actor: Actor, id: string): Promise<User> {
     const user = await repo.findUser(tx, actor.scope, id);
-    if (!user || (actor.principal.role === 'participant' && user.id !== actor.principal.userId)) {
+    if (!user || (actor.role === 'participant' && user.id !== actor.userId)) {
       throw new NotFoundError('User');
     }
     return user;
@@ -192,7 +185,7 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
     },
 
     async listUsers(actor: Actor, query: UserListQuery) {
-      if (actor.principal.role === 'participant') throw new ForbiddenError();
+      if (actor.role === 'participant') throw new ForbiddenError();
       return page(await repo.listUsers(db, actor.scope, query), query.limit);
     },
 
@@ -244,7 +237,7 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
       await db.transaction(async (tx) => {
         const user = await visibleUser(tx, actor, id);
         if (user.role === 'platform_admin') assertMayAssignRole(actor, user.role);
-        if (user.id === actor.principal.userId) {
+        if (user.id === actor.userId) {
           throw new ConflictError('You cannot disable your own account', 'CANNOT_DISABLE_SELF');
         }
         const now = clock.now();

@@ -2,7 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuthService } from './auth-service.js';
-import type { Actor, DirectoryService } from './directory-service.js';
+import type { DirectoryService } from './directory-service.js';
+import { actorOf } from '../../http/actor.js';
 import * as s from './schemas.js';
 
 export interface IdentityRoutesOptions {
@@ -10,12 +11,6 @@ export interface IdentityRoutesOptions {
   directory: DirectoryService;
   loginRateLimitPerMinute: number;
 }
-
-const actorOf = (request: FastifyRequest): Actor => ({
-  principal: request.user,
-  scope: request.tenant,
-  requestId: request.id,
-});
 
 const bearer = [{ bearer: [] }];
 
