@@ -10,10 +10,10 @@ import errors from './http/errors.js';
 import health from './http/health.js';
 import observability from './http/observability.js';
 import openapi from './http/openapi.js';
-import { createAuthService } from './modules/identity/auth-service.js';
-import { createDirectoryService } from './modules/identity/directory-service.js';
+import { curriculumRoutes } from './modules/curriculum/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { queueRoundTrip } from './queue/self-check.js';
+import { createServices } from './services.js';
 import { version } from './version.js';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -58,21 +58,16 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(auth, { secret: deps.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
   await app.register(health, { pool: deps.pool, checkQueue: () => queueRoundTrip(deps.systemQueue) });
 
-  const authService = createAuthService({
-    db: deps.db,
-    clock: deps.clock,
-    settings: config,
-    signAccessToken: (p) => app.signAccessToken(p),
-  });
-  const directory = createDirectoryService({ db: deps.db, clock: deps.clock, defaultTimeZone: config.defaultTimeZone });
+  const services = createServices(deps, (p) => app.signAccessToken(p));
 
   await app.register(
     async (v1) => {
       await v1.register(identityRoutes, {
-        auth: authService,
-        directory,
+        auth: services.auth,
+        directory: services.directory,
         loginRateLimitPerMinute: config.loginRateLimitPerMinute,
       });
+      await v1.register(curriculumRoutes, { curriculum: services.curriculum });
     },
     { prefix: '/v1' },
   );

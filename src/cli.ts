@@ -1,9 +1,14 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from './config.js';
 import { createDeps, type Deps } from './deps.js';
 import { runMigrations } from './db/migrate.js';
-import { AppError } from './http/errors.js';
+import { systemActor } from './http/actor.js';
+import { AppError, jsonPath } from './http/errors.js';
+import { coursePackage } from './modules/curriculum/package.js';
+import { createServices } from './services.js';
 import { createLogger } from './logger.js';
 import { ensurePlatformAdmin } from './modules/identity/bootstrap.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './modules/identity/passwords.js';
@@ -14,11 +19,53 @@ Commands:
   migrate                                  apply pending database migrations
   create-admin --email E --password P [--name N]
                                            create a platform administrator (or reset its password)
+  import-course FILE --org CODE [--publish]
+                                           import a course package into an organization
+  seed-demo                                a demo organization, admin and participant with the
+                                           Orientasi PPPK curriculum published (idempotent)
 `;
 
 type Command = (deps: Deps, args: string[]) => Promise<void>;
 
 const commands: Record<string, Command> = {
+  async 'import-course'(deps, args) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { org: { type: 'string' }, publish: { type: 'boolean', default: false } },
+      allowPositionals: true,
+      strict: true,
+    });
+    const [file] = positionals;
+    if (!file || !values.org) throw new UsageError('import-course needs a FILE and --org CODE');
+    const pkg = await readPackage(file);
+    const { directory, curriculum } = servicesOf(deps);
+    const org = await directory.organizationByCode(systemActor, values.org);
+    const result = await curriculum.importPackage(systemActor, pkg, { orgId: org.id, publish: values.publish });
+    console.log(describeImport(file, result));
+  },
+
+  async 'seed-demo'(deps) {
+    const { directory, curriculum } = servicesOf(deps);
+    const org =
+      (await directory.organizationByCode(systemActor, DEMO.org.code).catch(() => undefined)) ??
+      (await directory.createOrganization(systemActor, DEMO.org));
+    const ensure = async (input: Parameters<typeof directory.createUser>[1]) => {
+      await directory.createUser(systemActor, input).catch((error: unknown) => {
+        if (!(error instanceof AppError && error.status === 409)) throw error;
+      });
+    };
+    await ensure({ orgId: org.id, role: 'org_admin', ...DEMO.admin });
+    await ensure({ orgId: org.id, role: 'participant', category: 'tenaga teknis', ...DEMO.participant });
+    const result = await curriculum.importPackage(systemActor, await readPackage(DEMO.curriculum), {
+      orgId: org.id,
+      publish: true,
+    });
+    console.log(describeImport('Orientasi PPPK', result));
+    console.log(`Demo organization ${DEMO.org.code} is ready.
+  admin:       ${DEMO.admin.email} / ${DEMO.admin.password}
+  participant: NIP ${DEMO.participant.nip} / ${DEMO.participant.password}`);
+  },
+
   async migrate(deps) {
     await runMigrations(deps.pool);
     console.log('Migrations applied.');
@@ -47,6 +94,43 @@ const commands: Record<string, Command> = {
 };
 
 class UsageError extends Error {}
+
+function servicesOf(deps: Deps) {
+  return createServices(deps, () => {
+    throw new Error('the CLI issues no tokens');
+  });
+}
+
+async function readPackage(file: string) {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`Cannot read ${file} as JSON: ${(error as Error).message}`);
+  }
+  const parsed = coursePackage.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${jsonPath('$', i.path)}: ${i.message}`);
+    throw new UsageError(`${file} is not a valid course package:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+function describeImport(file: string, r: { outcome: string; version: { number: number; status: string } }): string {
+  return `${file}: ${r.outcome.replace('_', ' ')}; version ${r.version.number} is ${r.version.status}.`;
+}
+
+const DEMO = {
+  org: { code: 'DEMO', name: 'Pemerintah Kota Demo', timeZone: 'Asia/Jakarta' },
+  admin: { email: 'admin@demo.example', password: 'demo-admin-2024', name: 'Admin BKPSDM Demo' },
+  participant: {
+    nip: '199001012024011001',
+    password: 'demo-peserta-2024',
+    name: 'Peserta Demo',
+    birthDate: '1990-01-01',
+  },
+  curriculum: fileURLToPath(new URL('../curricula/orientasi-pppk.json', import.meta.url)),
+};
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   check,
   date,
   index,
   integer,
   jsonb,
+  numeric,
   pgEnum,
   pgTable,
   text,
@@ -108,3 +110,135 @@ export type Organization = typeof organizations.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type UserRole = (typeof userRole.enumValues)[number];
 export type UserStatus = (typeof userStatus.enumValues)[number];
+
+// ---- curriculum ----
+
+export const courseVersionStatus = pgEnum('course_version_status', ['draft', 'published']);
+export const lessonKind = pgEnum('lesson_kind', ['video', 'reading', 'quiz', 'assignment']);
+export const questionKind = pgEnum('question_kind', ['single', 'multiple']);
+
+export const courses = pgTable(
+  'courses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'restrict' }),
+    code: varchar('code', { length: 64 }).notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('courses_org_code_key').on(t.orgId, t.code),
+    index('courses_org_created_idx').on(t.orgId, t.createdAt, t.id),
+  ],
+);
+
+/** A published version never changes: cohorts pin one, so credit rules never shift under them. */
+export const courseVersions = pgTable(
+  'course_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    label: text('label'),
+    status: courseVersionStatus('status').notNull().default('draft'),
+    publishedAt: instant('published_at'),
+    publishedBy: uuid('published_by'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('course_versions_number_key').on(t.courseId, t.number),
+    // At most one draft per course: edits never fork.
+    uniqueIndex('course_versions_one_draft_key')
+      .on(t.courseId)
+      .where(sql`${t.status} = 'draft'`),
+  ],
+);
+
+export const courseModules = pgTable(
+  'course_modules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => courseVersions.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    code: varchar('code', { length: 64 }).notNull(),
+    agenda: text('agenda').notNull(),
+    title: text('title').notNull(),
+    jp: numeric('jp', { precision: 6, scale: 2, mode: 'number' }).notNull(),
+    // Set when the JP value is a decision of the curriculum, not derived from the lessons' time.
+    jpFixed: boolean('jp_fixed').notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('course_modules_code_key').on(t.versionId, t.code),
+    index('course_modules_version_idx').on(t.versionId, t.position),
+  ],
+);
+
+export interface QuizSettings {
+  passScore: number;
+  attemptLimit: number;
+  revealAnswers: 'never' | 'after_attempt' | 'after_pass';
+}
+
+export const lessons = pgTable(
+  'lessons',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    moduleId: uuid('module_id')
+      .notNull()
+      .references(() => courseModules.id, { onDelete: 'cascade' }),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => courseVersions.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    code: varchar('code', { length: 64 }).notNull(),
+    kind: lessonKind('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body'),
+    mediaUrl: text('media_url'),
+    durationMinutes: integer('duration_minutes').notNull(),
+    required: boolean('required').notNull().default(true),
+    manualCompletion: boolean('manual_completion').notNull().default(false),
+    quiz: jsonb('quiz').$type<QuizSettings>(),
+  },
+  (t) => [
+    uniqueIndex('lessons_code_key').on(t.versionId, t.code),
+    index('lessons_module_idx').on(t.moduleId, t.position),
+  ],
+);
+
+export interface QuestionOption {
+  key: string;
+  text: string;
+}
+
+export const quizQuestions = pgTable(
+  'quiz_questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    lessonId: uuid('lesson_id')
+      .notNull()
+      .references(() => lessons.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    kind: questionKind('kind').notNull(),
+    prompt: text('prompt').notNull(),
+    options: jsonb('options').$type<QuestionOption[]>().notNull(),
+    correct: jsonb('correct').$type<string[]>().notNull(),
+    points: numeric('points', { precision: 6, scale: 2, mode: 'number' }).notNull().default(1),
+  },
+  (t) => [index('quiz_questions_lesson_idx').on(t.lessonId, t.position)],
+);
+
+export type Course = typeof courses.$inferSelect;
+export type CourseVersion = typeof courseVersions.$inferSelect;
+export type CourseModule = typeof courseModules.$inferSelect;
+export type Lesson = typeof lessons.$inferSelect;
+export type QuizQuestion = typeof quizQuestions.$inferSelect;

@@ -64,7 +64,17 @@ test('replicas migrating at the same moment apply each migration exactly once', 
     const tables = await pools[0]!.query<{ table_name: string }>(
       "select table_name from information_schema.tables where table_schema = 'public' order by 1",
     );
-    expect(tables.rows.map((r) => r.table_name)).toEqual(['audit_log', 'organizations', 'refresh_tokens', 'users']);
+    expect(tables.rows.map((r) => r.table_name)).toEqual([
+      'audit_log',
+      'course_modules',
+      'course_versions',
+      'courses',
+      'lessons',
+      'organizations',
+      'quiz_questions',
+      'refresh_tokens',
+      'users',
+    ]);
     // Running again on a migrated database is a no-op.
     await runMigrations(pools[1]!);
   } finally {

@@ -110,17 +110,14 @@ describe('roles', () => {
 
   test('an org admin creates users in their own organization without naming it', async () => {
     const nip = makeNip('1992-03-04');
-    const res = await ctx.http
-      .post('/v1/users')
-      .set(bearer(jambi.admin.token))
-      .send({
-        role: 'participant',
-        nip,
-        name: 'Siti Rahma',
-        birthDate: '1992-03-04',
-        category: 'guru',
-        unit: 'Dinas Pendidikan',
-      });
+    const res = await ctx.http.post('/v1/users').set(bearer(jambi.admin.token)).send({
+      role: 'participant',
+      nip,
+      name: 'Siti Rahma',
+      birthDate: '1992-03-04',
+      category: 'guru',
+      unit: 'Dinas Pendidikan',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ orgId: jambi.id, nip, status: 'pending', category: 'guru' });
     expect(res.body).not.toHaveProperty('passwordHash');

@@ -5,7 +5,7 @@ import { organizations, users, type User } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { page } from '../../http/pagination.js';
-import { owningOrg } from '../../http/tenancy.js';
+import { ALL_TENANTS, owningOrg } from '../../http/tenancy.js';
 import { recordAudit } from '../audit/record.js';
 import { checkNip } from './nip.js';
 import { hashPassword } from './passwords.js';
@@ -112,6 +112,19 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
 
     async listOrganizations(actor: Actor, limit: number, cursor?: string) {
       return page(await repo.listOrganizations(db, actor.scope, limit, cursor), limit);
+    },
+
+    /** For other modules: an organization's settings (minutes per JP, annual target). */
+    async organizationSettings(orgId: string) {
+      const org = await repo.findOrganization(db, ALL_TENANTS, orgId);
+      if (!org) throw new NotFoundError('Organization');
+      return org.settings;
+    },
+
+    async organizationByCode(actor: Actor, code: string) {
+      const org = await repo.findOrganizationByCode(db, actor.scope, code);
+      if (!org) throw new NotFoundError(`Organization ${code}`);
+      return org;
     },
 
     async getOrganization(actor: Actor, id: string) {

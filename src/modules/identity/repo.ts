@@ -13,6 +13,12 @@ export function findOrganization(db: DbExecutor, scope: TenantScope, id: string)
   });
 }
 
+export function findOrganizationByCode(db: DbExecutor, scope: TenantScope, code: string) {
+  return db.query.organizations.findFirst({
+    where: and(eq(organizations.code, code), inTenant(organizations.id, scope)),
+  });
+}
+
 export function listOrganizations(db: DbExecutor, scope: TenantScope, limit: number, cursor?: string) {
   return db
     .select()
