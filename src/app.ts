@@ -10,7 +10,10 @@ import errors from './http/errors.js';
 import health from './http/health.js';
 import observability from './http/observability.js';
 import openapi from './http/openapi.js';
+import multipart from '@fastify/multipart';
+import { cohortRoutes } from './modules/cohorts/routes.js';
 import { curriculumRoutes } from './modules/curriculum/routes.js';
+import { jobRoutes } from './modules/jobs/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { queueRoundTrip } from './queue/self-check.js';
 import { createServices } from './services.js';
@@ -54,6 +57,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     global: false,
     ...(deps.redis ? { redis: deps.redis, nameSpace: 'asn-rate-limit:' } : {}),
   });
+  // Files arrive only where a route asks for one (participant imports); one file per request.
+  await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 10 } });
   await app.register(openapi, { version });
   await app.register(auth, { secret: deps.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
   await app.register(health, { pool: deps.pool, checkQueue: () => queueRoundTrip(deps.systemQueue) });
@@ -68,6 +73,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
         loginRateLimitPerMinute: config.loginRateLimitPerMinute,
       });
       await v1.register(curriculumRoutes, { curriculum: services.curriculum });
+      await v1.register(cohortRoutes, { cohorts: services.cohorts });
+      await v1.register(jobRoutes, { jobs: services.jobs });
     },
     { prefix: '/v1' },
   );

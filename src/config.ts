@@ -61,6 +61,14 @@ const envSchema = z.object({
   CORS_ORIGINS: list.optional(),
   TRUST_PROXY: bool.default(false),
   DEFAULT_TIME_ZONE: timeZone.default('Asia/Jakarta'),
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  IMPORT_SYNC_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(2000),
+  ACTIVATION_CODE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
 });
 
@@ -91,6 +99,11 @@ export interface Config {
   corsOrigins: string[];
   trustProxy: boolean;
   defaultTimeZone: string;
+  /** Largest participant file accepted by an import (larger: 413). */
+  importMaxBytes: number;
+  /** Imports with more rows run as a background job whose progress can be polled. */
+  importSyncMaxRows: number;
+  activationCodeTtlDays: number;
   shutdownTimeoutMs: number;
 }
 
@@ -141,6 +154,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     corsOrigins: e.CORS_ORIGINS ?? [],
     trustProxy: e.TRUST_PROXY,
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
+    importMaxBytes: e.IMPORT_MAX_BYTES,
+    importSyncMaxRows: e.IMPORT_SYNC_MAX_ROWS,
+    activationCodeTtlDays: e.ACTIVATION_CODE_TTL_DAYS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   });
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Queue } from 'bullmq';
+import type { JobsOptions, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type pg from 'pg';
 import type { Logger } from 'pino';
@@ -12,6 +12,15 @@ import { createDb, createPool, type Db } from './db/index.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { runMigrations } from './db/migrate.js';
 import { createQueueBackend, type QueueBackend } from './queue/backend.js';
+import { queueDefinitions, type JobData, type JobName, type QueueName } from './queue/jobs.js';
+
+/** Puts a job on a queue; only names and payloads of the typed queue map are accepted. */
+export type Enqueue = <Q extends QueueName, J extends JobName<Q>>(
+  queue: Q,
+  name: J,
+  data: JobData<Q, J>,
+  options?: JobsOptions,
+) => Promise<void>;
 
 export interface Deps {
   config: Readonly<Config>;
@@ -21,7 +30,10 @@ export interface Deps {
   db: Db;
   redis: Redis | undefined;
   queues: QueueBackend;
+  /** One producer per queue of the typed map, shared by the whole process. */
+  producers: Record<QueueName, Queue>;
   systemQueue: Queue;
+  enqueue: Enqueue;
   jwtSecret: string;
   mode: { database: 'embedded' | 'external'; queue: QueueBackend['kind']; dataDir: string | undefined };
   /** Closes everything opened here, in reverse order. */
@@ -75,8 +87,13 @@ export async function createDeps(
       closers.push(() => redis!.quit());
     }
     const queues = createQueueBackend({ redis, databaseUrl, prefix: overrides.queuePrefix });
-    const systemQueue = queues.queue('system');
-    closers.push(() => systemQueue.close());
+    const producers = Object.fromEntries(
+      (Object.keys(queueDefinitions) as QueueName[]).map((name) => [name, queues.queue(name)]),
+    ) as Record<QueueName, Queue>;
+    closers.push(() => Promise.all(Object.values(producers).map((q) => q.close())));
+    const enqueue: Enqueue = async (queue, name, data, options) => {
+      await producers[queue].add(name, data, options);
+    };
 
     return {
       config,
@@ -86,7 +103,9 @@ export async function createDeps(
       db: createDb(pool),
       redis,
       queues,
-      systemQueue,
+      producers,
+      systemQueue: producers.system,
+      enqueue,
       jwtSecret: await resolveJwtSecret(config),
       mode: {
         database: embedded ? 'embedded' : 'external',

@@ -1,21 +1,39 @@
 import type { Deps } from './deps.js';
 import type { Principal } from './http/auth.js';
+import { createCohortsService, type CohortsService } from './modules/cohorts/service.js';
 import { createCurriculumService } from './modules/curriculum/service.js';
 import { createAuthService } from './modules/identity/auth-service.js';
 import { createDirectoryService } from './modules/identity/directory-service.js';
+import { createJobsService } from './modules/jobs/service.js';
 
-/** Every module's service, wired once; used by the HTTP app and the CLI alike. */
+/** Every module's service, wired once; used by the HTTP app, the worker and the CLI alike. */
 export function createServices(deps: Deps, signAccessToken: (p: Principal) => string) {
   const { db, clock, config } = deps;
   const directory = createDirectoryService({ db, clock, defaultTimeZone: config.defaultTimeZone });
+  const jobs = createJobsService({ db, clock });
+  // Curriculum asks cohorts whether a participant may read a lesson; cohorts ask curriculum about
+  // courses. The closure below is called only after both exist.
+  const curriculum = createCurriculumService({
+    db,
+    clock,
+    organizationSettings: (orgId) => directory.organizationSettings(orgId),
+    participantMayRead: (userId, versionId) => cohorts.participantMayRead(userId, versionId),
+  });
+  const cohorts: CohortsService = createCohortsService({
+    db,
+    clock,
+    curriculum,
+    directory,
+    jobs,
+    enqueue: deps.enqueue,
+    settings: config,
+  });
   return {
     directory,
+    jobs,
+    curriculum,
+    cohorts,
     auth: createAuthService({ db, clock, settings: config, signAccessToken }),
-    curriculum: createCurriculumService({
-      db,
-      clock,
-      organizationSettings: (orgId) => directory.organizationSettings(orgId),
-    }),
   };
 }
 

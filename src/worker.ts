@@ -1,14 +1,21 @@
 import type { Job, Worker } from 'bullmq';
 import type { Deps } from './deps.js';
+import { createServices } from './services.js';
 import { queueDefinitions, type JobData, type JobName, type QueueName } from './queue/jobs.js';
 
 type Handler<Q extends QueueName, J extends JobName<Q>> = (data: JobData<Q, J>, job: Job) => Promise<unknown>;
 export type Processors = { [Q in QueueName]: { [J in JobName<Q>]: Handler<Q, J> } };
 
-export function createProcessors(_deps: Deps): Processors {
+export function createProcessors(deps: Deps): Processors {
+  const services = createServices(deps, () => {
+    throw new Error('the worker issues no tokens');
+  });
   return {
     system: {
       'self-check': async (data) => ({ ok: true, requestedAt: data.requestedAt }),
+    },
+    imports: {
+      'enrollment-import': (data) => services.cohorts.runImportJob(data.jobId),
     },
   };
 }

@@ -3,6 +3,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -10,12 +11,15 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 // Millisecond precision so that (created_at, id) cursors round-trip through JavaScript Dates.
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -242,3 +246,162 @@ export type CourseVersion = typeof courseVersions.$inferSelect;
 export type CourseModule = typeof courseModules.$inferSelect;
 export type Lesson = typeof lessons.$inferSelect;
 export type QuizQuestion = typeof quizQuestions.$inferSelect;
+
+// ---- cohorts (angkatan), phases, enrollments ----
+
+export const cohortStatus = pgEnum('cohort_status', ['planned', 'running', 'completed', 'cancelled']);
+export const phaseKind = pgEnum('phase_kind', ['online', 'classroom', 'field']);
+export const phaseState = pgEnum('phase_state', ['pending', 'open', 'closed']);
+export const enrollmentStatus = pgEnum('enrollment_status', ['active', 'remedial', 'passed', 'failed', 'withdrawn']);
+
+export const cohorts = pgTable(
+  'cohorts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'restrict' }),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'restrict' }),
+    // Pinned: a running cohort never sees its curriculum change.
+    courseVersionId: uuid('course_version_id')
+      .notNull()
+      .references(() => courseVersions.id, { onDelete: 'restrict' }),
+    code: varchar('code', { length: 64 }).notNull(),
+    name: text('name').notNull(),
+    timeZone: text('time_zone').notNull(),
+    capacity: integer('capacity'),
+    status: cohortStatus('status').notNull().default('planned'),
+    // First and last local date over all phases, kept with the phases for date filters.
+    startsOn: date('starts_on', { mode: 'string' }),
+    endsOn: date('ends_on', { mode: 'string' }),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('cohorts_org_code_key').on(t.orgId, t.code),
+    index('cohorts_org_created_idx').on(t.orgId, t.createdAt, t.id),
+    index('cohorts_org_dates_idx').on(t.orgId, t.startsOn, t.endsOn),
+  ],
+);
+
+export const phases = pgTable(
+  'phases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    kind: phaseKind('kind').notNull(),
+    name: text('name').notNull(),
+    // Local calendar dates in the cohort's time zone, both inclusive.
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    // 00:00 local of startDate, and 00:00 local of the day after endDate.
+    opensAt: instant('opens_at').notNull(),
+    closesAt: instant('closes_at').notNull(),
+    requiredJp: numeric('required_jp', { precision: 6, scale: 2, mode: 'number' }).notNull().default(0),
+    venue: text('venue'),
+    remedialDays: integer('remedial_days').notNull().default(0),
+    state: phaseState('state').notNull().default('pending'),
+    // Bumped by every change of dates; scheduled transitions carry it, and stale ones do nothing.
+    scheduleVersion: integer('schedule_version').notNull().default(1),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('phases_cohort_idx').on(t.cohortId, t.position),
+    index('phases_due_idx').on(t.state, t.opensAt, t.closesAt),
+  ],
+);
+
+export const enrollments = pgTable(
+  'enrollments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'restrict' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    status: enrollmentStatus('status').notNull().default('active'),
+    enrolledAt: instant('enrolled_at').notNull().defaultNow(),
+    withdrawnAt: instant('withdrawn_at'),
+    withdrawReason: text('withdraw_reason'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('enrollments_cohort_user_key').on(t.cohortId, t.userId),
+    index('enrollments_user_idx').on(t.userId),
+    index('enrollments_cohort_created_idx').on(t.cohortId, t.createdAt, t.id),
+  ],
+);
+
+/** A participant's own later end of one phase: credit still counts until `closesAt`. */
+export const phaseExtensions = pgTable(
+  'phase_extensions',
+  {
+    enrollmentId: uuid('enrollment_id')
+      .notNull()
+      .references(() => enrollments.id, { onDelete: 'cascade' }),
+    phaseId: uuid('phase_id')
+      .notNull()
+      .references(() => phases.id, { onDelete: 'cascade' }),
+    untilDate: date('until_date', { mode: 'string' }).notNull(),
+    closesAt: instant('closes_at').notNull(),
+    reason: text('reason').notNull(),
+    grantedBy: uuid('granted_by'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.enrollmentId, t.phaseId] })],
+);
+
+export const activationCodes = pgTable(
+  'activation_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('activation_codes_user_key').on(t.userId)],
+);
+
+export const jobStatus = pgEnum('job_status', ['queued', 'running', 'done', 'failed']);
+
+/** Long work (large imports) with its progress, pollable through GET /v1/jobs/{id}. */
+export const backgroundJobs = pgTable(
+  'background_jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    status: jobStatus('status').notNull().default('queued'),
+    params: jsonb('params').$type<Record<string, unknown>>().notNull(),
+    // The uploaded file: it lives in PostgreSQL, not in the queue, so losing Redis loses nothing.
+    input: bytea('input'),
+    total: integer('total').notNull().default(0),
+    processed: integer('processed').notNull().default(0),
+    result: jsonb('result').$type<Record<string, unknown>>(),
+    error: text('error'),
+    createdBy: uuid('created_by'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('background_jobs_org_idx').on(t.orgId, t.createdAt)],
+);
+
+export type Cohort = typeof cohorts.$inferSelect;
+export type Phase = typeof phases.$inferSelect;
+export type Enrollment = typeof enrollments.$inferSelect;
+export type BackgroundJob = typeof backgroundJobs.$inferSelect;

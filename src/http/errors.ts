@@ -107,6 +107,13 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; detail?: str
     code: 'PAYLOAD_TOO_LARGE',
     detail: 'The request body is larger than allowed',
   },
+  FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', detail: 'The file is larger than allowed' },
+  FST_FILES_LIMIT: { status: 413, code: 'TOO_MANY_FILES', detail: 'Send one file per request' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    detail: 'Send the file as multipart/form-data',
+  },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'BAD_CONTENT_LENGTH' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', detail: 'The JSON body is empty' },

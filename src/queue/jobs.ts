@@ -8,6 +8,9 @@ export const queueDefinitions = {
   system: {
     'self-check': z.object({ requestedAt: z.string() }),
   },
+  imports: {
+    'enrollment-import': z.object({ jobId: z.uuid() }),
+  },
 } as const;
 
 export type QueueName = keyof typeof queueDefinitions;

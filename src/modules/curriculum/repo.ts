@@ -51,6 +51,15 @@ export function versionsOf(db: DbExecutor, courseIds: string[]): Promise<CourseV
     .orderBy(asc(courseVersions.courseId), asc(courseVersions.number));
 }
 
+export function versionsWithCourse(db: DbExecutor, versionIds: string[]) {
+  if (versionIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({ version: courseVersions, course: courses })
+    .from(courseVersions)
+    .innerJoin(courses, eq(courses.id, courseVersions.courseId))
+    .where(inArray(courseVersions.id, versionIds));
+}
+
 /** The draft, locked until the transaction ends, so edits and publishing never interleave. */
 export async function lockDraft(db: DbExecutor, courseId: string): Promise<CourseVersion | undefined> {
   const [row] = await db

@@ -300,11 +300,12 @@ export const curriculumRoutes: FastifyPluginAsyncZod<CurriculumRoutesOptions> = 
   app.get(
     '/lessons/:id',
     {
-      onRequest: staff,
+      onRequest: app.auth(),
       schema: {
         tags,
         summary: 'One lesson with its content',
-        description: '`?as=participant` shows exactly what a participant receives: no correct answers.',
+        description:
+          'Participants read lessons of the courses they are enrolled in, never with the correct answers. Staff may preview exactly that with `?as=participant`.',
         security: bearer,
         params: s.idParams,
         querystring: s.lessonViewQuery,

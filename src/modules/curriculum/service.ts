@@ -29,6 +29,8 @@ export interface CurriculumServiceDeps {
   clock: Clock;
   /** Throws NotFoundError when there is no such organization. */
   organizationSettings: (orgId: string) => Promise<OrganizationSettings>;
+  /** Whether a participant is enrolled (not withdrawn) in a cohort that pins this course version. */
+  participantMayRead: (userId: string, versionId: string) => Promise<boolean>;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -73,7 +75,12 @@ function assertPermutation(given: string[], current: string[]): void {
   }
 }
 
-export function createCurriculumService({ db, clock, organizationSettings }: CurriculumServiceDeps) {
+export function createCurriculumService({
+  db,
+  clock,
+  organizationSettings,
+  participantMayRead,
+}: CurriculumServiceDeps) {
   const audit = (tx: DbExecutor, actor: Actor, course: Course, action: string, data: Record<string, unknown> = {}) =>
     recordAudit(tx, {
       orgId: course.orgId,
@@ -219,6 +226,60 @@ export function createCurriculumService({ db, clock, organizationSettings }: Cur
           : (versions.find((v) => v.status === 'draft') ?? versions.at(-1));
       if (!version) throw new NotFoundError('Course version');
       return views.courseDetail(course, versions, version, await repo.loadTree(db, version.id));
+    },
+
+    /** The published version a new cohort pins: the one numbered, or the latest. */
+    async pinnableVersion(actor: Actor, courseId: string, number?: number) {
+      const course = await courseOr404(db, actor, courseId);
+      const versions = await repo.versionsOf(db, [course.id]);
+      const published = versions.filter((v) => v.status === 'published');
+      const version = number === undefined ? published.at(-1) : versions.find((v) => v.number === number);
+      if (!version) {
+        throw number === undefined
+          ? new ConflictError('The course has no published version yet', 'COURSE_NOT_PUBLISHED')
+          : new NotFoundError(`Version ${number} of the course`);
+      }
+      if (version.status !== 'published') {
+        throw new ConflictError(
+          `Version ${version.number} is a draft; a cohort pins a published version`,
+          'COURSE_NOT_PUBLISHED',
+        );
+      }
+      return { course, version };
+    },
+
+    /** Course and version names for display, by version id. */
+    async describeVersions(versionIds: string[]) {
+      const rows = await repo.versionsWithCourse(db, versionIds);
+      return new Map(
+        rows.map(({ version, course }) => [
+          version.id,
+          {
+            course: { id: course.id, code: course.code, title: course.title },
+            version: { id: version.id, number: version.number, label: version.label },
+          },
+        ]),
+      );
+    },
+
+    /** The modules and lesson outlines of a version, without content or answers. */
+    async outline(versionId: string) {
+      const tree = await repo.loadTree(db, versionId);
+      return tree.map((m) => ({
+        id: m.id,
+        code: m.code,
+        agenda: m.agenda,
+        title: m.title,
+        jp: m.jp,
+        lessons: m.lessons.map((l) => ({
+          id: l.id,
+          code: l.code,
+          kind: l.kind,
+          title: l.title,
+          durationMinutes: l.durationMinutes,
+          required: l.required,
+        })),
+      }));
     },
 
     async updateCourse(actor: Actor, id: string, input: z.infer<typeof s.courseUpdate>) {
@@ -433,9 +494,13 @@ export function createCurriculumService({ db, clock, organizationSettings }: Cur
         .catch(conflictFrom);
     },
 
-    async getLesson(actor: Actor, lessonId: string, audience: views.LessonAudience) {
+    /** Staff choose the audience (to preview); a participant always gets the participant view, and only of a course they take. */
+    async getLesson(actor: Actor, lessonId: string, requested: views.LessonAudience) {
       const found = await repo.findLesson(db, actor.scope, lessonId);
-      if (!found) throw new NotFoundError('Lesson');
+      const audience = actor.role === 'participant' ? 'participant' : requested;
+      if (!found || (actor.role === 'participant' && !(await participantMayRead(actor.userId!, found.version.id)))) {
+        throw new NotFoundError('Lesson');
+      }
       const questions = await repo.questionsOf(db, found.lesson.id);
       return audience === 'participant'
         ? views.participantLessonView(found.lesson, found.version, questions)

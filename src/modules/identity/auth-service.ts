@@ -3,10 +3,19 @@ import type { Clock } from '../../clock.js';
 import type { Db, DbExecutor } from '../../db/index.js';
 import type { User } from '../../db/schema.js';
 import type { Principal } from '../../http/auth.js';
-import { ForbiddenError, NotFoundError, TooManyRequestsError, UnauthorizedError } from '../../http/errors.js';
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema.js';
+import {
+  ForbiddenError,
+  NotFoundError,
+  TooManyRequestsError,
+  UnauthorizedError,
+  ValidationError,
+} from '../../http/errors.js';
 import { ALL_TENANTS } from '../../http/tenancy.js';
 import { recordAudit } from '../audit/record.js';
-import { verifyPassword } from './passwords.js';
+import { activationCodeMatches } from './activation.js';
+import { hashPassword, verifyPassword } from './passwords.js';
 import * as repo from './repo.js';
 
 export interface AuthSettings {
@@ -142,6 +151,33 @@ export function createAuthService({ db, clock, settings, signAccessToken }: Auth
       // Thrown after the transaction so that a revocation commits even though the call fails.
       if ('error' in outcome) throw outcome.error;
       return outcome.tokens;
+    },
+
+    /**
+     * Sets the first password of a pending account with its one-time code, and logs it in. Every
+     * failure answers the same, so the call reveals nothing about accounts or codes.
+     */
+    async activate(login: string, code: string, password: string, ctx: RequestContext): Promise<TokenPair> {
+      const invalid = new ValidationError(
+        'The NIP or email and activation code do not match, or the code has expired or was used',
+        [],
+        'ACTIVATION_INVALID',
+      );
+      const user = await repo.findUserByLogin(db, login);
+      if (!user || user.status !== 'pending') throw invalid;
+      const stored = await repo.findActivationCode(db, user.id);
+      const now = clock.now();
+      if (!stored || stored.usedAt || stored.expiresAt <= now || !activationCodeMatches(code, stored.codeHash))
+        throw invalid;
+      const passwordHash = await hashPassword(password);
+      return db.transaction(async (tx) => {
+        // Only one of two simultaneous activations with the same code gets through.
+        if (!(await repo.markActivationUsed(tx, user.id, now))) throw invalid;
+        await tx.update(users).set({ passwordHash, status: 'active', updatedAt: now }).where(eq(users.id, user.id));
+        await repo.recordLoginSuccess(tx, user.id, now);
+        await audit(tx, user, 'auth.activated', ctx);
+        return issueTokens(tx, { ...user, status: 'active' }, randomUUID());
+      });
     },
 
     /** Ends the session the refresh token belongs to. Unknown tokens are ignored: logout is idempotent. */

@@ -1,12 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Clock } from '../../clock.js';
 import type { Db, DbExecutor } from '../../db/index.js';
 import { organizations, users, type User } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { page } from '../../http/pagination.js';
-import { ALL_TENANTS, owningOrg } from '../../http/tenancy.js';
+import { ALL_TENANTS, inTenant, owningOrg } from '../../http/tenancy.js';
 import { recordAudit } from '../audit/record.js';
+import { hashActivationCode, newActivationCode } from './activation.js';
 import { checkNip } from './nip.js';
 import { hashPassword } from './passwords.js';
 import * as repo from './repo.js';
@@ -119,6 +120,12 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
       const org = await repo.findOrganization(db, ALL_TENANTS, orgId);
       if (!org) throw new NotFoundError('Organization');
       return org.settings;
+    },
+
+    async organizationTimeZone(orgId: string) {
+      const org = await repo.findOrganization(db, ALL_TENANTS, orgId);
+      if (!org) throw new NotFoundError('Organization');
+      return org.timeZone;
     },
 
     async organizationByCode(actor: Actor, code: string) {
@@ -243,6 +250,41 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
           return updated!;
         })
         .catch(conflictFrom);
+    },
+
+    /**
+     * New one-time activation codes for pending accounts (earlier codes stop working). Codes are
+     * stored hashed, so this is the only moment they can be read.
+     */
+    async issueActivationCodes(actor: Actor, userIds: string[], ttlDays: number) {
+      return db.transaction(async (tx) => {
+        const now = clock.now();
+        const expiresAt = new Date(now.getTime() + ttlDays * 86_400_000);
+        const pending = userIds.length
+          ? await tx
+              .select()
+              .from(users)
+              .where(and(inArray(users.id, userIds), eq(users.status, 'pending'), inTenant(users.orgId, actor.scope)))
+              .orderBy(asc(users.name))
+          : [];
+        const issued = pending.map((u) => ({ user: u, code: newActivationCode(), expiresAt }));
+        await repo.upsertActivationCodes(
+          tx,
+          issued.map((i) => ({ userId: i.user.id, codeHash: hashActivationCode(i.code), expiresAt, createdAt: now })),
+        );
+        if (issued.length > 0) {
+          await recordAudit(tx, {
+            orgId: actor.scope.kind === 'org' ? actor.scope.orgId : (pending[0]?.orgId ?? null),
+            actorId: actor.userId,
+            action: 'user.activation_codes_issued',
+            entityType: 'user',
+            data: { count: issued.length },
+            requestId: actor.requestId,
+            at: now,
+          });
+        }
+        return issued;
+      });
     },
 
     /** Disables the account and ends its sessions; the row stays, because history refers to it. */

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../db/index.js';
-import { organizations, refreshTokens, users, type User } from '../../db/schema.js';
+import { activationCodes, organizations, refreshTokens, users, type User } from '../../db/schema.js';
 import { afterCursor } from '../../http/pagination.js';
 import { inTenant, type TenantScope } from '../../http/tenancy.js';
 import type { UserListQuery } from './schemas.js';
@@ -123,4 +123,36 @@ export async function revokeAllOfUser(db: DbExecutor, userId: string, now: Date)
     .update(refreshTokens)
     .set({ revokedAt: now })
     .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+}
+
+export async function upsertActivationCodes(
+  db: DbExecutor,
+  values: Array<{ userId: string; codeHash: string; expiresAt: Date; createdAt: Date }>,
+): Promise<void> {
+  if (values.length === 0) return;
+  await db
+    .insert(activationCodes)
+    .values(values)
+    .onConflictDoUpdate({
+      target: activationCodes.userId,
+      set: {
+        codeHash: sql`excluded.code_hash`,
+        expiresAt: sql`excluded.expires_at`,
+        createdAt: sql`excluded.created_at`,
+        usedAt: null,
+      },
+    });
+}
+
+export function findActivationCode(db: DbExecutor, userId: string) {
+  return db.query.activationCodes.findFirst({ where: eq(activationCodes.userId, userId) });
+}
+
+export async function markActivationUsed(db: DbExecutor, userId: string, at: Date): Promise<boolean> {
+  const rows = await db
+    .update(activationCodes)
+    .set({ usedAt: at })
+    .where(and(eq(activationCodes.userId, userId), isNull(activationCodes.usedAt)))
+    .returning({ userId: activationCodes.userId });
+  return rows.length === 1;
 }

@@ -39,6 +39,22 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
   );
 
   app.post(
+    '/auth/activate',
+    {
+      config: { rateLimit: { max: loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Set the first password with a one-time activation code',
+        description:
+          'For accounts created by an import or without a password (`pending`). Logs the participant in. Every failure answers `ACTIVATION_INVALID`.',
+        body: s.activateBody,
+        response: { 200: s.tokenPair },
+      },
+    },
+    async (request) => auth.activate(request.body.login, request.body.code, request.body.password, ctx(request)),
+  );
+
+  app.post(
     '/auth/refresh',
     {
       config: { rateLimit: { max: loginRateLimitPerMinute * 3, timeWindow: '1 minute' } },

@@ -123,6 +123,12 @@ export const loginBody = z.strictObject({
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
 });
 
+export const activateBody = z.strictObject({
+  login: z.string().trim().min(1).max(254).describe('NIP (18 digits) or email'),
+  code: z.string().trim().min(1).max(40).describe('The one-time activation code, e.g. K7QM-2XHP-9RTD'),
+  password,
+});
+
 export const refreshBody = z.strictObject({ refreshToken: z.string().min(1).max(200) });
 
 export const tokenPair = z.object({

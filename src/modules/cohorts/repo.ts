@@ -1,0 +1,159 @@
+import { and, asc, count, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
+import type { DbExecutor } from '../../db/index.js';
+import { cohorts, enrollments, phaseExtensions, phases, users, type Cohort, type Phase } from '../../db/schema.js';
+import { afterCursor } from '../../http/pagination.js';
+import { inTenant, type TenantScope } from '../../http/tenancy.js';
+import type { CohortListQuery } from './schemas.js';
+
+export function findCohort(db: DbExecutor, scope: TenantScope, id: string): Promise<Cohort | undefined> {
+  return db.query.cohorts.findFirst({ where: and(eq(cohorts.id, id), inTenant(cohorts.orgId, scope)) });
+}
+
+/** The cohort row locked until the transaction ends: phase edits, imports and moves into it queue up. */
+export async function lockCohort(db: DbExecutor, scope: TenantScope, id: string): Promise<Cohort | undefined> {
+  const [row] = await db
+    .select()
+    .from(cohorts)
+    .where(and(eq(cohorts.id, id), inTenant(cohorts.orgId, scope)))
+    .for('update');
+  return row;
+}
+
+export function listCohorts(db: DbExecutor, scope: TenantScope, q: CohortListQuery) {
+  return db
+    .select()
+    .from(cohorts)
+    .where(
+      and(
+        inTenant(cohorts.orgId, scope),
+        q.status ? eq(cohorts.status, q.status) : undefined,
+        q.courseId ? eq(cohorts.courseId, q.courseId) : undefined,
+        q.from ? gte(cohorts.endsOn, q.from) : undefined,
+        q.to ? lte(cohorts.startsOn, q.to) : undefined,
+        afterCursor(cohorts.createdAt, cohorts.id, q.cursor),
+      ),
+    )
+    .orderBy(asc(cohorts.createdAt), asc(cohorts.id))
+    .limit(q.limit + 1);
+}
+
+export function phasesOf(db: DbExecutor, cohortIds: string[]): Promise<Phase[]> {
+  if (cohortIds.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(phases)
+    .where(inArray(phases.cohortId, cohortIds))
+    .orderBy(asc(phases.cohortId), asc(phases.position));
+}
+
+/** Enrollments that count against capacity: everyone not withdrawn. */
+export async function enrolledCounts(db: DbExecutor, cohortIds: string[]): Promise<Map<string, number>> {
+  if (cohortIds.length === 0) return new Map();
+  const rows = await db
+    .select({ cohortId: enrollments.cohortId, n: count() })
+    .from(enrollments)
+    .where(and(inArray(enrollments.cohortId, cohortIds), ne(enrollments.status, 'withdrawn')))
+    .groupBy(enrollments.cohortId);
+  return new Map(rows.map((r) => [r.cohortId, r.n]));
+}
+
+export function enrollmentsOfUsers(db: DbExecutor, cohortId: string, userIds: string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: enrollments.id, userId: enrollments.userId, status: enrollments.status })
+    .from(enrollments)
+    .where(and(eq(enrollments.cohortId, cohortId), inArray(enrollments.userId, userIds)));
+}
+
+export async function insertEnrollments(db: DbExecutor, cohortId: string, userIds: string[], now: Date): Promise<void> {
+  for (let i = 0; i < userIds.length; i += 1000) {
+    await db
+      .insert(enrollments)
+      .values(
+        userIds
+          .slice(i, i + 1000)
+          .map((userId) => ({ cohortId, userId, enrolledAt: now, createdAt: now, updatedAt: now })),
+      )
+      .onConflictDoNothing();
+  }
+}
+
+const enrollmentColumns = {
+  enrollment: enrollments,
+  user: {
+    id: users.id,
+    nip: users.nip,
+    email: users.email,
+    name: users.name,
+    status: users.status,
+    category: users.category,
+    unit: users.unit,
+    position: users.position,
+    rank: users.rank,
+  },
+};
+
+/** An enrollment with its participant, found through its cohort's organization. */
+export async function findEnrollment(db: DbExecutor, scope: TenantScope, id: string) {
+  const [row] = await db
+    .select({ ...enrollmentColumns, cohort: cohorts })
+    .from(enrollments)
+    .innerJoin(cohorts, eq(cohorts.id, enrollments.cohortId))
+    .innerJoin(users, eq(users.id, enrollments.userId))
+    .where(and(eq(enrollments.id, id), inTenant(cohorts.orgId, scope)));
+  return row;
+}
+
+export function listEnrollments(
+  db: DbExecutor,
+  cohortId: string,
+  q: { limit: number; cursor?: string | undefined; status?: string | undefined },
+) {
+  return db
+    .select(enrollmentColumns)
+    .from(enrollments)
+    .innerJoin(users, eq(users.id, enrollments.userId))
+    .where(
+      and(
+        eq(enrollments.cohortId, cohortId),
+        q.status ? eq(enrollments.status, q.status as 'active') : undefined,
+        afterCursor(enrollments.createdAt, enrollments.id, q.cursor),
+      ),
+    )
+    .orderBy(asc(enrollments.createdAt), asc(enrollments.id))
+    .limit(q.limit + 1);
+}
+
+export function extensionsOf(db: DbExecutor, enrollmentIds: string[]) {
+  if (enrollmentIds.length === 0) return Promise.resolve([]);
+  return db.select().from(phaseExtensions).where(inArray(phaseExtensions.enrollmentId, enrollmentIds));
+}
+
+export function pendingParticipantsOf(db: DbExecutor, cohortId: string) {
+  return db
+    .select({ userId: users.id })
+    .from(enrollments)
+    .innerJoin(users, eq(users.id, enrollments.userId))
+    .where(and(eq(enrollments.cohortId, cohortId), eq(users.status, 'pending'), ne(enrollments.status, 'withdrawn')));
+}
+
+export function enrollmentsOfUser(db: DbExecutor, userId: string) {
+  return db
+    .select({ enrollment: enrollments, cohort: cohorts })
+    .from(enrollments)
+    .innerJoin(cohorts, eq(cohorts.id, enrollments.cohortId))
+    .where(eq(enrollments.userId, userId))
+    .orderBy(asc(enrollments.enrolledAt));
+}
+
+export async function userMayReadVersion(db: DbExecutor, userId: string, versionId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(enrollments)
+    .innerJoin(cohorts, eq(cohorts.id, enrollments.cohortId))
+    .where(
+      and(eq(enrollments.userId, userId), eq(cohorts.courseVersionId, versionId), ne(enrollments.status, 'withdrawn')),
+    )
+    .limit(1);
+  return !!row;
+}

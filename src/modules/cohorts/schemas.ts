@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../../config.js';
+import { pageSchema, paginationQuery } from '../../http/pagination.js';
+
+export const idParams = z.strictObject({ id: z.uuid() });
+export const enrollmentPhaseParams = z.strictObject({ id: z.uuid(), phaseId: z.uuid() });
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const timeZone = z.string().refine(isValidTimeZone, 'Not an IANA time zone such as Asia/Jakarta');
+const isoDate = z.iso.date();
+const code = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, 'Letters, digits, dot, dash, slash and underscore, up to 64 characters');
+
+export const cohortStatuses = ['planned', 'running', 'completed', 'cancelled'] as const;
+export const phaseKinds = ['online', 'classroom', 'field'] as const;
+export const enrollmentStatuses = ['active', 'remedial', 'passed', 'failed', 'withdrawn'] as const;
+
+// ---- inputs ----
+
+export const cohortCreate = z.strictObject({
+  orgId: z.uuid().optional(),
+  courseId: z.uuid(),
+  courseVersion: z.number().int().min(1).optional().describe('Version number to pin; default: the latest published'),
+  code,
+  name: text(300),
+  timeZone: timeZone.optional().describe("Default: the organization's"),
+  capacity: z.number().int().min(1).max(1_000_000).nullable().optional(),
+});
+
+export const cohortUpdate = z.strictObject({
+  name: text(300).optional(),
+  capacity: z.number().int().min(1).max(1_000_000).nullable().optional(),
+  timeZone: timeZone.optional().describe('Only while no phase has opened; recomputes every instant'),
+  status: z.enum(['cancelled']).optional(),
+});
+
+export const cohortListQuery = z.strictObject({
+  ...paginationQuery,
+  status: z.enum(cohortStatuses).optional(),
+  courseId: z.uuid().optional(),
+  from: isoDate.optional().describe('Cohorts whose dates reach this day or later'),
+  to: isoDate.optional().describe('Cohorts whose dates begin on this day or earlier'),
+});
+
+// Dates and numbers are checked by the phase rules, so that every problem is reported at once.
+export const phaseInput = z.strictObject({
+  id: z.uuid().optional().describe('An existing phase; omit for a new one'),
+  kind: z.enum(phaseKinds),
+  name: text(200),
+  startDate: z.string().max(10).describe('Local date YYYY-MM-DD, inclusive'),
+  endDate: z.string().max(10).describe('Local date YYYY-MM-DD, inclusive'),
+  requiredJp: z.number().default(0),
+  venue: text(500).nullable().optional(),
+  remedialDays: z.number().int().default(0).describe('Online phases: days after closing for those who fell short'),
+});
+
+export const phasesBody = z.strictObject({ phases: z.array(phaseInput).max(20) });
+
+const profile = {
+  name: text(200),
+  email: z
+    .email()
+    .max(254)
+    .transform((e) => e.toLowerCase())
+    .optional(),
+  position: text(200).optional(),
+  unit: text(200).optional(),
+  category: text(50).optional(),
+  rank: text(100).optional(),
+  birthPlace: text(100).optional(),
+  birthDate: isoDate.optional(),
+};
+
+export const enrollmentCreate = z.union([
+  z.strictObject({ userId: z.uuid() }),
+  z.strictObject({ nip: z.string().regex(/^\d{18}$/, 'NIP must be exactly 18 digits'), ...profile }),
+]);
+
+export const importQuery = z.strictObject({
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+export const enrollmentListQuery = z.strictObject({
+  ...paginationQuery,
+  status: z.enum(enrollmentStatuses).optional(),
+});
+
+export const withdrawBody = z.strictObject({ reason: text(1000) });
+export const moveBody = z.strictObject({ cohortId: z.uuid(), reason: text(1000) });
+export const extensionBody = z.strictObject({
+  untilDate: isoDate.describe('Last local day the participant may still earn credit in this phase'),
+  reason: text(1000),
+});
+
+// ---- outputs ----
+
+export const phase = z.object({
+  id: z.uuid(),
+  position: z.number().int(),
+  kind: z.enum(phaseKinds),
+  name: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  opensAt: z.date(),
+  closesAt: z.date(),
+  requiredJp: z.number(),
+  venue: z.string().nullable(),
+  remedialDays: z.number().int(),
+  state: z.enum(['pending', 'open', 'closed']),
+  scheduleVersion: z.number().int(),
+});
+
+export const cohort = z.object({
+  id: z.uuid(),
+  orgId: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  timeZone: z.string(),
+  capacity: z.number().int().nullable(),
+  status: z.enum(cohortStatuses),
+  course: z.object({ id: z.uuid(), code: z.string(), title: z.string() }),
+  courseVersion: z.object({ id: z.uuid(), number: z.number().int(), label: z.string().nullable() }),
+  startsOn: z.string().nullable(),
+  endsOn: z.string().nullable(),
+  enrolled: z.number().int().describe('Enrollments that are not withdrawn'),
+  phases: z.array(phase),
+  currentPhaseId: z.uuid().nullable().describe('The phase whose dates include now'),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+export const cohortList = pageSchema(cohort);
+
+export const participantSummary = z.object({
+  id: z.uuid(),
+  nip: z.string().nullable(),
+  email: z.string().nullable(),
+  name: z.string(),
+  status: z.enum(['active', 'pending', 'disabled']),
+  category: z.string().nullable(),
+  unit: z.string().nullable(),
+  position: z.string().nullable(),
+  rank: z.string().nullable(),
+});
+
+export const extension = z.object({ phaseId: z.uuid(), untilDate: z.string(), closesAt: z.date(), reason: z.string() });
+
+export const enrollment = z.object({
+  id: z.uuid(),
+  cohortId: z.uuid(),
+  status: z.enum(enrollmentStatuses),
+  enrolledAt: z.date(),
+  withdrawnAt: z.date().nullable(),
+  withdrawReason: z.string().nullable(),
+  participant: participantSummary,
+  extensions: z.array(extension),
+});
+
+export const enrollmentList = pageSchema(enrollment);
+
+export const rosterFailure = z.object({ line: z.number().int(), nip: z.string().nullable(), reason: z.string() });
+
+export const importSummary = z.object({
+  dryRun: z.boolean(),
+  counts: z.object({
+    created: z.number().int().describe('New accounts, enrolled'),
+    updated: z.number().int().describe('Existing accounts whose profile changed or who were newly enrolled'),
+    unchanged: z.number().int(),
+    failed: z.number().int(),
+  }),
+  failed: z.array(rosterFailure),
+  ignoredColumns: z.array(z.string()),
+  enrolled: z.number().int().describe('Enrollments of the cohort after the import (before, for a dry run)'),
+});
+
+export const jobAccepted = z.object({
+  jobId: z.uuid(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  total: z.number().int(),
+  progressUrl: z.string(),
+});
+
+// ---- participant views ----
+
+export const myEnrollment = z.object({
+  id: z.uuid(),
+  status: z.enum(enrollmentStatuses),
+  enrolledAt: z.date(),
+  cohort: z.object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    timeZone: z.string(),
+    status: z.enum(cohortStatuses),
+  }),
+  course: z.object({ id: z.uuid(), code: z.string(), title: z.string(), versionNumber: z.number().int() }),
+  phases: z.array(phase.extend({ closesAtForYou: z.date().describe('closesAt, or later with a personal extension') })),
+  currentPhaseId: z.uuid().nullable(),
+});
+
+export const myEnrollmentDetail = myEnrollment.extend({
+  modules: z.array(
+    z.object({
+      id: z.uuid(),
+      code: z.string(),
+      agenda: z.string(),
+      title: z.string(),
+      jp: z.number(),
+      lessons: z.array(
+        z.object({
+          id: z.uuid(),
+          code: z.string(),
+          kind: z.enum(['video', 'reading', 'quiz', 'assignment']),
+          title: z.string(),
+          durationMinutes: z.number().int(),
+          required: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export type CohortCreate = z.infer<typeof cohortCreate>;
+export type CohortUpdate = z.infer<typeof cohortUpdate>;
+export type CohortListQuery = z.infer<typeof cohortListQuery>;
+export type EnrollmentCreate = z.infer<typeof enrollmentCreate>;

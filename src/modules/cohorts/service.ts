@@ -1,0 +1,760 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { stringify } from 'csv-stringify/sync';
+import type { Clock } from '../../clock.js';
+import type { Db, DbExecutor } from '../../db/index.js';
+import type { Enqueue } from '../../deps.js';
+import { cohorts, enrollments, phaseExtensions, phases, type Cohort, type Phase } from '../../db/schema.js';
+import type { Actor } from '../../http/actor.js';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
+import { page } from '../../http/pagination.js';
+import { owningOrg } from '../../http/tenancy.js';
+import { recordAudit } from '../audit/record.js';
+import type { CurriculumService } from '../curriculum/service.js';
+import type { DirectoryService } from '../identity/directory-service.js';
+import { participantIdsByNip, syncParticipants, type ParticipantRecord } from '../identity/participants.js';
+import type { JobsService } from '../jobs/service.js';
+import { localDateOf, phaseWindow } from './calendar.js';
+import { phaseProblems, type PhaseInput } from './phase-rules.js';
+import * as repo from './repo.js';
+import { parseRoster, RosterFileError, type RosterFailure, type RosterFormat, type RosterRow } from './roster.js';
+import type { CohortCreate, CohortListQuery, CohortUpdate, EnrollmentCreate } from './schemas.js';
+
+export interface CohortsServiceDeps {
+  db: Db;
+  clock: Clock;
+  curriculum: CurriculumService;
+  directory: DirectoryService;
+  jobs: JobsService;
+  enqueue: Enqueue;
+  settings: { importSyncMaxRows: number; activationCodeTtlDays: number };
+}
+
+export interface RosterSummary {
+  dryRun: boolean;
+  counts: { created: number; updated: number; unchanged: number; failed: number };
+  failed: RosterFailure[];
+  ignoredColumns: string[];
+  enrolled: number;
+}
+
+// Large imports commit in chunks, so their progress shows and a retry resumes cheaply.
+const IMPORT_CHUNK_ROWS = 500;
+
+/** Thrown inside a transaction to roll it back while keeping what it computed. */
+class DryRunRollback<T> extends Error {
+  constructor(public readonly value: T) {
+    super('dry run');
+  }
+}
+
+function phaseView(p: Phase) {
+  return {
+    id: p.id,
+    position: p.position,
+    kind: p.kind,
+    name: p.name,
+    startDate: p.startDate,
+    endDate: p.endDate,
+    opensAt: p.opensAt,
+    closesAt: p.closesAt,
+    requiredJp: p.requiredJp,
+    venue: p.venue,
+    remedialDays: p.remedialDays,
+    state: p.state,
+    scheduleVersion: p.scheduleVersion,
+  };
+}
+
+function currentPhaseId(list: Phase[], now: Date): string | null {
+  return list.find((p) => p.opensAt <= now && now < p.closesAt)?.id ?? null;
+}
+
+export function createCohortsService({
+  db,
+  clock,
+  curriculum,
+  directory,
+  jobs,
+  enqueue,
+  settings,
+}: CohortsServiceDeps) {
+  const audit = (tx: DbExecutor, actor: Actor, cohort: Cohort, action: string, data: Record<string, unknown> = {}) =>
+    recordAudit(tx, {
+      orgId: cohort.orgId,
+      actorId: actor.userId,
+      action,
+      entityType: 'cohort',
+      entityId: cohort.id,
+      data,
+      requestId: actor.requestId,
+      at: clock.now(),
+    });
+
+  async function views(tx: DbExecutor, list: Cohort[]) {
+    const ids = list.map((c) => c.id);
+    const [allPhases, counts, names] = await Promise.all([
+      repo.phasesOf(tx, ids),
+      repo.enrolledCounts(tx, ids),
+      curriculum.describeVersions([...new Set(list.map((c) => c.courseVersionId))]),
+    ]);
+    const now = clock.now();
+    return list.map((c) => {
+      const own = allPhases.filter((p) => p.cohortId === c.id);
+      const names_ = names.get(c.courseVersionId)!;
+      return {
+        id: c.id,
+        orgId: c.orgId,
+        code: c.code,
+        name: c.name,
+        timeZone: c.timeZone,
+        capacity: c.capacity,
+        status: c.status,
+        course: names_.course,
+        courseVersion: names_.version,
+        startsOn: c.startsOn,
+        endsOn: c.endsOn,
+        enrolled: counts.get(c.id) ?? 0,
+        phases: own.map(phaseView),
+        currentPhaseId: currentPhaseId(own, now),
+        createdAt: c.createdAt,
+        updatedAt: c.updatedAt,
+      };
+    });
+  }
+
+  async function cohortOr404(tx: DbExecutor, actor: Actor, id: string, lock = false): Promise<Cohort> {
+    const cohort = lock ? await repo.lockCohort(tx, actor.scope, id) : await repo.findCohort(tx, actor.scope, id);
+    if (!cohort) throw new NotFoundError('Cohort');
+    return cohort;
+  }
+
+  async function enrollmentOr404(tx: DbExecutor, actor: Actor, id: string) {
+    const found = await repo.findEnrollment(tx, actor.scope, id);
+    if (!found) throw new NotFoundError('Enrollment');
+    return found;
+  }
+
+  async function enrollmentView(tx: DbExecutor, found: NonNullable<Awaited<ReturnType<typeof repo.findEnrollment>>>) {
+    const extensions = await repo.extensionsOf(tx, [found.enrollment.id]);
+    return toEnrollmentView(found, extensions);
+  }
+
+  function toEnrollmentView(
+    row: { enrollment: typeof enrollments.$inferSelect; user: Record<string, unknown> },
+    extensions: Array<typeof phaseExtensions.$inferSelect>,
+  ) {
+    const e = row.enrollment;
+    return {
+      id: e.id,
+      cohortId: e.cohortId,
+      status: e.status,
+      enrolledAt: e.enrolledAt,
+      withdrawnAt: e.withdrawnAt,
+      withdrawReason: e.withdrawReason,
+      participant: row.user as never,
+      extensions: extensions
+        .filter((x) => x.enrollmentId === e.id)
+        .map((x) => ({ phaseId: x.phaseId, untilDate: x.untilDate, closesAt: x.closesAt, reason: x.reason })),
+    };
+  }
+
+  /**
+   * Enrolls roster rows into a locked cohort in a few set-based statements: accounts created or
+   * updated by NIP, enrollments added, capacity respected in file order. Idempotent: the same rows
+   * again change nothing.
+   */
+  async function applyRoster(tx: DbExecutor, cohort: Cohort, rows: RosterRow[]) {
+    const now = clock.now();
+    const failed: RosterFailure[] = [];
+    const counts = { created: 0, updated: 0, unchanged: 0, failed: 0 };
+
+    const knownIds = await participantIdsByNip(
+      tx,
+      cohort.orgId,
+      rows.map((r) => r.nip),
+    );
+    const already = await repo.enrollmentsOfUsers(tx, cohort.id, [...knownIds.values()]);
+    const enrolledUsers = new Set(already.map((e) => e.userId));
+    let room =
+      cohort.capacity === null
+        ? Infinity
+        : cohort.capacity - ((await repo.enrolledCounts(tx, [cohort.id])).get(cohort.id) ?? 0);
+
+    const accepted: RosterRow[] = [];
+    for (const row of rows) {
+      const userId = knownIds.get(row.nip);
+      if (!(userId && enrolledUsers.has(userId))) {
+        if (room <= 0) {
+          failed.push({ line: row.line, nip: row.nip, reason: `The cohort is full (capacity ${cohort.capacity})` });
+          continue;
+        }
+        room -= 1;
+      }
+      accepted.push(row);
+    }
+
+    const records: ParticipantRecord[] = accepted.map(({ line: _line, ...record }) => record);
+    const outcomes = await syncParticipants(tx, cohort.orgId, records, now);
+    const toEnroll: string[] = [];
+    for (const row of accepted) {
+      const outcome = outcomes.get(row.nip)!;
+      if (!outcome.ok) {
+        failed.push({ line: row.line, nip: row.nip, reason: outcome.reason });
+        continue;
+      }
+      const newlyEnrolled = !enrolledUsers.has(outcome.userId);
+      if (newlyEnrolled) toEnroll.push(outcome.userId);
+      if (outcome.outcome === 'created') counts.created += 1;
+      else if (outcome.outcome === 'updated' || newlyEnrolled) counts.updated += 1;
+      else counts.unchanged += 1;
+    }
+    await repo.insertEnrollments(tx, cohort.id, toEnroll, now);
+    counts.failed = failed.length;
+    return { counts, failed, enrolledIds: toEnroll };
+  }
+
+  function summarize(
+    dryRun: boolean,
+    parsedFailures: RosterFailure[],
+    ignoredColumns: string[],
+    parts: Array<Awaited<ReturnType<typeof applyRoster>>>,
+    enrolled: number,
+  ): RosterSummary {
+    const counts = { created: 0, updated: 0, unchanged: 0, failed: parsedFailures.length };
+    const failed = [...parsedFailures];
+    for (const part of parts) {
+      counts.created += part.counts.created;
+      counts.updated += part.counts.updated;
+      counts.unchanged += part.counts.unchanged;
+      counts.failed += part.counts.failed;
+      failed.push(...part.failed);
+    }
+    failed.sort((a, b) => a.line - b.line);
+    return { dryRun, counts, failed, ignoredColumns, enrolled };
+  }
+
+  async function parse(data: Buffer, format: RosterFormat) {
+    try {
+      return await parseRoster(data, format);
+    } catch (error) {
+      if (error instanceof RosterFileError)
+        throw new ValidationError(error.message, [{ path: 'body.file', message: error.message }], 'ROSTER_INVALID');
+      throw error;
+    }
+  }
+
+  /** Runs the whole roster in one transaction; for a dry run the transaction is rolled back. */
+  async function importNow(
+    actor: Actor,
+    cohortId: string,
+    parsed: Awaited<ReturnType<typeof parseRoster>>,
+    dryRun: boolean,
+  ): Promise<RosterSummary> {
+    try {
+      return await db.transaction(async (tx) => {
+        const cohort = await cohortOr404(tx, actor, cohortId, true);
+        const part = await applyRoster(tx, cohort, parsed.rows);
+        const enrolled = (await repo.enrolledCounts(tx, [cohort.id])).get(cohort.id) ?? 0;
+        const summary = summarize(dryRun, parsed.failed, parsed.ignoredColumns, [part], enrolled);
+        if (dryRun) throw new DryRunRollback({ ...summary, enrolled: enrolled - part.enrolledIds.length });
+        await audit(tx, actor, cohort, 'cohort.roster_imported', { counts: summary.counts });
+        return summary;
+      });
+    } catch (error) {
+      if (error instanceof DryRunRollback) return error.value as RosterSummary;
+      throw error;
+    }
+  }
+
+  return {
+    async createCohort(actor: Actor, input: CohortCreate) {
+      const orgId = owningOrg(actor.scope, input.orgId);
+      const { course, version } = await curriculum.pinnableVersion(actor, input.courseId, input.courseVersion);
+      if (course.orgId !== orgId) throw new NotFoundError('Course');
+      const timeZone = input.timeZone ?? (await directory.organizationTimeZone(orgId));
+      return db
+        .transaction(async (tx) => {
+          const now = clock.now();
+          const [cohort] = await tx
+            .insert(cohorts)
+            .values({
+              orgId,
+              courseId: course.id,
+              courseVersionId: version.id,
+              code: input.code,
+              name: input.name,
+              timeZone,
+              capacity: input.capacity ?? null,
+              createdAt: now,
+              updatedAt: now,
+            })
+            .returning();
+          await audit(tx, actor, cohort!, 'cohort.created', { code: input.code, courseVersion: version.number });
+          return (await views(tx, [cohort!]))[0]!;
+        })
+        .catch((error: { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } }) => {
+          const pg = error.code ? error : error.cause;
+          if (pg?.code === '23505' && pg.constraint === 'cohorts_org_code_key') {
+            throw new ConflictError('The organization already has a cohort with this code', 'COHORT_CODE_TAKEN');
+          }
+          throw error;
+        });
+    },
+
+    async listCohorts(actor: Actor, query: CohortListQuery) {
+      const result = page(await repo.listCohorts(db, actor.scope, query), query.limit);
+      return { items: await views(db, result.items), nextCursor: result.nextCursor };
+    },
+
+    async getCohort(actor: Actor, id: string) {
+      return (await views(db, [await cohortOr404(db, actor, id)]))[0]!;
+    },
+
+    async updateCohort(actor: Actor, id: string, input: CohortUpdate) {
+      return db.transaction(async (tx) => {
+        const cohort = await cohortOr404(tx, actor, id, true);
+        const current = await repo.phasesOf(tx, [cohort.id]);
+        if (input.timeZone && input.timeZone !== cohort.timeZone) {
+          if (current.some((p) => p.state !== 'pending')) {
+            throw new ConflictError('The time zone cannot change once a phase has opened', 'PHASE_STARTED');
+          }
+          for (const p of current) {
+            const window = phaseWindow(p.startDate, p.endDate, input.timeZone);
+            await tx
+              .update(phases)
+              .set({ ...window, scheduleVersion: p.scheduleVersion + 1, updatedAt: clock.now() })
+              .where(eq(phases.id, p.id));
+          }
+        }
+        if (input.capacity !== undefined && input.capacity !== null) {
+          const enrolled = (await repo.enrolledCounts(tx, [cohort.id])).get(cohort.id) ?? 0;
+          if (input.capacity < enrolled) {
+            throw new ConflictError(
+              `${enrolled} participants are enrolled; the capacity cannot be lower`,
+              'CAPACITY_BELOW_ENROLLED',
+            );
+          }
+        }
+        const [updated] = await tx
+          .update(cohorts)
+          .set({ ...input, updatedAt: clock.now() })
+          .where(eq(cohorts.id, cohort.id))
+          .returning();
+        await audit(tx, actor, cohort, 'cohort.updated', { changes: input });
+        return (await views(tx, [updated!]))[0]!;
+      });
+    },
+
+    /**
+     * Replaces the cohort's phases. Every problem is reported at once; a closed phase stays as it
+     * was, an open one may only move its end. Any change of dates bumps that phase's schedule
+     * version, so transitions scheduled for the old dates do nothing.
+     */
+    async setPhases(actor: Actor, id: string, input: PhaseInput[]) {
+      return db.transaction(async (tx) => {
+        const cohort = await cohortOr404(tx, actor, id, true);
+        const current = await repo.phasesOf(tx, [cohort.id]);
+        const problems = phaseProblems(input, current);
+        if (problems.length > 0)
+          throw new ValidationError(
+            `The phases are not valid: ${problems.length} problem(s)`,
+            problems,
+            'PHASES_INVALID',
+          );
+
+        const now = clock.now();
+        const byId = new Map(current.map((p) => [p.id, p]));
+        const kept = new Set(input.map((p) => p.id).filter(Boolean));
+        const removed = current.filter((p) => !kept.has(p.id)).map((p) => p.id);
+        if (removed.length > 0) await tx.delete(phases).where(inArray(phases.id, removed));
+
+        for (const [position, p] of input.entries()) {
+          const window = phaseWindow(p.startDate, p.endDate, cohort.timeZone);
+          const values = {
+            position,
+            kind: p.kind,
+            name: p.name,
+            startDate: p.startDate,
+            endDate: p.endDate,
+            ...window,
+            requiredJp: p.requiredJp,
+            venue: p.venue ?? null,
+            remedialDays: p.remedialDays,
+            updatedAt: now,
+          };
+          const existing = p.id ? byId.get(p.id) : undefined;
+          if (existing) {
+            const moved = existing.startDate !== p.startDate || existing.endDate !== p.endDate;
+            await tx
+              .update(phases)
+              .set({ ...values, scheduleVersion: existing.scheduleVersion + (moved ? 1 : 0) })
+              .where(eq(phases.id, existing.id));
+          } else {
+            await tx.insert(phases).values({ ...values, cohortId: cohort.id, createdAt: now });
+          }
+        }
+        const [updated] = await tx
+          .update(cohorts)
+          .set({ startsOn: input[0]?.startDate ?? null, endsOn: input.at(-1)?.endDate ?? null, updatedAt: now })
+          .where(eq(cohorts.id, cohort.id))
+          .returning();
+        await audit(tx, actor, cohort, 'cohort.phases_set', {
+          phases: input.map((p) => ({ kind: p.kind, startDate: p.startDate, endDate: p.endDate })),
+        });
+        return (await views(tx, [updated!]))[0]!;
+      });
+    },
+
+    // ---- enrollment ----
+
+    async addEnrollment(actor: Actor, cohortId: string, input: EnrollmentCreate) {
+      return db.transaction(async (tx) => {
+        const cohort = await cohortOr404(tx, actor, cohortId, true);
+        let row: RosterRow;
+        if ('userId' in input) {
+          const user = await directory.getUser(actor, input.userId);
+          if (user.orgId !== cohort.orgId || user.role !== 'participant' || !user.nip) {
+            throw new ConflictError(
+              'Only participants of the organization with a NIP can be enrolled',
+              'NOT_A_PARTICIPANT',
+            );
+          }
+          row = { line: 1, nip: user.nip, name: user.name };
+        } else {
+          const { nip, ...profile } = input;
+          const parsed = await parseRoster(Buffer.from(rosterLine({ nip, ...profile })), 'csv');
+          if (parsed.failed[0])
+            throw new ValidationError(
+              parsed.failed[0].reason,
+              [{ path: 'body.nip', message: parsed.failed[0].reason }],
+              'INVALID_PARTICIPANT',
+            );
+          row = parsed.rows[0]!;
+        }
+        const result = await applyRoster(tx, cohort, [row]);
+        if (result.failed[0])
+          throw new ConflictError(
+            result.failed[0].reason,
+            result.failed[0].reason.includes('full') ? 'COHORT_FULL' : 'ENROLLMENT_REFUSED',
+          );
+        if (result.enrolledIds.length === 0)
+          throw new ConflictError('The participant is already enrolled in this cohort', 'ALREADY_ENROLLED');
+        const [created] = await tx
+          .select({ id: enrollments.id })
+          .from(enrollments)
+          .where(and(eq(enrollments.cohortId, cohort.id), eq(enrollments.userId, result.enrolledIds[0]!)));
+        await audit(tx, actor, cohort, 'cohort.enrolled', { enrollmentId: created!.id });
+        return enrollmentView(tx, (await repo.findEnrollment(tx, actor.scope, created!.id))!);
+      });
+    },
+
+    /**
+     * Imports a participant file. Up to `importSyncMaxRows` rows are applied in this request
+     * (committed before the answer); larger files become a background job whose progress is polled.
+     */
+    async importRoster(actor: Actor, cohortId: string, file: { data: Buffer; format: RosterFormat }, dryRun: boolean) {
+      const cohort = await cohortOr404(db, actor, cohortId);
+      const parsed = await parse(file.data, file.format);
+      const total = parsed.rows.length + parsed.failed.length;
+      if (total <= settings.importSyncMaxRows) {
+        return { kind: 'summary' as const, summary: await importNow(actor, cohortId, parsed, dryRun) };
+      }
+      const job = await jobs.create({
+        orgId: cohort.orgId,
+        kind: 'enrollment-import',
+        params: { cohortId, format: file.format, dryRun, actorId: actor.userId, requestId: actor.requestId },
+        input: file.data,
+        total,
+        createdBy: actor.userId,
+      });
+      await enqueue(
+        'imports',
+        'enrollment-import',
+        { jobId: job.id },
+        { jobId: job.id, attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
+      );
+      return { kind: 'job' as const, job };
+    },
+
+    /** The worker's side of a large import: chunked commits with progress; safe to run again. */
+    async runImportJob(jobId: string): Promise<void> {
+      const job = await jobs.claim(jobId);
+      if (!job || !job.input) return;
+      const params = job.params as {
+        cohortId: string;
+        format: RosterFormat;
+        dryRun: boolean;
+        actorId: string | null;
+        requestId: string | null;
+      };
+      const actor: Actor = {
+        userId: params.actorId,
+        role: 'system',
+        scope: { kind: 'org', orgId: job.orgId },
+        requestId: params.requestId,
+      };
+      try {
+        const parsed = await parse(job.input, params.format);
+        const parts: Array<Awaited<ReturnType<typeof applyRoster>>> = [];
+        let processed = parsed.failed.length;
+        const chunks = async (tx: DbExecutor | null) => {
+          for (let i = 0; i < parsed.rows.length; i += IMPORT_CHUNK_ROWS) {
+            const chunk = parsed.rows.slice(i, i + IMPORT_CHUNK_ROWS);
+            const run = async (t: DbExecutor) =>
+              parts.push(await applyRoster(t, await cohortOr404(t, actor, params.cohortId, true), chunk));
+            if (tx) await run(tx);
+            else await db.transaction(run);
+            processed += chunk.length;
+            await jobs.progress(jobId, processed);
+          }
+        };
+        let enrolled: number;
+        if (params.dryRun) {
+          const before = (await repo.enrolledCounts(db, [params.cohortId])).get(params.cohortId) ?? 0;
+          await db
+            .transaction(async (tx) => {
+              await chunks(tx);
+              throw new DryRunRollback(null);
+            })
+            .catch((error: unknown) => {
+              if (!(error instanceof DryRunRollback)) throw error;
+            });
+          enrolled = before;
+        } else {
+          await chunks(null);
+          enrolled = (await repo.enrolledCounts(db, [params.cohortId])).get(params.cohortId) ?? 0;
+        }
+        const summary = summarize(params.dryRun, parsed.failed, parsed.ignoredColumns, parts, enrolled);
+        if (!params.dryRun) {
+          const cohort = (await repo.findCohort(db, actor.scope, params.cohortId))!;
+          await audit(db, actor, cohort, 'cohort.roster_imported', { counts: summary.counts, jobId });
+        }
+        await jobs.finish(jobId, summary as unknown as Record<string, unknown>);
+      } catch (error) {
+        if (error instanceof AppError) {
+          await jobs.fail(jobId, error.message);
+          return;
+        }
+        throw error;
+      }
+    },
+
+    async listEnrollments(
+      actor: Actor,
+      cohortId: string,
+      query: { limit: number; cursor?: string | undefined; status?: string | undefined },
+    ) {
+      const cohort = await cohortOr404(db, actor, cohortId);
+      const result = page(
+        (await repo.listEnrollments(db, cohort.id, query)).map((r) => ({
+          ...r,
+          createdAt: r.enrollment.createdAt,
+          id: r.enrollment.id,
+        })),
+        query.limit,
+      );
+      const extensions = await repo.extensionsOf(
+        db,
+        result.items.map((r) => r.enrollment.id),
+      );
+      return { items: result.items.map((r) => toEnrollmentView(r, extensions)), nextCursor: result.nextCursor };
+    },
+
+    async getEnrollment(actor: Actor, id: string) {
+      return enrollmentView(db, await enrollmentOr404(db, actor, id));
+    },
+
+    async withdraw(actor: Actor, id: string, reason: string) {
+      return db.transaction(async (tx) => {
+        const found = await enrollmentOr404(tx, actor, id);
+        if (found.enrollment.status === 'withdrawn')
+          throw new ConflictError('The enrollment is already withdrawn', 'ALREADY_WITHDRAWN');
+        const now = clock.now();
+        await tx
+          .update(enrollments)
+          .set({ status: 'withdrawn', withdrawnAt: now, withdrawReason: reason, updatedAt: now })
+          .where(eq(enrollments.id, id));
+        await audit(tx, actor, found.cohort, 'enrollment.withdrawn', { enrollmentId: id, reason });
+        return enrollmentView(tx, (await repo.findEnrollment(tx, actor.scope, id))!);
+      });
+    },
+
+    /** Moves an enrollment, with everything earned under it, to another cohort of the same course version. */
+    async move(actor: Actor, id: string, targetCohortId: string, reason: string) {
+      return db.transaction(async (tx) => {
+        const found = await enrollmentOr404(tx, actor, id);
+        if (found.enrollment.status === 'withdrawn')
+          throw new ConflictError('A withdrawn enrollment cannot move', 'ALREADY_WITHDRAWN');
+        const target = await cohortOr404(tx, actor, targetCohortId, true);
+        if (target.id === found.cohort.id)
+          throw new ConflictError('The enrollment is already in this cohort', 'ALREADY_ENROLLED');
+        if (target.courseVersionId !== found.cohort.courseVersionId) {
+          throw new ConflictError(
+            'The target cohort follows another course version; earned progress would not carry over',
+            'COURSE_VERSION_MISMATCH',
+          );
+        }
+        if (target.status === 'completed' || target.status === 'cancelled') {
+          throw new ConflictError(`The target cohort is ${target.status}`, 'COHORT_CLOSED');
+        }
+        const enrolled = (await repo.enrolledCounts(tx, [target.id])).get(target.id) ?? 0;
+        if (target.capacity !== null && enrolled >= target.capacity)
+          throw new ConflictError(`The target cohort is full (capacity ${target.capacity})`, 'COHORT_FULL');
+        if ((await repo.enrollmentsOfUsers(tx, target.id, [found.enrollment.userId])).length > 0) {
+          throw new ConflictError('The participant is already enrolled in the target cohort', 'ALREADY_ENROLLED');
+        }
+        // Extensions belong to the old cohort's phases.
+        await tx.delete(phaseExtensions).where(eq(phaseExtensions.enrollmentId, id));
+        await tx.update(enrollments).set({ cohortId: target.id, updatedAt: clock.now() }).where(eq(enrollments.id, id));
+        await audit(tx, actor, found.cohort, 'enrollment.moved', { enrollmentId: id, to: target.id, reason });
+        return enrollmentView(tx, (await repo.findEnrollment(tx, actor.scope, id))!);
+      });
+    },
+
+    /** A later end of one online phase for one participant: credit counts until the end of `untilDate`. */
+    async setExtension(actor: Actor, id: string, phaseId: string, untilDate: string, reason: string) {
+      return db.transaction(async (tx) => {
+        const found = await enrollmentOr404(tx, actor, id);
+        const [phase] = await tx
+          .select()
+          .from(phases)
+          .where(and(eq(phases.id, phaseId), eq(phases.cohortId, found.cohort.id)));
+        if (!phase) throw new NotFoundError('Phase');
+        if (phase.kind !== 'online')
+          throw new ConflictError('Only an online phase can be extended for one participant', 'NOT_AN_ONLINE_PHASE');
+        if (untilDate <= phase.endDate) {
+          throw new ValidationError(`The extension must end after the phase (${phase.endDate})`, [
+            { path: 'body.untilDate', message: `Must be later than ${phase.endDate}` },
+          ]);
+        }
+        const { closesAt } = phaseWindow(untilDate, untilDate, found.cohort.timeZone);
+        await tx
+          .insert(phaseExtensions)
+          .values({
+            enrollmentId: id,
+            phaseId,
+            untilDate,
+            closesAt,
+            reason,
+            grantedBy: actor.userId,
+            createdAt: clock.now(),
+          })
+          .onConflictDoUpdate({
+            target: [phaseExtensions.enrollmentId, phaseExtensions.phaseId],
+            set: { untilDate, closesAt, reason, grantedBy: actor.userId },
+          });
+        await audit(tx, actor, found.cohort, 'enrollment.extended', { enrollmentId: id, phaseId, untilDate, reason });
+        return enrollmentView(tx, found);
+      });
+    },
+
+    async removeExtension(actor: Actor, id: string, phaseId: string): Promise<void> {
+      await db.transaction(async (tx) => {
+        const found = await enrollmentOr404(tx, actor, id);
+        await tx
+          .delete(phaseExtensions)
+          .where(and(eq(phaseExtensions.enrollmentId, id), eq(phaseExtensions.phaseId, phaseId)));
+        await audit(tx, actor, found.cohort, 'enrollment.extension_removed', { enrollmentId: id, phaseId });
+      });
+    },
+
+    /** A CSV of fresh activation codes for every participant of the cohort still without a password. */
+    async activationCodesCsv(actor: Actor, cohortId: string): Promise<string> {
+      const cohort = await cohortOr404(db, actor, cohortId);
+      const pending = await repo.pendingParticipantsOf(db, cohort.id);
+      const issued = await directory.issueActivationCodes(
+        actor,
+        pending.map((p) => p.userId),
+        settings.activationCodeTtlDays,
+      );
+      return stringify(
+        issued.map((i) => [
+          i.user.nip ?? '',
+          i.user.name,
+          i.user.email ?? '',
+          i.code,
+          localDateOf(i.expiresAt, cohort.timeZone),
+        ]),
+        { header: true, columns: ['NIP', 'Nama', 'Email', 'Kode Aktivasi', 'Berlaku Sampai'], bom: true },
+      );
+    },
+
+    // ---- the participant's own view ----
+
+    async myEnrollments(actor: Actor) {
+      const rows = await repo.enrollmentsOfUser(db, actor.userId!);
+      return participantViews(db, rows);
+    },
+
+    async myEnrollment(actor: Actor, id: string) {
+      const rows = (await repo.enrollmentsOfUser(db, actor.userId!)).filter((r) => r.enrollment.id === id);
+      if (rows.length === 0) throw new NotFoundError('Enrollment');
+      const [view] = await participantViews(db, rows);
+      const cohort = rows[0]!.cohort;
+      return { ...view!, modules: await curriculum.outline(cohort.courseVersionId) };
+    },
+
+    participantMayRead: (userId: string, versionId: string) => repo.userMayReadVersion(db, userId, versionId),
+  };
+
+  async function participantViews(tx: DbExecutor, rows: Awaited<ReturnType<typeof repo.enrollmentsOfUser>>) {
+    const cohortIds = rows.map((r) => r.cohort.id);
+    const [allPhases, names, extensions] = await Promise.all([
+      repo.phasesOf(tx, cohortIds),
+      curriculum.describeVersions([...new Set(rows.map((r) => r.cohort.courseVersionId))]),
+      repo.extensionsOf(
+        tx,
+        rows.map((r) => r.enrollment.id),
+      ),
+    ]);
+    const now = clock.now();
+    return rows.map(({ enrollment, cohort }) => {
+      const own = allPhases.filter((p) => p.cohortId === cohort.id);
+      const n = names.get(cohort.courseVersionId)!;
+      return {
+        id: enrollment.id,
+        status: enrollment.status,
+        enrolledAt: enrollment.enrolledAt,
+        cohort: {
+          id: cohort.id,
+          code: cohort.code,
+          name: cohort.name,
+          timeZone: cohort.timeZone,
+          status: cohort.status,
+        },
+        course: { id: n.course.id, code: n.course.code, title: n.course.title, versionNumber: n.version.number },
+        phases: own.map((p) => ({
+          ...phaseView(p),
+          closesAtForYou:
+            extensions.find((x) => x.enrollmentId === enrollment.id && x.phaseId === p.id)?.closesAt ?? p.closesAt,
+        })),
+        currentPhaseId: currentPhaseId(own, now),
+      };
+    });
+  }
+}
+
+/** One participant as a one-line roster, so a single enrollment passes the same checks as an import. */
+function rosterLine(
+  p: { nip: string } & Partial<
+    Record<'name' | 'email' | 'position' | 'unit' | 'category' | 'rank' | 'birthPlace' | 'birthDate', string>
+  >,
+): string {
+  const columns = [
+    'NIP',
+    'Nama',
+    'Email',
+    'Jabatan',
+    'Unit Kerja',
+    'Kategori',
+    'Pangkat/Golongan',
+    'Tempat Lahir',
+    'Tanggal Lahir',
+  ];
+  const values = [p.nip, p.name, p.email, p.position, p.unit, p.category, p.rank, p.birthPlace, p.birthDate].map(
+    (v) => v ?? '',
+  );
+  return stringify([columns, values]);
+}
+
+export type CohortsService = ReturnType<typeof createCohortsService>;

@@ -1,0 +1,88 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Clock } from '../../clock.js';
+import type { Db } from '../../db/index.js';
+import { backgroundJobs, type BackgroundJob } from '../../db/schema.js';
+import type { Actor } from '../../http/actor.js';
+import { NotFoundError } from '../../http/errors.js';
+import { inTenant } from '../../http/tenancy.js';
+
+export interface JobsServiceDeps {
+  db: Db;
+  clock: Clock;
+}
+
+/**
+ * Long work with progress a client can poll. The row in PostgreSQL is the truth (input included);
+ * the queue only says when to start, so a lost queue loses no job that the reconciler cannot find.
+ */
+export function createJobsService({ db, clock }: JobsServiceDeps) {
+  return {
+    async create(input: {
+      orgId: string;
+      kind: string;
+      params: Record<string, unknown>;
+      input: Buffer;
+      total: number;
+      createdBy: string | null;
+    }) {
+      const now = clock.now();
+      const [job] = await db
+        .insert(backgroundJobs)
+        .values({ ...input, createdAt: now, updatedAt: now })
+        .returning();
+      return job!;
+    },
+
+    async get(actor: Actor, id: string): Promise<BackgroundJob> {
+      const job = await db.query.backgroundJobs.findFirst({
+        where: and(eq(backgroundJobs.id, id), inTenant(backgroundJobs.orgId, actor.scope)),
+      });
+      if (!job) throw new NotFoundError('Job');
+      return job;
+    },
+
+    /** Claims a queued job for running; a job already done or failed is not run again. */
+    async claim(id: string): Promise<BackgroundJob | undefined> {
+      const [job] = await db
+        .update(backgroundJobs)
+        .set({ status: 'running', processed: 0, updatedAt: clock.now() })
+        .where(and(eq(backgroundJobs.id, id), sql`${backgroundJobs.status} in ('queued', 'running')`))
+        .returning();
+      return job;
+    },
+
+    async progress(id: string, processed: number): Promise<void> {
+      await db.update(backgroundJobs).set({ processed, updatedAt: clock.now() }).where(eq(backgroundJobs.id, id));
+    },
+
+    async finish(id: string, result: Record<string, unknown>): Promise<void> {
+      await db
+        .update(backgroundJobs)
+        .set({ status: 'done', result, input: null, updatedAt: clock.now() })
+        .where(eq(backgroundJobs.id, id));
+    },
+
+    async fail(id: string, error: string): Promise<void> {
+      await db
+        .update(backgroundJobs)
+        .set({ status: 'failed', error, updatedAt: clock.now() })
+        .where(eq(backgroundJobs.id, id));
+    },
+  };
+}
+
+export type JobsService = ReturnType<typeof createJobsService>;
+
+export function jobView(job: BackgroundJob) {
+  return {
+    id: job.id,
+    kind: job.kind,
+    status: job.status,
+    total: job.total,
+    processed: job.processed,
+    result: job.result,
+    error: job.error,
+    createdAt: job.createdAt,
+    updatedAt: job.updatedAt,
+  };
+}
