@@ -12,7 +12,7 @@ import { createDb, createPool, type Db } from './db/index.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { runMigrations } from './db/migrate.js';
 import { createQueueBackend, type QueueBackend } from './queue/backend.js';
-import { queueDefinitions, type JobData, type JobName, type QueueName } from './queue/jobs.js';
+import { DEFAULT_JOB_OPTIONS, queueDefinitions, type JobData, type JobName, type QueueName } from './queue/jobs.js';
 
 /** Puts a job on a queue; only names and payloads of the typed queue map are accepted. */
 export type Enqueue = <Q extends QueueName, J extends JobName<Q>>(
@@ -88,7 +88,7 @@ export async function createDeps(
     }
     const queues = createQueueBackend({ redis, databaseUrl, prefix: overrides.queuePrefix });
     const producers = Object.fromEntries(
-      (Object.keys(queueDefinitions) as QueueName[]).map((name) => [name, queues.queue(name)]),
+      (Object.keys(queueDefinitions) as QueueName[]).map((name) => [name, queues.queue(name, DEFAULT_JOB_OPTIONS)]),
     ) as Record<QueueName, Queue>;
     closers.push(() => Promise.all(Object.values(producers).map((q) => q.close())));
     const enqueue: Enqueue = async (queue, name, data, options) => {

@@ -1,5 +1,6 @@
 import type { Job, Worker } from 'bullmq';
 import type { Deps } from './deps.js';
+import { createJobsService } from './modules/jobs/service.js';
 import { createServices } from './services.js';
 import { queueDefinitions, type JobData, type JobName, type QueueName } from './queue/jobs.js';
 
@@ -36,6 +37,21 @@ export function assertEveryJobHandled(processors: Partial<Record<string, Record<
   if (missing.length > 0) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
 }
 
+/**
+ * PostgreSQL holds every background job; the queue only says when to run it. A job whose queue
+ * entry was lost (Redis flushed, say) is queued again here; its fixed id makes this a no-op for
+ * jobs the queue still has.
+ */
+async function requeueUnfinishedJobs(deps: Deps): Promise<void> {
+  const unfinished = await createJobsService(deps).unfinished();
+  for (const job of unfinished) {
+    if (job.kind === 'enrollment-import') {
+      await deps.enqueue('imports', 'enrollment-import', { jobId: job.id }, { jobId: job.id });
+    }
+  }
+  if (unfinished.length > 0) deps.logger.info({ count: unfinished.length }, 'unfinished background jobs queued again');
+}
+
 export async function startWorker(deps: Deps, processors: Processors = createProcessors(deps)): Promise<RunningWorker> {
   assertEveryJobHandled(processors);
   const workers: Worker[] = [];
@@ -59,6 +75,7 @@ export async function startWorker(deps: Deps, processors: Processors = createPro
     workers.push(worker);
   }
   await Promise.all(workers.map((w) => w.waitUntilReady()));
+  await requeueUnfinishedJobs(deps);
   return {
     isRunning: () => workers.every((w) => w.isRunning()),
     // Lets active jobs finish; a job cut off by a hard stop is retried, and every job is idempotent.

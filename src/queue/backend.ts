@@ -2,6 +2,7 @@ import {
   createPostgresBackend,
   createRedisBackend,
   withBackend,
+  type JobsOptions,
   type Processor,
   type Queue,
   type Worker,
@@ -19,7 +20,7 @@ type WorkerTuning = Omit<WorkerOptions, 'connection' | 'prefix' | 'autorun'>;
  */
 export interface QueueBackend {
   readonly kind: QueueBackendKind;
-  queue<Data>(name: string): Queue<Data>;
+  queue<Data>(name: string, defaultJobOptions?: JobsOptions): Queue<Data>;
   worker<Data>(name: string, processor: Processor<Data>, options?: WorkerTuning): Worker<Data>;
 }
 
@@ -50,7 +51,11 @@ export function createQueueBackend(options: QueueBackendOptions): QueueBackend {
   const connection = { connectionString: options.databaseUrl, migrate: true, max: 4 };
   return {
     kind: 'postgres',
-    queue: <Data>(name: string) => new PgQueue<Data>(name, { connection }) as unknown as Queue<Data>,
+    queue: <Data>(name: string, defaultJobOptions?: JobsOptions) =>
+      new PgQueue<Data>(name, {
+        connection,
+        ...(defaultJobOptions ? { defaultJobOptions } : {}),
+      }) as unknown as Queue<Data>,
     worker: <Data>(name: string, processor: Processor<Data>, tuning: WorkerTuning = {}) =>
       new PgWorker<Data>(name, processor, { ...tuning, connection }) as unknown as Worker<Data>,
   };

@@ -16,3 +16,14 @@ export const queueDefinitions = {
 export type QueueName = keyof typeof queueDefinitions;
 export type JobName<Q extends QueueName> = keyof (typeof queueDefinitions)[Q] & string;
 export type JobData<Q extends QueueName, J extends JobName<Q>> = z.infer<(typeof queueDefinitions)[Q][J]>;
+
+/**
+ * Every job is idempotent, so a failure is retried with backoff. Finished jobs are kept a while
+ * for Bull Board and debugging, then trimmed, so the queue store does not grow without end.
+ */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 5000 },
+  removeOnComplete: { age: 7 * 86_400, count: 10_000 },
+  removeOnFail: { age: 30 * 86_400 },
+} as const;

@@ -41,6 +41,14 @@ export function createJobsService({ db, clock }: JobsServiceDeps) {
       return job;
     },
 
+    /** Jobs not finished: after a restart or a lost queue, the worker puts them on the queue again. */
+    unfinished() {
+      return db
+        .select({ id: backgroundJobs.id, kind: backgroundJobs.kind })
+        .from(backgroundJobs)
+        .where(sql`${backgroundJobs.status} in ('queued', 'running')`);
+    },
+
     /** Claims a queued job for running; a job already done or failed is not run again. */
     async claim(id: string): Promise<BackgroundJob | undefined> {
       const [job] = await db
