@@ -68,6 +68,11 @@ const envSchema = z.object({
     .max(200 * 1024 * 1024)
     .default(10 * 1024 * 1024),
   IMPORT_SYNC_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(2000),
+  CREDIT_MAX_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  CREDIT_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(120).default(5),
+  CREDIT_FUTURE_SKEW_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
+  CREDIT_COMPLETION_SHARE: z.coerce.number().min(0.1).max(1).default(0.8),
+  PACE_INACTIVE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   ACTIVATION_CODE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
 });
@@ -104,6 +109,9 @@ export interface Config {
   /** Imports with more rows run as a background job whose progress can be polled. */
   importSyncMaxRows: number;
   activationCodeTtlDays: number;
+  credit: { maxHeartbeatSeconds: number; toleranceSeconds: number; futureSkewSeconds: number; completionShare: number };
+  /** No activity for this many days during an online phase marks a participant inactive. */
+  paceInactiveDays: number;
   shutdownTimeoutMs: number;
 }
 
@@ -157,6 +165,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     importMaxBytes: e.IMPORT_MAX_BYTES,
     importSyncMaxRows: e.IMPORT_SYNC_MAX_ROWS,
     activationCodeTtlDays: e.ACTIVATION_CODE_TTL_DAYS,
+    credit: Object.freeze({
+      maxHeartbeatSeconds: e.CREDIT_MAX_HEARTBEAT_SECONDS,
+      toleranceSeconds: e.CREDIT_TOLERANCE_SECONDS,
+      futureSkewSeconds: e.CREDIT_FUTURE_SKEW_SECONDS,
+      completionShare: e.CREDIT_COMPLETION_SHARE,
+    }),
+    paceInactiveDays: e.PACE_INACTIVE_DAYS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   });
 }

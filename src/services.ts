@@ -5,14 +5,15 @@ import { createCurriculumService } from './modules/curriculum/service.js';
 import { createAuthService } from './modules/identity/auth-service.js';
 import { createDirectoryService } from './modules/identity/directory-service.js';
 import { createJobsService } from './modules/jobs/service.js';
+import { createProgressService, type ProgressService } from './modules/progress/service.js';
 
 /** Every module's service, wired once; used by the HTTP app, the worker and the CLI alike. */
 export function createServices(deps: Deps, signAccessToken: (p: Principal) => string) {
   const { db, clock, config } = deps;
   const directory = createDirectoryService({ db, clock, defaultTimeZone: config.defaultTimeZone });
   const jobs = createJobsService({ db, clock });
-  // Curriculum asks cohorts whether a participant may read a lesson; cohorts ask curriculum about
-  // courses. The closure below is called only after both exist.
+  // Curriculum asks cohorts whether a participant may read a lesson, cohorts ask progress for a
+  // participant's JP, and the other way round: these closures are called only after all exist.
   const curriculum = createCurriculumService({
     db,
     clock,
@@ -27,9 +28,19 @@ export function createServices(deps: Deps, signAccessToken: (p: Principal) => st
     jobs,
     enqueue: deps.enqueue,
     settings: config,
+    progressOf: (userId, enrollmentId) => progress.enrollmentProgress(userId, enrollmentId),
+  });
+  const progress: ProgressService = createProgressService({
+    db,
+    clock,
+    curriculum,
+    cohorts,
+    directory,
+    settings: config,
   });
   return {
     directory,
+    progress,
     jobs,
     curriculum,
     cohorts,

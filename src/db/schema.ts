@@ -405,3 +405,109 @@ export type Cohort = typeof cohorts.$inferSelect;
 export type Phase = typeof phases.$inferSelect;
 export type Enrollment = typeof enrollments.$inferSelect;
 export type BackgroundJob = typeof backgroundJobs.$inferSelect;
+
+// ---- progress and credit ----
+
+export const progressEventType = pgEnum('progress_event_type', ['heartbeat', 'lesson_completed']);
+export const progressEventStatus = pgEnum('progress_event_status', ['accepted', 'rejected']);
+
+/** Append-only: every event a client sent, accepted or rejected with the reason. */
+export const progressEvents = pgTable(
+  'progress_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    enrollmentId: uuid('enrollment_id')
+      .notNull()
+      .references(() => enrollments.id, { onDelete: 'restrict' }),
+    clientEventId: varchar('client_event_id', { length: 100 }).notNull(),
+    type: progressEventType('type').notNull(),
+    lessonId: uuid('lesson_id').notNull(),
+    occurredAt: instant('occurred_at').notNull(),
+    receivedAt: instant('received_at').notNull(),
+    claimedSeconds: integer('claimed_seconds').notNull().default(0),
+    creditedSeconds: integer('credited_seconds').notNull().default(0),
+    status: progressEventStatus('status').notNull(),
+    reason: text('reason'),
+  },
+  (t) => [uniqueIndex('progress_events_client_key').on(t.enrollmentId, t.clientEventId)],
+);
+
+/**
+ * Per enrollment: the credit clock. `creditedUntil` is the instant through which time has been
+ * credited, so no second of wall-clock time is credited twice; `version` guards each batch.
+ */
+export const enrollmentProgress = pgTable('enrollment_progress', {
+  enrollmentId: uuid('enrollment_id')
+    .primaryKey()
+    .references(() => enrollments.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull(),
+  creditedUntil: instant('credited_until'),
+  lastActivityAt: instant('last_activity_at'),
+  creditedSeconds: integer('credited_seconds').notNull().default(0),
+  updatedAt: instant('updated_at').notNull(),
+});
+
+export const lessonProgress = pgTable(
+  'lesson_progress',
+  {
+    enrollmentId: uuid('enrollment_id')
+      .notNull()
+      .references(() => enrollments.id, { onDelete: 'cascade' }),
+    lessonId: uuid('lesson_id').notNull(),
+    creditedSeconds: integer('credited_seconds').notNull().default(0),
+    completedAt: instant('completed_at'),
+    completedBy: text('completed_by'),
+    bestScore: numeric('best_score', { precision: 5, scale: 2, mode: 'number' }),
+    attempts: integer('attempts').notNull().default(0),
+    lastEventAt: instant('last_event_at'),
+  },
+  (t) => [primaryKey({ columns: [t.enrollmentId, t.lessonId] })],
+);
+
+export const quizAttempts = pgTable(
+  'quiz_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    enrollmentId: uuid('enrollment_id')
+      .notNull()
+      .references(() => enrollments.id, { onDelete: 'cascade' }),
+    lessonId: uuid('lesson_id').notNull(),
+    attemptNo: integer('attempt_no').notNull(),
+    answers: jsonb('answers').$type<Array<{ questionId: string; selected: string[] }>>().notNull(),
+    score: numeric('score', { precision: 5, scale: 2, mode: 'number' }).notNull(),
+    passed: boolean('passed').notNull(),
+    submittedAt: instant('submitted_at').notNull(),
+  },
+  (t) => [uniqueIndex('quiz_attempts_no_key').on(t.enrollmentId, t.lessonId, t.attemptNo)],
+);
+
+export const jpSource = pgEnum('jp_source', ['lesson', 'session', 'adjustment', 'external']);
+
+/**
+ * Append-only JP credits and adjustments. A person's JP in a year is the sum of their rows whose
+ * `occurredAt` falls in that year in their organization's time zone.
+ */
+export const jpLedger = pgTable(
+  'jp_ledger',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    enrollmentId: uuid('enrollment_id').references(() => enrollments.id, { onDelete: 'restrict' }),
+    phaseId: uuid('phase_id'),
+    moduleId: uuid('module_id'),
+    lessonId: uuid('lesson_id'),
+    source: jpSource('source').notNull(),
+    jp: numeric('jp', { precision: 10, scale: 4, mode: 'number' }).notNull(),
+    seconds: integer('seconds').notNull().default(0),
+    occurredAt: instant('occurred_at').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    createdBy: uuid('created_by'),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [
+    index('jp_ledger_user_time_idx').on(t.userId, t.occurredAt),
+    index('jp_ledger_enrollment_idx').on(t.enrollmentId, t.phaseId, t.moduleId),
+  ],
+);

@@ -157,3 +157,12 @@ export async function userMayReadVersion(db: DbExecutor, userId: string, version
     .limit(1);
   return !!row;
 }
+
+export function rosterOf(db: DbExecutor, cohortId: string) {
+  return db
+    .select(enrollmentColumns)
+    .from(enrollments)
+    .innerJoin(users, eq(users.id, enrollments.userId))
+    .where(eq(enrollments.cohortId, cohortId))
+    .orderBy(asc(users.name), asc(enrollments.id));
+}

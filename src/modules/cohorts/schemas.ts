@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../../config.js';
 import { pageSchema, paginationQuery } from '../../http/pagination.js';
+import { enrollmentProgress } from '../progress/schemas.js';
 
 export const idParams = z.strictObject({ id: z.uuid() });
 export const enrollmentPhaseParams = z.strictObject({ id: z.uuid(), phaseId: z.uuid() });
@@ -203,6 +204,7 @@ export const myEnrollment = z.object({
 });
 
 export const myEnrollmentDetail = myEnrollment.extend({
+  progress: enrollmentProgress,
   modules: z.array(
     z.object({
       id: z.uuid(),

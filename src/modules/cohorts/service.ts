@@ -17,6 +17,8 @@ import { localDateOf, phaseWindow } from './calendar.js';
 import { phaseProblems, type PhaseInput } from './phase-rules.js';
 import * as repo from './repo.js';
 import { parseRoster, RosterFileError, type RosterFailure, type RosterFormat, type RosterRow } from './roster.js';
+import type { z } from 'zod';
+import type { enrollmentProgress } from '../progress/schemas.js';
 import type { CohortCreate, CohortListQuery, CohortUpdate, EnrollmentCreate } from './schemas.js';
 
 export interface CohortsServiceDeps {
@@ -27,6 +29,8 @@ export interface CohortsServiceDeps {
   jobs: JobsService;
   enqueue: Enqueue;
   settings: { importSyncMaxRows: number; activationCodeTtlDays: number };
+  /** JP and lesson states of an enrollment, from the progress module. */
+  progressOf: (userId: string, enrollmentId: string) => Promise<z.infer<typeof enrollmentProgress>>;
 }
 
 export interface RosterSummary {
@@ -77,6 +81,7 @@ export function createCohortsService({
   jobs,
   enqueue,
   settings,
+  progressOf,
 }: CohortsServiceDeps) {
   const audit = (tx: DbExecutor, actor: Actor, cohort: Cohort, action: string, data: Record<string, unknown> = {}) =>
     recordAudit(tx, {
@@ -691,10 +696,38 @@ export function createCohortsService({
       if (rows.length === 0) throw new NotFoundError('Enrollment');
       const [view] = await participantViews(db, rows);
       const cohort = rows[0]!.cohort;
-      return { ...view!, modules: await curriculum.outline(cohort.courseVersionId) };
+      const [modules, progress] = await Promise.all([
+        curriculum.outline(cohort.courseVersionId),
+        progressOf(actor.userId!, id),
+      ]);
+      return { ...view!, modules, progress };
     },
 
     participantMayRead: (userId: string, versionId: string) => repo.userMayReadVersion(db, userId, versionId),
+
+    /** For reports: the cohort, its phases and every enrollment with its participant. */
+    async roster(actor: Actor, cohortId: string) {
+      const cohort = await cohortOr404(db, actor, cohortId);
+      const [cohortPhases, rows] = await Promise.all([repo.phasesOf(db, [cohort.id]), repo.rosterOf(db, cohort.id)]);
+      return { cohort, phases: cohortPhases, enrollments: rows };
+    },
+
+    /** An enrollment the caller may see, with its cohort; for other modules' admin actions. */
+    async enrollmentInScope(actor: Actor, id: string) {
+      const found = await enrollmentOr404(db, actor, id);
+      return { enrollment: found.enrollment, cohort: found.cohort, userId: found.enrollment.userId };
+    },
+
+    /** A participant's enrollments with cohort and course names, for their annual JP. */
+    async enrollmentsOfUser(userId: string) {
+      const rows = await repo.enrollmentsOfUser(db, userId);
+      const names = await curriculum.describeVersions([...new Set(rows.map((r) => r.cohort.courseVersionId))]);
+      return rows.map((r) => ({
+        enrollment: r.enrollment,
+        cohort: r.cohort,
+        course: names.get(r.cohort.courseVersionId)!.course,
+      }));
+    },
   };
 
   async function participantViews(tx: DbExecutor, rows: Awaited<ReturnType<typeof repo.enrollmentsOfUser>>) {

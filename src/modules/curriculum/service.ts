@@ -10,7 +10,9 @@ import {
   quizQuestions,
   type Course,
   type CourseVersion,
+  type Lesson,
   type OrganizationSettings,
+  type QuizSettings,
 } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
@@ -260,6 +262,72 @@ export function createCurriculumService({
           },
         ]),
       );
+    },
+
+    /**
+     * What progress needs of a version: each lesson's module, kind and typical time, each module's
+     * JP, and each quiz's settings and key. Only for published versions, which never change, so
+     * callers may keep it as long as they like.
+     */
+    async catalog(versionId: string) {
+      const tree = await repo.loadTree(db, versionId);
+      const lessons = new Map<
+        string,
+        {
+          id: string;
+          moduleId: string;
+          kind: Lesson['kind'];
+          durationSeconds: number;
+          manualCompletion: boolean;
+          required: boolean;
+          title: string;
+        }
+      >();
+      const quizzes = new Map<
+        string,
+        {
+          settings: QuizSettings;
+          questions: Array<{
+            id: string;
+            kind: 'single' | 'multiple';
+            correct: string[];
+            points: number;
+            options: string[];
+          }>;
+        }
+      >();
+      for (const m of tree) {
+        for (const l of m.lessons) {
+          lessons.set(l.id, {
+            id: l.id,
+            moduleId: m.id,
+            kind: l.kind,
+            durationSeconds: l.durationMinutes * 60,
+            manualCompletion: l.manualCompletion,
+            required: l.required,
+            title: l.title,
+          });
+          if (l.quiz) {
+            quizzes.set(l.id, {
+              settings: l.quiz,
+              questions: l.questions.map((q) => ({
+                id: q.id,
+                kind: q.kind,
+                correct: q.correct,
+                points: q.points,
+                options: q.options.map((o) => o.key),
+              })),
+            });
+          }
+        }
+      }
+      return {
+        versionId,
+        lessons,
+        modules: tree.map((m) => ({ id: m.id, code: m.code, title: m.title, agenda: m.agenda, jp: m.jp })),
+        moduleJp: new Map(tree.map((m) => [m.id, m.jp])),
+        quizzes,
+      };
     },
 
     /** The modules and lesson outlines of a version, without content or answers. */

@@ -1,0 +1,535 @@
+import { and, asc, count, eq, inArray, sql, sum } from 'drizzle-orm';
+import { stringify } from 'csv-stringify/sync';
+import type { Clock } from '../../clock.js';
+import type { Db } from '../../db/index.js';
+import { jpLedger, lessonProgress, quizAttempts, type QuizSettings } from '../../db/schema.js';
+import type { Actor } from '../../http/actor.js';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
+import { recordAudit } from '../audit/record.js';
+import { localMidnight } from '../cohorts/calendar.js';
+import type { CohortsService } from '../cohorts/service.js';
+import type { CurriculumService } from '../curriculum/service.js';
+import type { DirectoryService } from '../identity/directory-service.js';
+import { creditBatch, type CreditRules, type IncomingEvent, type LessonInfo, type OnlinePhase } from './credit.js';
+import { gradeAttempt } from './grading.js';
+import { paceOf, type Pace } from './pace.js';
+import * as repo from './repo.js';
+
+export interface ProgressServiceDeps {
+  db: Db;
+  clock: Clock;
+  curriculum: CurriculumService;
+  cohorts: CohortsService;
+  directory: DirectoryService;
+  settings: { credit: CreditRules; paceInactiveDays: number };
+}
+
+type Catalog = Awaited<ReturnType<CurriculumService['catalog']>>;
+
+// A batch computed from a clock another batch has just moved is computed again; rarely more than once.
+const MAX_ATTEMPTS = 5;
+const CATALOG_CACHE_SIZE = 200;
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export function createProgressService({ db, clock, curriculum, cohorts, directory, settings }: ProgressServiceDeps) {
+  // Published versions never change, so their catalogs are kept; oldest dropped first.
+  const catalogs = new Map<string, Promise<Catalog>>();
+  function catalogOf(versionId: string): Promise<Catalog> {
+    let entry = catalogs.get(versionId);
+    if (!entry) {
+      entry = curriculum.catalog(versionId);
+      entry.catch(() => catalogs.delete(versionId));
+      catalogs.set(versionId, entry);
+      if (catalogs.size > CATALOG_CACHE_SIZE) catalogs.delete(catalogs.keys().next().value!);
+    }
+    return entry;
+  }
+
+  function onlinePhases(state: repo.EnrollmentCreditState): OnlinePhase[] {
+    return state.phases.map((p) => ({
+      id: p.id,
+      state: p.state,
+      opensAt: p.opensAt,
+      closesAt: p.extendedUntil && p.extendedUntil > p.closesAt ? p.extendedUntil : p.closesAt,
+      extended: !!p.extendedUntil && p.extendedUntil > p.closesAt,
+      requiredJp: p.requiredJp,
+    }));
+  }
+
+  async function stateOr404(userId: string, enrollmentId: string, clientIds: string[] = []) {
+    const state = await repo.loadCreditState(db, userId, enrollmentId, clientIds);
+    if (!state) throw new NotFoundError('Enrollment');
+    return state;
+  }
+
+  function lessonStatesOf(state: repo.EnrollmentCreditState) {
+    return new Map(
+      state.lessons.map((l) => [
+        l.lessonId,
+        { creditedSeconds: l.creditedSeconds, completedAt: l.completedAt, completedBy: l.completedBy },
+      ]),
+    );
+  }
+
+  return {
+    /**
+     * A batch of a participant's events. Each is accepted (with the seconds it earned), a duplicate
+     * of one already received, or rejected with a code; rejected events are stored too. The answer
+     * comes after everything is committed.
+     */
+    async recordEvents(actor: Actor, enrollmentId: string, events: IncomingEvent[]) {
+      const clientIds = events.map((e) => e.clientEventId);
+      for (let attempt = 1; ; attempt++) {
+        const state = await stateOr404(actor.userId!, enrollmentId, clientIds);
+        const catalog = await catalogOf(state.courseVersionId);
+        const now = clock.now();
+        const result = creditBatch({
+          events,
+          known: new Set(state.known),
+          enrollmentActive: state.status === 'active' || state.status === 'remedial',
+          creditedUntil: state.creditedUntil,
+          lastActivityAt: state.lastActivityAt,
+          lessonStates: lessonStatesOf(state),
+          lessons: catalog.lessons as Map<string, LessonInfo>,
+          moduleJp: catalog.moduleJp,
+          phases: onlinePhases(state),
+          minutesPerJp: state.minutesPerJp,
+          now,
+          rules: settings.credit,
+        });
+        if (result.stored.length === 0) return { results: result.outcomes, creditedSeconds: 0 };
+        if (
+          await repo.writeCreditedBatch(db, {
+            enrollmentId,
+            userId: state.userId,
+            expectedVersion: state.version,
+            now,
+            result,
+          })
+        ) {
+          return { results: result.outcomes, creditedSeconds: result.creditedSeconds };
+        }
+        if (attempt >= MAX_ATTEMPTS)
+          throw new AppError(503, 'BUSY', 'Too many simultaneous batches for this enrollment; send again');
+      }
+    },
+
+    /** Grades a quiz attempt on the server; the best score counts, and passing completes the lesson. */
+    async submitQuizAttempt(
+      actor: Actor,
+      lessonId: string,
+      enrollmentId: string,
+      answers: Array<{ questionId: string; selected: string[] }>,
+    ) {
+      const state = await stateOr404(actor.userId!, enrollmentId);
+      if (state.status !== 'active' && state.status !== 'remedial')
+        throw new ConflictError('The enrollment is not active', 'NOT_ENROLLED');
+      const catalog = await catalogOf(state.courseVersionId);
+      const quiz = catalog.quizzes.get(lessonId);
+      if (!catalog.lessons.has(lessonId)) throw new NotFoundError('Lesson');
+      if (!quiz) throw new ConflictError('The lesson is not a quiz', 'NOT_A_QUIZ');
+      const now = clock.now();
+      if (
+        !onlinePhases(state).some((p) => p.opensAt <= now && now < p.closesAt && (p.state !== 'closed' || p.extended))
+      ) {
+        throw new ConflictError('No online phase is open for this enrollment', 'PHASE_CLOSED');
+      }
+      const grade = gradeAttempt(quiz.questions, answers);
+      if ('errors' in grade)
+        throw new ValidationError('The answers do not fit the quiz', grade.errors, 'INVALID_ANSWERS');
+      const passed = grade.score >= quiz.settings.passScore;
+
+      return db
+        .transaction(async (tx) => {
+          const [{ n } = { n: 0 }] = await tx
+            .select({ n: count() })
+            .from(quizAttempts)
+            .where(and(eq(quizAttempts.enrollmentId, enrollmentId), eq(quizAttempts.lessonId, lessonId)));
+          if (n >= quiz.settings.attemptLimit) {
+            throw new ConflictError(`All ${quiz.settings.attemptLimit} attempts are used`, 'ATTEMPT_LIMIT_REACHED');
+          }
+          // The unique attempt number refuses a simultaneous attempt that would pass the limit.
+          await tx
+            .insert(quizAttempts)
+            .values({
+              enrollmentId,
+              lessonId,
+              attemptNo: n + 1,
+              answers,
+              score: grade.score,
+              passed,
+              submittedAt: now,
+            });
+          const [row] = await tx
+            .insert(lessonProgress)
+            .values({
+              enrollmentId,
+              lessonId,
+              attempts: 1,
+              bestScore: grade.score,
+              completedAt: passed ? now : null,
+              completedBy: passed ? 'quiz' : null,
+              lastEventAt: now,
+            })
+            .onConflictDoUpdate({
+              target: [lessonProgress.enrollmentId, lessonProgress.lessonId],
+              set: {
+                attempts: sql`${lessonProgress.attempts} + 1`,
+                bestScore: sql`greatest(${lessonProgress.bestScore}, excluded.best_score)`,
+                completedAt: sql`coalesce(${lessonProgress.completedAt}, excluded.completed_at)`,
+                completedBy: sql`coalesce(${lessonProgress.completedBy}, excluded.completed_by)`,
+              },
+            })
+            .returning();
+          const reveal = revealAnswers(quiz.settings, passed);
+          return {
+            attemptNo: n + 1,
+            score: grade.score,
+            passed,
+            passScore: quiz.settings.passScore,
+            bestScore: row!.bestScore ?? grade.score,
+            attemptsLeft: quiz.settings.attemptLimit - (n + 1),
+            lessonCompleted: !!row!.completedAt,
+            questions: grade.questions.map((q) => ({
+              questionId: q.questionId,
+              correct: q.correct,
+              ...(reveal ? { correctAnswers: quiz.questions.find((x) => x.id === q.questionId)!.correct } : {}),
+            })),
+          };
+        })
+        .catch((error: { code?: string; cause?: { code?: string } }) => {
+          if ((error.code ?? error.cause?.code) === '23505')
+            throw new ConflictError('Another attempt was submitted at the same moment', 'ATTEMPT_CONFLICT');
+          throw error;
+        });
+    },
+
+    /** JP earned against required, per phase, module and lesson: the participant's progress page. */
+    async enrollmentProgress(userId: string, enrollmentId: string) {
+      const state = await stateOr404(userId, enrollmentId);
+      const catalog = await catalogOf(state.courseVersionId);
+      const ledger = await db
+        .select({ phaseId: jpLedger.phaseId, moduleId: jpLedger.moduleId, jp: sum(jpLedger.jp).mapWith(Number) })
+        .from(jpLedger)
+        .where(eq(jpLedger.enrollmentId, enrollmentId))
+        .groupBy(jpLedger.phaseId, jpLedger.moduleId);
+      const attempts = await db
+        .select({
+          lessonId: lessonProgress.lessonId,
+          bestScore: lessonProgress.bestScore,
+          attempts: lessonProgress.attempts,
+        })
+        .from(lessonProgress)
+        .where(eq(lessonProgress.enrollmentId, enrollmentId));
+      const byLesson = new Map(state.lessons.map((l) => [l.lessonId, l]));
+      const quizState = new Map(attempts.map((a) => [a.lessonId, a]));
+      const jpOf = (filter: (r: (typeof ledger)[number]) => boolean) =>
+        round2(ledger.filter(filter).reduce((a, r) => a + r.jp, 0));
+      const onlineIds = new Set(state.phases.map((p) => p.id));
+      return {
+        enrollmentId,
+        onlineJp: jpOf((r) => !!r.phaseId && onlineIds.has(r.phaseId)),
+        phases: state.phases.map((p) => ({
+          phaseId: p.id,
+          requiredJp: p.requiredJp,
+          earnedJp: jpOf((r) => r.phaseId === p.id),
+        })),
+        modules: catalog.modules.map((m) => ({ moduleId: m.id, jp: m.jp, earnedJp: jpOf((r) => r.moduleId === m.id) })),
+        lessons: [...catalog.lessons.values()].map((l) => {
+          const s = byLesson.get(l.id);
+          const q = quizState.get(l.id);
+          return {
+            lessonId: l.id,
+            state: (s?.completedAt
+              ? 'completed'
+              : (s?.creditedSeconds ?? 0) > 0 || (q?.attempts ?? 0) > 0
+                ? 'in_progress'
+                : 'not_started') as 'completed' | 'in_progress' | 'not_started',
+            creditedSeconds: s?.creditedSeconds ?? 0,
+            typicalSeconds: l.durationSeconds,
+            completedAt: s?.completedAt ?? null,
+            bestScore: q?.bestScore ?? null,
+            attempts: q?.attempts ?? 0,
+          };
+        }),
+      };
+    },
+
+    /** Who is on track, who is behind, who is inactive, against the time elapsed in the online phase. */
+    async cohortProgress(
+      actor: Actor,
+      cohortId: string,
+      filter: { pace?: Pace | undefined; status?: string | undefined },
+    ) {
+      const { cohort, phases, enrollments } = await cohorts.roster(actor, cohortId);
+      const catalog = await catalogOf(cohort.courseVersionId);
+      const required = [...catalog.lessons.values()].filter((l) => l.required).map((l) => l.id);
+      const ids = enrollments.map((e) => e.enrollment.id);
+      const online = phases.filter((p) => p.kind === 'online');
+      const onlineIds = online.map((p) => p.id);
+      const [credit, completed, activity] = await Promise.all([
+        ids.length && onlineIds.length
+          ? db
+              .select({ id: jpLedger.enrollmentId, jp: sum(jpLedger.jp).mapWith(Number) })
+              .from(jpLedger)
+              .where(and(inArray(jpLedger.enrollmentId, ids), inArray(jpLedger.phaseId, onlineIds)))
+              .groupBy(jpLedger.enrollmentId)
+          : [],
+        ids.length && required.length
+          ? db
+              .select({ id: lessonProgress.enrollmentId, n: count() })
+              .from(lessonProgress)
+              .where(
+                and(
+                  inArray(lessonProgress.enrollmentId, ids),
+                  inArray(lessonProgress.lessonId, required),
+                  sql`${lessonProgress.completedAt} is not null`,
+                ),
+              )
+              .groupBy(lessonProgress.enrollmentId)
+          : [],
+        repo.lastActivity(db, ids),
+      ]);
+      const jpBy = new Map(credit.map((c) => [c.id!, c.jp]));
+      const doneBy = new Map(completed.map((c) => [c.id, c.n]));
+      const now = clock.now();
+      const requiredJp = online.reduce((a, p) => a + p.requiredJp, 0);
+      const rows = enrollments.map(({ enrollment, user }) => {
+        const earned = round2(jpBy.get(enrollment.id) ?? 0);
+        const lastActivityAt = activity.get(enrollment.id) ?? null;
+        return {
+          enrollmentId: enrollment.id,
+          status: enrollment.status,
+          participant: user as {
+            id: string;
+            nip: string | null;
+            name: string;
+            category: string | null;
+            unit: string | null;
+          },
+          onlineJp: earned,
+          requiredJp,
+          completedLessons: doneBy.get(enrollment.id) ?? 0,
+          requiredLessons: required.length,
+          lastActivityAt,
+          pace: paceOf({
+            earnedJp: earned,
+            requiredJp,
+            phases: online,
+            lastActivityAt,
+            now,
+            inactiveDays: settings.paceInactiveDays,
+            withdrawn: enrollment.status === 'withdrawn',
+          }),
+        };
+      });
+      return {
+        cohortId: cohort.id,
+        asOf: now,
+        items: rows.filter(
+          (r) => (!filter.pace || r.pace === filter.pace) && (!filter.status || r.status === filter.status),
+        ),
+      };
+    },
+
+    cohortProgressCsv(report: {
+      items: Array<{
+        participant: { nip: string | null; name: string; category: string | null; unit: string | null };
+        status: string;
+        onlineJp: number;
+        requiredJp: number;
+        completedLessons: number;
+        requiredLessons: number;
+        lastActivityAt: Date | null;
+        pace: string;
+      }>;
+    }) {
+      return stringify(
+        report.items.map((r) => [
+          r.participant.nip ?? '',
+          r.participant.name,
+          r.participant.category ?? '',
+          r.participant.unit ?? '',
+          r.status,
+          r.onlineJp,
+          r.requiredJp,
+          r.completedLessons,
+          r.requiredLessons,
+          r.lastActivityAt?.toISOString() ?? '',
+          r.pace,
+        ]),
+        {
+          header: true,
+          bom: true,
+          columns: [
+            'NIP',
+            'Nama',
+            'Kategori',
+            'Unit Kerja',
+            'Status',
+            'JP Daring',
+            'JP Wajib',
+            'Materi Selesai',
+            'Materi Wajib',
+            'Aktivitas Terakhir',
+            'Kecepatan',
+          ],
+        },
+      );
+    },
+
+    /** A person's JP in a calendar year of their organization's time zone, across every program. */
+    async annualJp(actor: Actor, userId: string, year: number) {
+      const user = await directory.getUser(actor, userId);
+      if (!user.orgId) throw new NotFoundError('User');
+      const [timeZone, orgSettings] = await Promise.all([
+        directory.organizationTimeZone(user.orgId),
+        directory.organizationSettings(user.orgId),
+      ]);
+      const from = localMidnight(`${year}-01-01`, timeZone);
+      const to = localMidnight(`${year + 1}-01-01`, timeZone);
+      const rows = await db
+        .select()
+        .from(jpLedger)
+        .where(
+          and(
+            eq(jpLedger.userId, user.id),
+            sql`${jpLedger.occurredAt} >= ${from.toISOString()}::timestamptz`,
+            sql`${jpLedger.occurredAt} < ${to.toISOString()}::timestamptz`,
+          ),
+        )
+        .orderBy(asc(jpLedger.occurredAt));
+      const enrollments = await cohorts.enrollmentsOfUser(user.id);
+      const programs = enrollments
+        .map(({ enrollment, cohort, course }) => ({
+          enrollmentId: enrollment.id,
+          cohort: { id: cohort.id, code: cohort.code, name: cohort.name },
+          course: { code: course.code, title: course.title },
+          jp: round2(rows.filter((r) => r.enrollmentId === enrollment.id).reduce((a, r) => a + r.jp, 0)),
+        }))
+        .filter((p) => p.jp !== 0);
+      const external = rows
+        .filter((r) => r.source === 'external')
+        .map((r) => ({
+          id: r.id,
+          jp: r.jp,
+          ...(r.details as { title: string; organizer: string; startDate: string; endDate: string }),
+        }));
+      const totalJp = round2(rows.reduce((a, r) => a + r.jp, 0));
+      return {
+        userId: user.id,
+        year,
+        timeZone,
+        targetJp: orgSettings.annualJpTarget,
+        totalJp,
+        remainingJp: round2(Math.max(0, orgSettings.annualJpTarget - totalJp)),
+        programs,
+        external,
+        adjustmentsJp: round2(
+          rows.filter((r) => r.source === 'adjustment' && !r.enrollmentId).reduce((a, r) => a + r.jp, 0),
+        ),
+      };
+    },
+
+    /** A training done elsewhere (a course abroad, a ministry's program): its JP count for the year it ended. */
+    async addExternalTraining(
+      actor: Actor,
+      userId: string,
+      input: {
+        title: string;
+        organizer: string;
+        startDate: string;
+        endDate: string;
+        jp: number;
+        certificateNumber?: string | undefined;
+      },
+    ) {
+      const user = await directory.getUser(actor, userId);
+      if (!user.orgId || user.role === 'platform_admin') throw new NotFoundError('User');
+      if (input.endDate < input.startDate) {
+        throw new ValidationError('The training ends before it starts', [
+          { path: 'body.endDate', message: `Must not be before ${input.startDate}` },
+        ]);
+      }
+      const timeZone = await directory.organizationTimeZone(user.orgId);
+      return db.transaction(async (tx) => {
+        const now = clock.now();
+        const [row] = await tx
+          .insert(jpLedger)
+          .values({
+            userId: user.id,
+            source: 'external',
+            jp: input.jp,
+            occurredAt: localMidnight(input.endDate, timeZone),
+            details: { ...input },
+            createdBy: actor.userId,
+            createdAt: now,
+          })
+          .returning();
+        await recordAudit(tx, {
+          orgId: user.orgId,
+          actorId: actor.userId,
+          action: 'jp.external_training',
+          entityType: 'user',
+          entityId: user.id,
+          data: { ...input },
+          requestId: actor.requestId,
+          at: now,
+        });
+        return { id: row!.id, userId: user.id, ...input };
+      });
+    },
+
+    /** An admin's correction of an enrollment's JP, up or down, with its reason: a ledger entry of its own. */
+    async addAdjustment(
+      actor: Actor,
+      enrollmentId: string,
+      input: { jp: number; reason: string; phaseId?: string | undefined },
+    ) {
+      const { enrollment, cohort, userId } = await cohorts.enrollmentInScope(actor, enrollmentId);
+      return db.transaction(async (tx) => {
+        const now = clock.now();
+        const [row] = await tx
+          .insert(jpLedger)
+          .values({
+            userId,
+            enrollmentId: enrollment.id,
+            phaseId: input.phaseId ?? null,
+            source: 'adjustment',
+            jp: input.jp,
+            occurredAt: now,
+            details: { reason: input.reason },
+            createdBy: actor.userId,
+            createdAt: now,
+          })
+          .returning();
+        await recordAudit(tx, {
+          orgId: cohort.orgId,
+          actorId: actor.userId,
+          action: 'jp.adjusted',
+          entityType: 'enrollment',
+          entityId: enrollment.id,
+          data: { ...input },
+          requestId: actor.requestId,
+          at: now,
+        });
+        return {
+          id: row!.id,
+          enrollmentId: enrollment.id,
+          jp: row!.jp,
+          reason: input.reason,
+          phaseId: row!.phaseId,
+          createdAt: row!.createdAt,
+        };
+      });
+    },
+  };
+}
+
+function revealAnswers(settings: QuizSettings, passed: boolean): boolean {
+  if (settings.revealAnswers === 'after_attempt') return true;
+  if (settings.revealAnswers === 'after_pass') return passed;
+  return false;
+}
+
+export type ProgressService = ReturnType<typeof createProgressService>;
