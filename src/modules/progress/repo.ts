@@ -204,3 +204,11 @@ export async function lastActivity(db: DbExecutor, enrollmentIds: string[]): Pro
     result.rows.filter((r) => r.last_activity_at).map((r) => [r.enrollment_id, new Date(r.last_activity_at!)]),
   );
 }
+
+/** Takes the enrollment's credit clock row lock (creating the row if needed) until the transaction ends. */
+export async function lockCreditClock(db: DbExecutor, enrollmentId: string, now: Date): Promise<void> {
+  await db.execute(sql`
+    insert into enrollment_progress (enrollment_id, version, updated_at) values (${enrollmentId}, 0, ${now.toISOString()}::timestamptz)
+    on conflict (enrollment_id) do nothing`);
+  await db.execute(sql`select 1 from enrollment_progress where enrollment_id = ${enrollmentId} for update`);
+}

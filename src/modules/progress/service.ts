@@ -1,10 +1,10 @@
 import { and, asc, count, eq, inArray, sql, sum } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import type { Clock } from '../../clock.js';
-import type { Db } from '../../db/index.js';
+import type { Db, DbExecutor } from '../../db/index.js';
 import { jpLedger, lessonProgress, quizAttempts, type QuizSettings } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
-import { AppError, ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
 import { localMidnight } from '../cohorts/calendar.js';
 import type { CohortsService } from '../cohorts/service.js';
@@ -26,8 +26,8 @@ export interface ProgressServiceDeps {
 
 type Catalog = Awaited<ReturnType<CurriculumService['catalog']>>;
 
-// A batch computed from a clock another batch has just moved is computed again; rarely more than once.
-const MAX_ATTEMPTS = 5;
+// Batches computed from a clock another batch has just moved are computed again this often, then locked.
+const OPTIMISTIC_ATTEMPTS = 2;
 const CATALOG_CACHE_SIZE = 200;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -56,8 +56,8 @@ export function createProgressService({ db, clock, curriculum, cohorts, director
     }));
   }
 
-  async function stateOr404(userId: string, enrollmentId: string, clientIds: string[] = []) {
-    const state = await repo.loadCreditState(db, userId, enrollmentId, clientIds);
+  async function stateOr404(tx: DbExecutor, userId: string, enrollmentId: string, clientIds: string[] = []) {
+    const state = await repo.loadCreditState(tx, userId, enrollmentId, clientIds);
     if (!state) throw new NotFoundError('Enrollment');
     return state;
   }
@@ -79,8 +79,8 @@ export function createProgressService({ db, clock, curriculum, cohorts, director
      */
     async recordEvents(actor: Actor, enrollmentId: string, events: IncomingEvent[]) {
       const clientIds = events.map((e) => e.clientEventId);
-      for (let attempt = 1; ; attempt++) {
-        const state = await stateOr404(actor.userId!, enrollmentId, clientIds);
+      const attempt = async (tx: DbExecutor) => {
+        const state = await stateOr404(tx, actor.userId!, enrollmentId, clientIds);
         const catalog = await catalogOf(state.courseVersionId);
         const now = clock.now();
         const result = creditBatch({
@@ -97,21 +97,29 @@ export function createProgressService({ db, clock, curriculum, cohorts, director
           now,
           rules: settings.credit,
         });
-        if (result.stored.length === 0) return { results: result.outcomes, creditedSeconds: 0 };
-        if (
-          await repo.writeCreditedBatch(db, {
-            enrollmentId,
-            userId: state.userId,
-            expectedVersion: state.version,
-            now,
-            result,
-          })
-        ) {
-          return { results: result.outcomes, creditedSeconds: result.creditedSeconds };
-        }
-        if (attempt >= MAX_ATTEMPTS)
-          throw new AppError(503, 'BUSY', 'Too many simultaneous batches for this enrollment; send again');
+        const answer = { results: result.outcomes, creditedSeconds: result.creditedSeconds };
+        if (result.stored.length === 0) return answer;
+        const written = await repo.writeCreditedBatch(tx, {
+          enrollmentId,
+          userId: state.userId,
+          expectedVersion: state.version,
+          now,
+          result,
+        });
+        return written ? answer : undefined;
+      };
+      // Usually one round of read and write, checked by the clock's version. Under contention (one
+      // participant on several devices at once) the batch waits for the clock's row lock instead.
+      for (let i = 0; i < OPTIMISTIC_ATTEMPTS; i++) {
+        const answer = await attempt(db);
+        if (answer) return answer;
       }
+      return db.transaction(async (tx) => {
+        await repo.lockCreditClock(tx, enrollmentId, clock.now());
+        const answer = await attempt(tx);
+        if (!answer) throw new Error('credit clock moved while locked');
+        return answer;
+      });
     },
 
     /** Grades a quiz attempt on the server; the best score counts, and passing completes the lesson. */
@@ -121,7 +129,7 @@ export function createProgressService({ db, clock, curriculum, cohorts, director
       enrollmentId: string,
       answers: Array<{ questionId: string; selected: string[] }>,
     ) {
-      const state = await stateOr404(actor.userId!, enrollmentId);
+      const state = await stateOr404(db, actor.userId!, enrollmentId);
       if (state.status !== 'active' && state.status !== 'remedial')
         throw new ConflictError('The enrollment is not active', 'NOT_ENROLLED');
       const catalog = await catalogOf(state.courseVersionId);
@@ -149,17 +157,15 @@ export function createProgressService({ db, clock, curriculum, cohorts, director
             throw new ConflictError(`All ${quiz.settings.attemptLimit} attempts are used`, 'ATTEMPT_LIMIT_REACHED');
           }
           // The unique attempt number refuses a simultaneous attempt that would pass the limit.
-          await tx
-            .insert(quizAttempts)
-            .values({
-              enrollmentId,
-              lessonId,
-              attemptNo: n + 1,
-              answers,
-              score: grade.score,
-              passed,
-              submittedAt: now,
-            });
+          await tx.insert(quizAttempts).values({
+            enrollmentId,
+            lessonId,
+            attemptNo: n + 1,
+            answers,
+            score: grade.score,
+            passed,
+            submittedAt: now,
+          });
           const [row] = await tx
             .insert(lessonProgress)
             .values({
@@ -206,7 +212,7 @@ export function createProgressService({ db, clock, curriculum, cohorts, director
 
     /** JP earned against required, per phase, module and lesson: the participant's progress page. */
     async enrollmentProgress(userId: string, enrollmentId: string) {
-      const state = await stateOr404(userId, enrollmentId);
+      const state = await stateOr404(db, userId, enrollmentId);
       const catalog = await catalogOf(state.courseVersionId);
       const ledger = await db
         .select({ phaseId: jpLedger.phaseId, moduleId: jpLedger.moduleId, jp: sum(jpLedger.jp).mapWith(Number) })
