@@ -1,0 +1,296 @@
+/**
+ * Sustained heartbeats through the full stack (HTTP, JWT, validation, credit rules, ledger) for
+ * 10,000 enrollments in one open cohort, at 64 connections; and, in the same run, a bare Fastify +
+ * pg route doing one upsert per request on the same database: the stack's limit. Afterwards the
+ * database is checked against what was sent: every acknowledged event stored once, every credited
+ * second accounted for.
+ *
+ *   npm run bench:heartbeats            (env: BENCH_DATABASE_URL, ENROLLMENTS, DURATION, CONNECTIONS)
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import pino from 'pino';
+import { buildApp } from '../src/app.js';
+import { systemActor } from '../src/http/actor.js';
+import { loadConfig } from '../src/config.js';
+import { createDeps } from '../src/deps.js';
+import { addDays, localDateOf } from '../src/modules/cohorts/calendar.js';
+import { coursePackage } from '../src/modules/curriculum/package.js';
+import { createServices } from '../src/services.js';
+import { makePeople, rosterCsv } from '../test/support/roster-files.js';
+
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ENROLLMENTS = Number(process.env.ENROLLMENTS ?? 10_000);
+const DURATION = Number(process.env.DURATION ?? 20);
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 64);
+const root = path.resolve(import.meta.dirname, '..');
+const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
+
+async function recreateDatabase(name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function start(args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (ready.test(out)) resolve(child);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function summary(r: autocannon.Result) {
+  return {
+    requests: r.requests.total,
+    rps: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    max: r.latency.max,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+  };
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+  );
+  const databaseUrl = await recreateDatabase('asn_bench');
+
+  // ---- setup through the services: organization, curriculum, an open cohort, 10,000 participants ----
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET,
+    LOG_LEVEL: 'warn',
+    IMPORT_SYNC_MAX_ROWS: '100000',
+    MIGRATE_ON_START: 'true',
+  });
+  const deps = await createDeps(config, pino({ level: 'warn' }));
+  const app = await buildApp(deps);
+  const services = createServices(deps, (p) => app.signAccessToken(p));
+  const org = await services.directory.createOrganization(systemActor, {
+    code: 'BENCH',
+    name: 'Kota Bench',
+    timeZone: 'Asia/Jakarta',
+  });
+  const actor = { ...systemActor, scope: { kind: 'org' as const, orgId: org.id } };
+  const pkg = coursePackage.parse(JSON.parse(readFileSync(path.join(root, 'curricula/orientasi-pppk.json'), 'utf8')));
+  const imported = await services.curriculum.importPackage(actor, pkg, { publish: true });
+  const cohort = await services.cohorts.createCohort(actor, {
+    courseId: imported.courseId,
+    code: 'BENCH-1',
+    name: 'Bench',
+  });
+  const today = localDateOf(new Date(), 'Asia/Jakarta');
+  await services.cohorts.setPhases(actor, cohort.id, [
+    {
+      kind: 'online',
+      name: 'MOOC',
+      startDate: addDays(today, -10),
+      endDate: addDays(today, 10),
+      requiredJp: 45,
+      remedialDays: 0,
+    },
+  ]);
+  let setupStarted = Date.now();
+  const people = makePeople(ENROLLMENTS, 77);
+  const roster = await services.cohorts.importRoster(
+    actor,
+    cohort.id,
+    { data: rosterCsv(people), format: 'csv' },
+    false,
+  );
+  if (roster.kind !== 'summary' || roster.summary.counts.created !== ENROLLMENTS)
+    throw new Error(`import: ${JSON.stringify(roster)}`);
+  console.log(`setup: ${ENROLLMENTS} participants imported and enrolled in ${Date.now() - setupStarted} ms`);
+  setupStarted = Date.now();
+  const { rows: enrolled } = await deps.pool.query<{ id: string; user_id: string }>(
+    'select id, user_id from enrollments where cohort_id = $1 order by id',
+    [cohort.id],
+  );
+  const tokens = enrolled.map((e) => app.signAccessToken({ userId: e.user_id, orgId: org.id, role: 'participant' }));
+  const tree = await services.curriculum.outline(cohort.courseVersion.id);
+  const lessonIds = tree.flatMap((m) => m.lessons.filter((l) => l.kind !== 'quiz').map((l) => l.id));
+  await app.close();
+  await deps.close();
+  console.log(`setup: ${tokens.length} tokens signed in ${Date.now() - setupStarted} ms`);
+
+  // ---- the stack's limit ----
+  const minimal = await start(
+    ['bench/minimal-server.ts'],
+    { DATABASE_URL: databaseUrl, PORT: '3401', POOL_MAX: '20' },
+    /minimal server ready/,
+  );
+  console.log('baseline: running');
+  let n = 0;
+  const baseline = await autocannon({
+    url: 'http://127.0.0.1:3401',
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        method: 'POST',
+        path: '/upsert',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({ ...req, body: JSON.stringify({ id: n++ % ENROLLMENTS }) }),
+      },
+    ],
+  });
+  await stop(minimal);
+  console.log('baseline: done');
+
+  // ---- the full stack ----
+  const api = await start(
+    ['src/main.ts'],
+    {
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET,
+      ROLE: 'api',
+      PORT: '3402',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      MIGRATE_ON_START: 'false',
+      DATABASE_POOL_MAX: '20',
+      NODE_ENV: 'production',
+    },
+    /API listening|"msg":"API listening/,
+  );
+  console.log('full stack: running');
+  const t0 = Date.now() - 60 * 60_000;
+  const acknowledged = new Set<string>();
+  let i = 0;
+  const full = await autocannon({
+    url: 'http://127.0.0.1:3402',
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        method: 'POST',
+        path: '/v1/me/progress',
+        setupRequest: (req, ctx: object) => {
+          const context = ctx as { clientEventId?: string };
+          const index = i++;
+          const e = index % ENROLLMENTS;
+          const k = Math.floor(index / ENROLLMENTS);
+          const clientEventId = `${e}-${k}`;
+          context.clientEventId = clientEventId;
+          return {
+            ...req,
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[e]}` },
+            body: JSON.stringify({
+              enrollmentId: enrolled[e]!.id,
+              // A session's first heartbeat opens it; each later one reports the 30 s since.
+              events: [
+                {
+                  clientEventId,
+                  type: 'heartbeat',
+                  lessonId: lessonIds[e % lessonIds.length],
+                  occurredAt: new Date(t0 + k * 30_000).toISOString(),
+                  activeSeconds: k === 0 ? 0 : 30,
+                },
+              ],
+            }),
+          };
+        },
+        onResponse: (status, _body, ctx: object) => {
+          if (status === 200) acknowledged.add((ctx as { clientEventId: string }).clientEventId);
+        },
+      },
+    ],
+  });
+  await stop(api);
+
+  // ---- what the database holds against what was sent ----
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  const stored = await db.query<{
+    client_event_id: string;
+    status: string;
+    claimed_seconds: number;
+    credited_seconds: number;
+  }>('select client_event_id, status, claimed_seconds, credited_seconds from progress_events');
+  const { rows: totals } = await db.query<{
+    lesson_seconds: string;
+    ledger_jp: string;
+    ledger_seconds: string;
+    clock_seconds: string;
+  }>(
+    `select (select coalesce(sum(credited_seconds), 0) from lesson_progress) as lesson_seconds,
+            (select coalesce(sum(jp), 0) from jp_ledger) as ledger_jp,
+            (select coalesce(sum(seconds), 0) from jp_ledger) as ledger_seconds,
+            (select coalesce(sum(credited_seconds), 0) from enrollment_progress) as clock_seconds`,
+  );
+  await db.end();
+  const storedIds = new Set(stored.rows.map((r) => r.client_event_id));
+  const lost = [...acknowledged].filter((id) => !storedIds.has(id)).length;
+  const sentSeconds = stored.rows.reduce((a, r) => a + r.claimed_seconds, 0);
+  const creditedSeconds = stored.rows.reduce((a, r) => a + r.credited_seconds, 0);
+  const t = totals[0]!;
+  const check = {
+    acknowledged: acknowledged.size,
+    stored: stored.rows.length,
+    rejected: stored.rows.filter((r) => r.status !== 'accepted').length,
+    lostAcknowledged: lost,
+    secondsSent: sentSeconds,
+    secondsCredited: creditedSeconds,
+    lessonProgressSeconds: Number(t.lesson_seconds),
+    ledgerSeconds: Number(t.ledger_seconds),
+    clockSeconds: Number(t.clock_seconds),
+    ledgerJp: Number(t.ledger_jp),
+    expectedJp: Math.round((creditedSeconds / 60 / 45) * 10_000) / 10_000,
+  };
+  const ratio = summary(full).rps / summary(baseline).rps;
+  const result = {
+    enrollments: ENROLLMENTS,
+    connections: CONNECTIONS,
+    durationSeconds: DURATION,
+    baseline: summary(baseline),
+    fullStack: summary(full),
+    ratio: Math.round(ratio * 100) / 100,
+    check,
+  };
+  console.log(JSON.stringify(result, null, 2));
+  const ok =
+    ratio >= 0.7 &&
+    summary(full).p99 < 100 &&
+    full.non2xx === 0 &&
+    full.errors === 0 &&
+    lost === 0 &&
+    check.rejected === 0 &&
+    sentSeconds === creditedSeconds &&
+    [check.lessonProgressSeconds, check.ledgerSeconds, check.clockSeconds].every((s) => s === creditedSeconds) &&
+    // Each enrollment's ledger telescopes to its JP rounded to 4 decimals.
+    Math.abs(check.ledgerJp - check.expectedJp) <= 0.0001 * ENROLLMENTS;
+  console.log(ok ? 'TARGETS MET' : 'TARGETS MISSED');
+}
+
+await main();
