@@ -49,10 +49,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(errors);
   await app.register(observability);
   await app.register(helmet, { global: true });
-  await app.register(cors, {
-    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
-    credentials: false,
-  });
+  // Without configured origins no browser origin is allowed, and no hook needs to run.
+  if (config.corsOrigins.length > 0) await app.register(cors, { origin: config.corsOrigins, credentials: false });
   // Only routes that opt in are limited (login, refresh); the store is shared through Redis when there is one.
   await app.register(rateLimit, {
     global: false,

@@ -58,7 +58,6 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
   const authenticate: onRequestHookHandler = async function (request: FastifyRequest) {
     await request.jwtVerify();
     request.tenant = tenantScopeOf(request.user);
-    request.log = request.log.child({ userId: request.user.userId, orgId: request.user.orgId });
   };
 
   app.decorate('auth', (...roles: UserRole[]) => {
