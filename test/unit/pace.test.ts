@@ -76,11 +76,12 @@ describe('pace in the online phase', () => {
     expect(pace({ withdrawn: true, lastActivityAt: null })).toBe('withdrawn');
   });
 
-  test('after the phase closes the expected share stays at 100 % (80 % of 45 = 36 JP)', () => {
+  test('after the phase closes there is no time left to catch up: short of the 45 JP is behind', () => {
     const now = new Date(CLOSES.getTime() + 5 * DAY);
     const recent = ago(now, DAY);
-    expect(pace({ now, lastActivityAt: recent, earnedJp: 36 })).toBe('on_track');
-    expect(pace({ now, lastActivityAt: recent, earnedJp: 35.99 })).toBe('behind');
+    expect(pace({ now, lastActivityAt: recent, earnedJp: 44.99 })).toBe('behind');
+    expect(pace({ now, lastActivityAt: recent, earnedJp: 36 })).toBe('behind');
+    expect(pace({ now, lastActivityAt: recent, earnedJp: 45 })).toBe('finished');
     expect(pace({ now, lastActivityAt: ago(now, 6 * DAY), earnedJp: 36 })).toBe('inactive');
   });
 

@@ -6,7 +6,8 @@
  * has been credited; a heartbeat at `t` claiming `s` seconds is credited at most
  * `t - creditedUntil + tolerance`, at most `maxHeartbeatSeconds`, and at most what its lesson's
  * typical time still allows. So however events are batched, resent or raced, an enrollment is
- * never credited more than the wall-clock time its events span, plus one tolerance.
+ * never credited more than the wall-clock time its events span, plus the tolerance twice at most
+ * (once for a session's first heartbeat, which has no earlier instant to measure from).
  */
 
 export interface CreditRules {

@@ -32,5 +32,7 @@ export function paceOf(args: {
   const elapsed = Math.min(1, (now.getTime() - opens) / (closes - opens));
   const idleSince = lastActivityAt ? now.getTime() - lastActivityAt.getTime() : Infinity;
   if (idleSince > args.inactiveDays * 86_400_000 && (lastActivityAt || elapsed > 0.1)) return 'inactive';
-  return earnedJp >= BEHIND_SHARE * requiredJp * elapsed ? 'on_track' : 'behind';
+  // Once the phase is over there is no more time to catch up: anything short of the requirement is behind.
+  const due = elapsed >= 1 ? requiredJp : BEHIND_SHARE * requiredJp * elapsed;
+  return earnedJp >= due ? 'on_track' : 'behind';
 }
