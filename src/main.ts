@@ -17,6 +17,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  // The log is written asynchronously: what is buffered goes out before the process ends.
+  const exit = (code: number) => logger.flush(() => process.exit(code));
   logger.info(
     {
       role: config.role,
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => {
       logger.error('shutdown took too long; exiting');
-      process.exit(1);
+      exit(1);
     }, config.shutdownTimeoutMs);
     force.unref();
     try {
@@ -47,10 +49,10 @@ async function main(): Promise<void> {
       await worker?.close();
       await deps.close();
       logger.info('stopped');
-      process.exit(0);
+      exit(0);
     } catch (err) {
       logger.error({ err }, 'error during shutdown');
-      process.exit(1);
+      exit(1);
     }
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
@@ -70,7 +72,7 @@ async function main(): Promise<void> {
     logger.fatal({ err }, 'could not start');
     await worker?.close().catch(() => {});
     await deps.close();
-    process.exit(1);
+    exit(1);
   }
 }
 
