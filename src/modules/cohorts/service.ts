@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import type { Clock } from '../../clock.js';
+import { conflictOnUnique } from '../../db/errors.js';
 import type { Db, DbExecutor } from '../../db/index.js';
 import type { Enqueue } from '../../deps.js';
 import { cohorts, enrollments, phaseExtensions, phases, type Cohort, type Phase } from '../../db/schema.js';
@@ -297,13 +298,12 @@ export function createCohortsService({
           await audit(tx, actor, cohort!, 'cohort.created', { code: input.code, courseVersion: version.number });
           return (await views(tx, [cohort!]))[0]!;
         })
-        .catch((error: { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } }) => {
-          const pg = error.code ? error : error.cause;
-          if (pg?.code === '23505' && pg.constraint === 'cohorts_org_code_key') {
-            throw new ConflictError('The organization already has a cohort with this code', 'COHORT_CODE_TAKEN');
-          }
-          throw error;
-        });
+        .catch(
+          conflictOnUnique({
+            cohorts_org_code_key: () =>
+              new ConflictError('The organization already has a cohort with this code', 'COHORT_CODE_TAKEN'),
+          }),
+        );
     },
 
     async listCohorts(actor: Actor, query: CohortListQuery) {

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { and, eq } from 'drizzle-orm';
 import type { Clock } from '../../clock.js';
+import { conflictOnUnique } from '../../db/errors.js';
 import type { Db, DbExecutor } from '../../db/index.js';
 import {
   courseModules,
@@ -35,25 +36,13 @@ export interface CurriculumServiceDeps {
   participantMayRead: (userId: string, versionId: string) => Promise<boolean>;
 }
 
-const UNIQUE_VIOLATION = '23505';
-
-function conflictFrom(error: unknown): never {
-  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const pgError = e.code ? e : e.cause;
-  if (pgError?.code === UNIQUE_VIOLATION) {
-    switch (pgError.constraint) {
-      case 'courses_org_code_key':
-        throw new ConflictError('The organization already has a course with this code', 'COURSE_CODE_TAKEN');
-      case 'course_modules_code_key':
-        throw new ConflictError('Another module of this version has this code', 'MODULE_CODE_TAKEN');
-      case 'lessons_code_key':
-        throw new ConflictError('Another lesson of this version has this code', 'LESSON_CODE_TAKEN');
-      case 'course_versions_one_draft_key':
-        throw new ConflictError('The course already has a draft', 'DRAFT_EXISTS');
-    }
-  }
-  throw error;
-}
+const conflictFrom = conflictOnUnique({
+  courses_org_code_key: () =>
+    new ConflictError('The organization already has a course with this code', 'COURSE_CODE_TAKEN'),
+  course_modules_code_key: () => new ConflictError('Another module of this version has this code', 'MODULE_CODE_TAKEN'),
+  lessons_code_key: () => new ConflictError('Another lesson of this version has this code', 'LESSON_CODE_TAKEN'),
+  course_versions_one_draft_key: () => new ConflictError('The course already has a draft', 'DRAFT_EXISTS'),
+});
 
 function assertDraft(version: CourseVersion): void {
   if (version.status !== 'draft') {

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Clock } from '../../clock.js';
+import { conflictOnUnique } from '../../db/errors.js';
 import type { Db, DbExecutor } from '../../db/index.js';
 import { organizations, users, type User } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
@@ -26,24 +27,12 @@ export interface DirectoryServiceDeps {
   defaultTimeZone: string;
 }
 
-const UNIQUE_VIOLATION = '23505';
-
-/** Turns a unique-index violation into the 409 a client can act on. */
-function conflictFrom(error: unknown): never {
-  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const pgError = e.code ? e : e.cause;
-  if (pgError?.code === UNIQUE_VIOLATION) {
-    switch (pgError.constraint) {
-      case 'users_nip_key':
-        throw new ConflictError('Another user already has this NIP', 'NIP_TAKEN');
-      case 'users_email_key':
-        throw new ConflictError('Another user already has this email', 'EMAIL_TAKEN');
-      case 'organizations_code_unique':
-        throw new ConflictError('Another organization already has this code', 'ORGANIZATION_CODE_TAKEN');
-    }
-  }
-  throw error;
-}
+const conflictFrom = conflictOnUnique({
+  users_nip_key: () => new ConflictError('Another user already has this NIP', 'NIP_TAKEN'),
+  users_email_key: () => new ConflictError('Another user already has this email', 'EMAIL_TAKEN'),
+  organizations_code_unique: () =>
+    new ConflictError('Another organization already has this code', 'ORGANIZATION_CODE_TAKEN'),
+});
 
 function assertNip(nip: string | null | undefined, birthDate: string | null | undefined): void {
   if (!nip) return;

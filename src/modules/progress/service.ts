@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, sql, sum } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import type { Clock } from '../../clock.js';
+import { conflictOnUnique } from '../../db/errors.js';
 import type { Db, DbExecutor } from '../../db/index.js';
 import { jpLedger, lessonProgress, quizAttempts, type QuizSettings } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
@@ -325,11 +326,12 @@ export function createProgressService({ db, clock, curriculum, cohorts, director
             })),
           };
         })
-        .catch((error: { code?: string; cause?: { code?: string } }) => {
-          if ((error.code ?? error.cause?.code) === '23505')
-            throw new ConflictError('Another attempt was submitted at the same moment', 'ATTEMPT_CONFLICT');
-          throw error;
-        });
+        .catch(
+          conflictOnUnique({
+            quiz_attempts_no_key: () =>
+              new ConflictError('Another attempt was submitted at the same moment', 'ATTEMPT_CONFLICT'),
+          }),
+        );
     },
 
     /** JP earned against required, per phase, module and lesson: the participant's progress page. */
