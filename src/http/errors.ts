@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 
@@ -141,7 +141,7 @@ export function jsonPath(root: string, segments: Array<string | number | symbol>
   );
 }
 
-function toProblem(error: FastifyError, request: FastifyRequest): Problem {
+function toProblem(error: FastifyError): Problem {
   if (error instanceof AppError) return problem(error.status, error.code, error.message, error.errors);
 
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -171,7 +171,6 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return problem(error.statusCode, error.code ?? 'BAD_REQUEST', error.message);
   }
-  void request;
   return problem(500, 'INTERNAL', 'An unexpected error occurred; it has been logged');
 }
 
@@ -181,7 +180,7 @@ async function errorsPlugin(app: FastifyInstance): Promise<void> {
       request.log.error({ err: error }, 'response did not match its schema');
       return sendProblem(reply, problem(500, 'INTERNAL', 'An unexpected error occurred; it has been logged'));
     }
-    const p = toProblem(error, request);
+    const p = toProblem(error);
     p.instance = request.url;
     if (p.status >= 500) request.log.error({ err: error }, 'request failed');
     if (error instanceof TooManyRequestsError && error.retryAfterSeconds) {
