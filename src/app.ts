@@ -15,6 +15,7 @@ import { cohortRoutes } from './modules/cohorts/routes.js';
 import { curriculumRoutes } from './modules/curriculum/routes.js';
 import { jobRoutes } from './modules/jobs/routes.js';
 import { progressRoutes } from './modules/progress/routes.js';
+import { scheduleRoutes } from './modules/schedule/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { queueRoundTrip } from './queue/self-check.js';
 import { createServices } from './services.js';
@@ -75,6 +76,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await v1.register(cohortRoutes, { cohorts: services.cohorts });
       await v1.register(jobRoutes, { jobs: services.jobs });
       await v1.register(progressRoutes, { progress: services.progress });
+      await v1.register(scheduleRoutes, { schedule: services.schedule });
     },
     { prefix: '/v1' },
   );

@@ -6,6 +6,7 @@ import { createAuthService } from './modules/identity/auth-service.js';
 import { createDirectoryService } from './modules/identity/directory-service.js';
 import { createJobsService } from './modules/jobs/service.js';
 import { createProgressService, type ProgressService } from './modules/progress/service.js';
+import { createScheduleService, type ScheduleService } from './modules/schedule/service.js';
 
 /** Every module's service, wired once; used by the HTTP app, the worker and the CLI alike. */
 export function createServices(deps: Deps, signAccessToken: (p: Principal) => string) {
@@ -29,6 +30,7 @@ export function createServices(deps: Deps, signAccessToken: (p: Principal) => st
     enqueue: deps.enqueue,
     settings: config,
     progressOf: (userId, enrollmentId) => progress.enrollmentProgress(userId, enrollmentId),
+    phasesChanged: (cohortId) => schedule.scheduleCohort(cohortId),
   });
   const progress: ProgressService = createProgressService({
     db,
@@ -38,9 +40,16 @@ export function createServices(deps: Deps, signAccessToken: (p: Principal) => st
     directory,
     settings: config,
   });
+  const schedule: ScheduleService = createScheduleService({
+    db,
+    clock,
+    enqueue: deps.enqueue,
+    cohortsService: cohorts,
+  });
   return {
     directory,
     progress,
+    schedule,
     jobs,
     curriculum,
     cohorts,

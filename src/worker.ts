@@ -18,6 +18,10 @@ export function createProcessors(deps: Deps): Processors {
     imports: {
       'enrollment-import': (data) => services.cohorts.runImportJob(data.jobId),
     },
+    clock: {
+      transition: (data) => services.schedule.runScheduled(data),
+      reconcile: () => services.schedule.reconcile(),
+    },
   };
 }
 
@@ -76,6 +80,15 @@ export async function startWorker(deps: Deps, processors: Processors = createPro
   }
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   await requeueUnfinishedJobs(deps);
+  // One job scheduler, the same for every worker (upserting it again changes nothing), runs the
+  // phase clock's reconciler every minute; a run now catches up on whatever fell due while no
+  // worker was running.
+  await deps.producers.clock.upsertJobScheduler(
+    'reconcile-every-minute',
+    { every: 60_000 },
+    { name: 'reconcile', data: {} },
+  );
+  await deps.enqueue('clock', 'reconcile', {});
   return {
     isRunning: () => workers.every((w) => w.isRunning()),
     // Lets active jobs finish; a job cut off by a hard stop is retried, and every job is idempotent.

@@ -511,3 +511,68 @@ export const jpLedger = pgTable(
     index('jp_ledger_enrollment_idx').on(t.enrollmentId, t.phaseId, t.moduleId),
   ],
 );
+
+// ---- the phase clock ----
+
+export const transitionKind = pgEnum('transition_kind', ['open', 'close']);
+export const transitionTrigger = pgEnum('transition_trigger', ['schedule', 'catch-up', 'manual']);
+
+/** Every phase opens once and closes once: the unique key makes a second application impossible. */
+export const phaseTransitions = pgTable(
+  'phase_transitions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    phaseId: uuid('phase_id')
+      .notNull()
+      .references(() => phases.id, { onDelete: 'cascade' }),
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'cascade' }),
+    kind: transitionKind('kind').notNull(),
+    trigger: transitionTrigger('trigger').notNull(),
+    scheduleVersion: integer('schedule_version').notNull(),
+    // When the dates said it should happen (null for a manual transition) and when it did.
+    scheduledAt: instant('scheduled_at'),
+    appliedAt: instant('applied_at').notNull(),
+    actorId: uuid('actor_id'),
+    reason: text('reason'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    uniqueIndex('phase_transitions_once_key').on(t.phaseId, t.kind),
+    index('phase_transitions_cohort_idx').on(t.cohortId, t.appliedAt),
+  ],
+);
+
+/** What each enrollment had when an online phase closed: frozen, for remedial decisions and reports. */
+export const phaseOutcomes = pgTable(
+  'phase_outcomes',
+  {
+    enrollmentId: uuid('enrollment_id')
+      .notNull()
+      .references(() => enrollments.id, { onDelete: 'cascade' }),
+    phaseId: uuid('phase_id')
+      .notNull()
+      .references(() => phases.id, { onDelete: 'cascade' }),
+    earnedJp: numeric('earned_jp', { precision: 10, scale: 4, mode: 'number' }).notNull(),
+    requiredJp: numeric('required_jp', { precision: 6, scale: 2, mode: 'number' }).notNull(),
+    met: boolean('met').notNull(),
+    remedialUntil: instant('remedial_until'),
+    closedAt: instant('closed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.enrollmentId, t.phaseId] })],
+);
+
+/** Events for the outside world (webhooks), written in the same transaction as the change they report. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: uuid('org_id').notNull(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: instant('created_at').notNull(),
+    deliveredAt: instant('delivered_at'),
+  },
+  (t) => [index('outbox_pending_idx').on(t.deliveredAt, t.id)],
+);

@@ -11,6 +11,15 @@ export const queueDefinitions = {
   imports: {
     'enrollment-import': z.object({ jobId: z.uuid() }),
   },
+  clock: {
+    transition: z.object({
+      phaseId: z.uuid(),
+      kind: z.enum(['open', 'close']),
+      scheduleVersion: z.number().int(),
+      scheduledAt: z.string(),
+    }),
+    reconcile: z.object({}),
+  },
 } as const;
 
 export type QueueName = keyof typeof queueDefinitions;

@@ -32,6 +32,8 @@ export interface CohortsServiceDeps {
   settings: { importSyncMaxRows: number; activationCodeTtlDays: number };
   /** JP and lesson states of an enrollment, from the progress module. */
   progressOf: (userId: string, enrollmentId: string) => Promise<z.infer<typeof enrollmentProgress>>;
+  /** After phases or their time zone changed (and committed): the phase clock plans the transitions. */
+  phasesChanged: (cohortId: string) => Promise<void>;
 }
 
 export interface RosterSummary {
@@ -83,6 +85,7 @@ export function createCohortsService({
   enqueue,
   settings,
   progressOf,
+  phasesChanged,
 }: CohortsServiceDeps) {
   const audit = (tx: DbExecutor, actor: Actor, cohort: Cohort, action: string, data: Record<string, unknown> = {}) =>
     recordAudit(tx, {
@@ -316,7 +319,7 @@ export function createCohortsService({
     },
 
     async updateCohort(actor: Actor, id: string, input: CohortUpdate) {
-      return db.transaction(async (tx) => {
+      const view = await db.transaction(async (tx) => {
         const cohort = await cohortOr404(tx, actor, id, true);
         const current = await repo.phasesOf(tx, [cohort.id]);
         if (input.timeZone && input.timeZone !== cohort.timeZone) {
@@ -348,6 +351,8 @@ export function createCohortsService({
         await audit(tx, actor, cohort, 'cohort.updated', { changes: input });
         return (await views(tx, [updated!]))[0]!;
       });
+      if (input.timeZone) await phasesChanged(view.id).catch(() => undefined);
+      return view;
     },
 
     /**
@@ -356,7 +361,7 @@ export function createCohortsService({
      * version, so transitions scheduled for the old dates do nothing.
      */
     async setPhases(actor: Actor, id: string, input: PhaseInput[]) {
-      return db.transaction(async (tx) => {
+      const view = await db.transaction(async (tx) => {
         const cohort = await cohortOr404(tx, actor, id, true);
         const current = await repo.phasesOf(tx, [cohort.id]);
         const problems = phaseProblems(input, current);
@@ -408,6 +413,9 @@ export function createCohortsService({
         });
         return (await views(tx, [updated!]))[0]!;
       });
+      // Committed first: should the queue be unreachable now, the reconciler plans these later.
+      await phasesChanged(view.id).catch(() => undefined);
+      return view;
     },
 
     // ---- enrollment ----
