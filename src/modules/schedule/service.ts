@@ -63,14 +63,14 @@ export function createScheduleService({ db, clock, enqueue, cohortsService }: Sc
         with earned as (
           select e.id as enrollment_id, coalesce(sum(l.jp), 0) as jp
             from enrollments e
-            left join jp_ledger l on l.enrollment_id = e.id and l.phase_id = ${phase.id}
-           where e.cohort_id = ${phase.cohortId} and e.status in ('active', 'remedial')
+            left join jp_ledger l on l.enrollment_id = e.id and l.phase_id = ${phase.id}::uuid
+           where e.cohort_id = ${phase.cohortId}::uuid and e.status in ('active', 'remedial')
            group by e.id
         ),
         outcome as (
           insert into phase_outcomes (enrollment_id, phase_id, earned_jp, required_jp, met, remedial_until, closed_at)
-          select enrollment_id, ${phase.id}, jp, ${phase.requiredJp}, jp >= ${phase.requiredJp},
-                 case when jp < ${phase.requiredJp} then ${phase.closesAt.toISOString()}::timestamptz + make_interval(days => ${phase.remedialDays}) end,
+          select enrollment_id, ${phase.id}::uuid, jp, ${phase.requiredJp}::numeric, jp >= ${phase.requiredJp}::numeric,
+                 case when jp < ${phase.requiredJp}::numeric then ${phase.closesAt.toISOString()}::timestamptz + make_interval(days => ${phase.remedialDays}::int) end,
                  ${now.toISOString()}::timestamptz
             from earned
           on conflict do nothing
@@ -83,9 +83,9 @@ export function createScheduleService({ db, clock, enqueue, cohortsService }: Sc
         ),
         events as (
           insert into outbox (org_id, type, payload, created_at)
-          select ${cohort!.orgId}, 'enrollment.remedial',
+          select ${cohort!.orgId}::uuid, 'enrollment.remedial',
                  jsonb_build_object('enrollmentId', f.id, 'userId', f.user_id, 'cohortId', ${cohort!.id}::uuid, 'phaseId', ${phase.id}::uuid,
-                                    'earnedJp', f.earned_jp, 'requiredJp', ${phase.requiredJp}, 'remedialUntil', f.remedial_until),
+                                    'earnedJp', f.earned_jp, 'requiredJp', ${phase.requiredJp}::numeric, 'remedialUntil', f.remedial_until),
                  ${now.toISOString()}::timestamptz
             from flagged f
           returning 1
