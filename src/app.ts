@@ -16,6 +16,7 @@ import { curriculumRoutes } from './modules/curriculum/routes.js';
 import { jobRoutes } from './modules/jobs/routes.js';
 import { progressRoutes } from './modules/progress/routes.js';
 import { scheduleRoutes } from './modules/schedule/routes.js';
+import { webhookRoutes } from './modules/webhooks/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { queueRoundTrip } from './queue/self-check.js';
 import { createServices } from './services.js';
@@ -77,6 +78,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await v1.register(jobRoutes, { jobs: services.jobs });
       await v1.register(progressRoutes, { progress: services.progress });
       await v1.register(scheduleRoutes, { schedule: services.schedule });
+      await v1.register(webhookRoutes, { webhooks: services.webhooks });
     },
     { prefix: '/v1' },
   );

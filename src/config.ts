@@ -73,6 +73,11 @@ const envSchema = z.object({
   CREDIT_FUTURE_SKEW_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
   CREDIT_COMPLETION_SHARE: z.coerce.number().min(0.1).max(1).default(0.8),
   PACE_INACTIVE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  WEBHOOK_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  BEHIND_PACE_DAYS_BEFORE_CLOSE: z.coerce.number().int().min(1).max(60).default(3),
   ACTIVATION_CODE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
 });
@@ -109,6 +114,9 @@ export interface Config {
   /** Imports with more rows run as a background job whose progress can be polled. */
   importSyncMaxRows: number;
   activationCodeTtlDays: number;
+  webhooks: { dispatchIntervalMs: number; maxAttempts: number; retryBaseMs: number; timeoutMs: number };
+  /** Participants behind pace are flagged this many days before their online phase closes. */
+  behindPaceDaysBeforeClose: number;
   credit: { maxHeartbeatSeconds: number; toleranceSeconds: number; futureSkewSeconds: number; completionShare: number };
   /** No activity for this many days during an online phase marks a participant inactive. */
   paceInactiveDays: number;
@@ -172,6 +180,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       completionShare: e.CREDIT_COMPLETION_SHARE,
     }),
     paceInactiveDays: e.PACE_INACTIVE_DAYS,
+    webhooks: Object.freeze({
+      dispatchIntervalMs: e.WEBHOOK_DISPATCH_INTERVAL_MS,
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    }),
+    behindPaceDaysBeforeClose: e.BEHIND_PACE_DAYS_BEFORE_CLOSE,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   });
 }

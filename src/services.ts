@@ -7,6 +7,7 @@ import { createDirectoryService } from './modules/identity/directory-service.js'
 import { createJobsService } from './modules/jobs/service.js';
 import { createProgressService, type ProgressService } from './modules/progress/service.js';
 import { createScheduleService, type ScheduleService } from './modules/schedule/service.js';
+import { createWebhooksService } from './modules/webhooks/service.js';
 
 /** Every module's service, wired once; used by the HTTP app, the worker and the CLI alike. */
 export function createServices(deps: Deps, signAccessToken: (p: Principal) => string) {
@@ -46,10 +47,12 @@ export function createServices(deps: Deps, signAccessToken: (p: Principal) => st
     enqueue: deps.enqueue,
     cohortsService: cohorts,
   });
+  const webhooks = createWebhooksService({ db, clock, enqueue: deps.enqueue, settings: config.webhooks });
   return {
     directory,
     progress,
     schedule,
+    webhooks,
     jobs,
     curriculum,
     cohorts,

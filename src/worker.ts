@@ -21,6 +21,11 @@ export function createProcessors(deps: Deps): Processors {
     clock: {
       transition: (data) => services.schedule.runScheduled(data),
       reconcile: () => services.schedule.reconcile(),
+      'behind-pace': () => services.progress.warnBehindPace(deps.config.behindPaceDaysBeforeClose),
+    },
+    webhooks: {
+      dispatch: () => services.webhooks.dispatch(),
+      deliver: (data, job) => services.webhooks.deliver(data.deliveryId, job.attemptsMade + 1),
     },
   };
 }
@@ -87,6 +92,17 @@ export async function startWorker(deps: Deps, processors: Processors = createPro
     'reconcile-every-minute',
     { every: 60_000 },
     { name: 'reconcile', data: {} },
+  );
+  await deps.producers.clock.upsertJobScheduler(
+    'behind-pace-daily',
+    { every: 86_400_000 },
+    { name: 'behind-pace', data: {} },
+  );
+  // Outgoing events are handed to webhook endpoints every few seconds.
+  await deps.producers.webhooks.upsertJobScheduler(
+    'dispatch',
+    { every: deps.config.webhooks.dispatchIntervalMs },
+    { name: 'dispatch', data: {} },
   );
   await deps.enqueue('clock', 'reconcile', {});
   return {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -572,7 +573,68 @@ export const outbox = pgTable(
     type: text('type').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     createdAt: instant('created_at').notNull(),
+    // When the event was handed to the organization's webhook endpoints (one delivery each).
     deliveredAt: instant('delivered_at'),
   },
   (t) => [index('outbox_pending_idx').on(t.deliveredAt, t.id)],
+);
+
+// ---- webhooks ----
+
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    // Kept to sign every delivery (HMAC-SHA256); shown once, when the endpoint is created.
+    secret: text('secret').notNull(),
+    eventTypes: jsonb('event_types').$type<string[]>().notNull().default([]),
+    active: boolean('active').notNull().default(true),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('webhook_endpoints_org_idx').on(t.orgId)],
+);
+
+export const deliveryStatus = pgEnum('delivery_status', ['pending', 'delivered', 'failed']);
+
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    endpointId: uuid('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    outboxId: bigint('outbox_id', { mode: 'number' })
+      .notNull()
+      .references(() => outbox.id, { onDelete: 'cascade' }),
+    status: deliveryStatus('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    deliveredAt: instant('delivered_at'),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_once_key').on(t.endpointId, t.outboxId),
+    index('webhook_deliveries_endpoint_idx').on(t.endpointId, t.createdAt),
+  ],
+);
+
+/** Behind-pace warnings already sent: once per participant per phase. */
+export const paceWarnings = pgTable(
+  'pace_warnings',
+  {
+    enrollmentId: uuid('enrollment_id')
+      .notNull()
+      .references(() => enrollments.id, { onDelete: 'cascade' }),
+    phaseId: uuid('phase_id')
+      .notNull()
+      .references(() => phases.id, { onDelete: 'cascade' }),
+    warnedAt: instant('warned_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.enrollmentId, t.phaseId] })],
 );

@@ -19,6 +19,11 @@ export const queueDefinitions = {
       scheduledAt: z.string(),
     }),
     reconcile: z.object({}),
+    'behind-pace': z.object({}),
+  },
+  webhooks: {
+    dispatch: z.object({}),
+    deliver: z.object({ deliveryId: z.uuid() }),
   },
 } as const;
 

@@ -508,6 +508,54 @@ export function createProgressService({ db, clock, curriculum, cohorts, director
       );
     },
 
+    /**
+     * Warns about participants behind pace (or inactive) in online phases that close within the
+     * next days: an outbox event each, once per participant per phase, for webhooks to carry.
+     */
+    async warnBehindPace(daysBeforeClose: number): Promise<number> {
+      const now = clock.now();
+      const horizon = new Date(now.getTime() + daysBeforeClose * 86_400_000);
+      const closing = await db.execute<{ cohort_id: string; phase_id: string; org_id: string }>(sql`
+        select p.cohort_id, p.id as phase_id, c.org_id from phases p join cohorts c on c.id = p.cohort_id
+         where p.kind = 'online' and p.state <> 'closed'
+           and p.opens_at <= ${now.toISOString()}::timestamptz
+           and p.closes_at > ${now.toISOString()}::timestamptz and p.closes_at <= ${horizon.toISOString()}::timestamptz`);
+      let warned = 0;
+      for (const phase of closing.rows) {
+        const actor: Actor = {
+          userId: null,
+          role: 'system',
+          scope: { kind: 'org', orgId: phase.org_id },
+          requestId: null,
+        };
+        const report = await this.cohortProgress(actor, phase.cohort_id, {});
+        const late = report.items.filter((r) => r.pace === 'behind' || r.pace === 'inactive');
+        if (late.length === 0) continue;
+        const rows = await db.execute<{ n: number }>(sql`
+          with fresh as (
+            insert into pace_warnings (enrollment_id, phase_id, warned_at)
+            select x.enrollment_id, ${phase.phase_id}::uuid, ${now.toISOString()}::timestamptz
+              from jsonb_to_recordset(${JSON.stringify(late.map((r) => ({ enrollment_id: r.enrollmentId })))}::jsonb) as x(enrollment_id uuid)
+            on conflict do nothing
+            returning enrollment_id
+          ),
+          events as (
+            insert into outbox (org_id, type, payload, created_at)
+            select ${phase.org_id}::uuid, 'enrollment.behind_pace',
+                   jsonb_build_object('enrollmentId', f.enrollment_id, 'cohortId', ${phase.cohort_id}::uuid, 'phaseId', ${phase.phase_id}::uuid,
+                                      'pace', x.pace, 'onlineJp', x.online_jp, 'requiredJp', x.required_jp),
+                   ${now.toISOString()}::timestamptz
+              from fresh f
+              join jsonb_to_recordset(${JSON.stringify(late.map((r) => ({ enrollment_id: r.enrollmentId, pace: r.pace, online_jp: r.onlineJp, required_jp: r.requiredJp })))}::jsonb)
+                   as x(enrollment_id uuid, pace text, online_jp numeric, required_jp numeric) on x.enrollment_id = f.enrollment_id
+            returning 1
+          )
+          select count(*)::int as n from events`);
+        warned += rows.rows[0]?.n ?? 0;
+      }
+      return warned;
+    },
+
     /** A person's JP in a calendar year of their organization's time zone, across every program. */
     async annualJp(actor: Actor, userId: string, year: number) {
       const user = await directory.getUser(actor, userId);
