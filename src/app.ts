@@ -10,6 +10,7 @@ import errors from './http/errors.js';
 import health from './http/health.js';
 import observability from './http/observability.js';
 import openapi from './http/openapi.js';
+import { queueBoard } from './http/queue-board.js';
 import multipart from '@fastify/multipart';
 import { cohortRoutes } from './modules/cohorts/routes.js';
 import { curriculumRoutes } from './modules/curriculum/routes.js';
@@ -18,6 +19,7 @@ import { progressRoutes } from './modules/progress/routes.js';
 import { scheduleRoutes } from './modules/schedule/routes.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
+import { registerOperationalMetrics } from './queue/metrics.js';
 import { queueRoundTrip } from './queue/self-check.js';
 import { createServices } from './services.js';
 import { version } from './version.js';
@@ -65,6 +67,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(health, { pool: deps.pool, checkQueue: () => queueRoundTrip(deps.systemQueue) });
 
   const services = createServices(deps, (p) => app.signAccessToken(p));
+  registerOperationalMetrics(app.metrics, deps.producers, deps.pool);
+  await queueBoard(app as unknown as FastifyInstance, Object.values(deps.producers));
 
   await app.register(
     async (v1) => {
