@@ -65,7 +65,7 @@ export async function loadCreditStates(
   // Phases are gathered once per cohort, not once per enrollment: a batch is mostly one cohort.
   const result = await db.execute<StateRow & Record<string, unknown>>(sql`
     with req as (
-      select * from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as req(enrollment_id uuid, user_id uuid, client_ids jsonb)
+      select * from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as req(enrollment_id uuid, user_id uuid, client_ids text[])
     ),
     own as (
       select e.*, req.client_ids from req join enrollments e on e.id = req.enrollment_id and e.user_id = req.user_id
@@ -87,7 +87,7 @@ export async function loadCreditStates(
               from lesson_progress lp where lp.enrollment_id = e.id) as lessons,
            (select array_agg(pe.client_event_id) from progress_events pe
              where pe.enrollment_id = e.id
-               and pe.client_event_id in (select jsonb_array_elements_text(e.client_ids))) as known
+               and pe.client_event_id = any(e.client_ids)) as known
       from own e
       join cohorts c on c.id = e.cohort_id
       join organizations o on o.id = c.org_id
