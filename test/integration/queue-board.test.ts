@@ -20,6 +20,9 @@ test('Bull Board is for platform administrators only, and a first visit with ?to
   expect(first.status).toBe(200);
   expect(first.text).toContain('<html');
   const cookie = String(first.headers['set-cookie']).split(';')[0]!;
+  // The token in the URL does not reach the request log.
+  expect(JSON.stringify(ctx.logs)).not.toContain(platform);
+  expect(ctx.logs.some((l) => String(l.url).includes('token=[redacted]'))).toBe(true);
   expect(cookie).toMatch(/^queue_board_token=/);
 
   const api = await ctx.http.get('/admin/queues/api/queues').set('cookie', cookie);
