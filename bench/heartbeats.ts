@@ -9,10 +9,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { machine, recreateDatabase } from './support.js';
 import pino from 'pino';
 import { buildApp } from '../src/app.js';
 import { systemActor } from '../src/http/actor.js';
@@ -23,23 +23,11 @@ import { coursePackage } from '../src/modules/curriculum/package.js';
 import { createServices } from '../src/services.js';
 import { makePeople, rosterCsv } from '../test/support/roster-files.js';
 
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ENROLLMENTS = Number(process.env.ENROLLMENTS ?? 10_000);
 const DURATION = Number(process.env.DURATION ?? 20);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 64);
 const root = path.resolve(import.meta.dirname, '..');
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
-
-async function recreateDatabase(name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 function start(args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), args, {
@@ -81,9 +69,7 @@ function summary(r: autocannon.Result) {
 }
 
 async function main(): Promise<void> {
-  console.log(
-    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
-  );
+  console.log(machine());
   const databaseUrl = await recreateDatabase('asn_bench');
 
   // ---- setup through the services: organization, curriculum, an open cohort, 10,000 participants ----

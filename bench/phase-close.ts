@@ -7,9 +7,8 @@
  *   npm run bench:phase-close          (env: BENCH_DATABASE_URL, SIZES=10000,100000)
  */
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { machine, recreateDatabase } from './support.js';
 import pino from 'pino';
 import { systemActor } from '../src/http/actor.js';
 import { loadConfig } from '../src/config.js';
@@ -18,24 +17,16 @@ import { addDays, localDateOf } from '../src/modules/cohorts/calendar.js';
 import { coursePackage } from '../src/modules/curriculum/package.js';
 import { createServices } from '../src/services.js';
 
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SIZES = (process.env.SIZES ?? '10000,100000').split(',').map(Number);
 const root = path.resolve(import.meta.dirname, '..');
 
-async function recreate(name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 async function run(size: number) {
   const deps = await createDeps(
-    loadConfig({ DATABASE_URL: await recreate('asn_bench_close'), JWT_SECRET: 'x'.repeat(40), LOG_LEVEL: 'warn' }),
+    loadConfig({
+      DATABASE_URL: await recreateDatabase('asn_bench_close'),
+      JWT_SECRET: 'x'.repeat(40),
+      LOG_LEVEL: 'warn',
+    }),
     pino({ level: 'warn' }),
   );
   try {
@@ -107,9 +98,7 @@ async function run(size: number) {
   }
 }
 
-console.log(
-  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
-);
+console.log(machine());
 const results = [];
 for (const size of SIZES) {
   const r = await run(size);

@@ -5,20 +5,11 @@ import { startWorker, type RunningWorker } from '../../src/worker.js';
 import { createTestContext, queueKinds, type QueueKind, type TestContext } from '../support/context.js';
 import { bearer, seedOrg, type SeededOrg } from '../support/fixtures.js';
 import { makePeople } from '../support/roster-files.js';
+import { until } from '../support/until.js';
 
 const shipped = JSON.parse(
   readFileSync(new URL('../../curricula/orientasi-pppk.json', import.meta.url), 'utf8'),
 ) as Record<string, unknown>;
-
-async function until<T>(probe: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 interface World {
   ctx: TestContext;

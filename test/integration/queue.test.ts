@@ -2,16 +2,7 @@ import type { Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assertEveryJobHandled, createProcessors, startWorker, type RunningWorker } from '../../src/worker.js';
 import { createTestContext, queueKinds, type TestContext } from '../support/context.js';
-
-async function until<T>(probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { until } from '../support/until.js';
 
 describe.each(queueKinds())('worker on the %s backend', (queue) => {
   let ctx: TestContext;

@@ -8,6 +8,7 @@ import { startWorker, type RunningWorker } from '../../src/worker.js';
 import { createTestContext, type TestContext } from '../support/context.js';
 import { bearer, seedOrg, type SeededOrg } from '../support/fixtures.js';
 import { makePeople } from '../support/roster-files.js';
+import { until } from '../support/until.js';
 
 const shipped = JSON.parse(
   readFileSync(new URL('../../curricula/orientasi-pppk.json', import.meta.url), 'utf8'),
@@ -27,16 +28,6 @@ let receiver: Server;
 let url: string;
 const received: Received[] = [];
 const failOnce = new Set<string>();
-
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function day(offset: number) {
   return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
