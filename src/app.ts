@@ -16,6 +16,10 @@ import { cohortRoutes } from './modules/cohorts/routes.js';
 import { curriculumRoutes } from './modules/curriculum/routes.js';
 import { jobRoutes } from './modules/jobs/routes.js';
 import { progressRoutes } from './modules/progress/routes.js';
+import { assessmentRoutes } from './modules/assessment/routes.js';
+import { classroomRoutes } from './modules/classroom/routes.js';
+import { certificateRoutes } from './modules/certificates/routes.js';
+import { reportRoutes } from './modules/reports/routes.js';
 import { scheduleRoutes } from './modules/schedule/routes.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
@@ -82,6 +86,10 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await v1.register(jobRoutes, { jobs: services.jobs });
       await v1.register(progressRoutes, { progress: services.progress });
       await v1.register(scheduleRoutes, { schedule: services.schedule });
+      await v1.register(classroomRoutes, { classroom: services.classroom });
+      await v1.register(assessmentRoutes, { assessment: services.assessment });
+      await v1.register(certificateRoutes, { certificates: services.certificates });
+      await v1.register(reportRoutes, { reports: services.reports });
       await v1.register(webhookRoutes, { webhooks: services.webhooks });
     },
     { prefix: '/v1' },

@@ -79,6 +79,18 @@ const envSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   BEHIND_PACE_DAYS_BEFORE_CLOSE: z.coerce.number().int().min(1).max(60).default(3),
   ACTIVATION_CODE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  ATTENDANCE_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(3),
+  ABSENCE_MAX_JP: z.coerce.number().min(0).max(1000).default(18),
+  ABSENCE_MAX_DAYS: z.coerce.number().int().min(0).max(365).default(2),
+  PASS_MARK: z.coerce.number().min(0).max(100).default(70.01),
+  CERTIFICATE_NUMBER_TEMPLATE: z
+    .string()
+    .min(1)
+    .refine(
+      (t) => t.includes('{seq}') && t.includes('{cohortCode}'),
+      'must contain {seq} and {cohortCode}, so that every number is unique',
+    )
+    .default('{seq}/{cohortCode}/{year}'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
 });
 
@@ -120,6 +132,12 @@ export interface Config {
   credit: { maxHeartbeatSeconds: number; toleranceSeconds: number; futureSkewSeconds: number; completionShare: number };
   /** No activity for this many days during an online phase marks a participant inactive. */
   paceInactiveDays: number;
+  /** Attendance may still be recorded this many days after a classroom phase closes. */
+  attendanceGraceDays: number;
+  /** Defaults of a new assessment scheme: absence limit and pass mark. */
+  assessmentDefaults: { absenceMaxJp: number; absenceMaxDays: number; passMark: number };
+  /** Certificate numbers: {seq}, {cohortCode}, {orgCode}, {courseCode}, {year}. */
+  certificateNumberTemplate: string;
   shutdownTimeoutMs: number;
 }
 
@@ -187,6 +205,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
     }),
     behindPaceDaysBeforeClose: e.BEHIND_PACE_DAYS_BEFORE_CLOSE,
+    attendanceGraceDays: e.ATTENDANCE_GRACE_DAYS,
+    assessmentDefaults: Object.freeze({
+      absenceMaxJp: e.ABSENCE_MAX_JP,
+      absenceMaxDays: e.ABSENCE_MAX_DAYS,
+      passMark: e.PASS_MARK,
+    }),
+    certificateNumberTemplate: e.CERTIFICATE_NUMBER_TEMPLATE,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   });
 }

@@ -1,5 +1,9 @@
 import type { Deps } from './deps.js';
 import type { Principal } from './http/auth.js';
+import { createAssessmentService } from './modules/assessment/service.js';
+import { createCertificatesService } from './modules/certificates/service.js';
+import { createClassroomService } from './modules/classroom/service.js';
+import { createReportsService } from './modules/reports/service.js';
 import { createCohortsService, type CohortsService } from './modules/cohorts/service.js';
 import { createCurriculumService } from './modules/curriculum/service.js';
 import { createAuthService } from './modules/identity/auth-service.js';
@@ -31,6 +35,7 @@ export function createServices(deps: Deps, signAccessToken: (p: Principal) => st
     enqueue: deps.enqueue,
     settings: config,
     progressOf: (userId, enrollmentId) => progress.enrollmentProgress(userId, enrollmentId),
+    attendanceOf: (enrollmentId) => classroom.attendanceOf(enrollmentId),
     phasesChanged: (cohortId) => schedule.scheduleCohort(cohortId),
   });
   const progress: ProgressService = createProgressService({
@@ -47,9 +52,23 @@ export function createServices(deps: Deps, signAccessToken: (p: Principal) => st
     enqueue: deps.enqueue,
     cohortsService: cohorts,
   });
+  const assessment = createAssessmentService({ db, clock, cohorts, settings: config });
+  const classroom = createClassroomService({
+    db,
+    clock,
+    cohorts,
+    directory,
+    settings: config,
+    absenceRuleOf: (cohortId) => assessment.absenceRuleOf(cohortId),
+  });
+  const certificates = createCertificatesService({ db, clock, cohorts, jobs, enqueue: deps.enqueue, settings: config });
   const webhooks = createWebhooksService({ db, clock, enqueue: deps.enqueue, settings: config.webhooks });
   return {
     directory,
+    classroom,
+    assessment,
+    certificates,
+    reports: createReportsService({ db, cohorts, absenceRuleOf: (cohortId) => assessment.absenceRuleOf(cohortId) }),
     progress,
     schedule,
     webhooks,

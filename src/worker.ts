@@ -1,5 +1,6 @@
 import type { Job, Worker } from 'bullmq';
 import type { Deps } from './deps.js';
+import { CERTIFICATE_JOB } from './modules/certificates/service.js';
 import { createJobsService } from './modules/jobs/service.js';
 import { createServices } from './services.js';
 import { queueDefinitions, type JobData, type JobName, type QueueName } from './queue/jobs.js';
@@ -22,6 +23,9 @@ export function createProcessors(deps: Deps): Processors {
       transition: (data) => services.schedule.runScheduled(data),
       reconcile: () => services.schedule.reconcile(),
       'behind-pace': () => services.progress.warnBehindPace(deps.config.behindPaceDaysBeforeClose),
+    },
+    certificates: {
+      issue: (data) => services.certificates.runIssueJob(data.jobId),
     },
     webhooks: {
       dispatch: () => services.webhooks.dispatch(),
@@ -56,6 +60,8 @@ async function requeueUnfinishedJobs(deps: Deps): Promise<void> {
   for (const job of unfinished) {
     if (job.kind === 'enrollment-import') {
       await deps.enqueue('imports', 'enrollment-import', { jobId: job.id }, { jobId: job.id });
+    } else if (job.kind === CERTIFICATE_JOB) {
+      await deps.enqueue('certificates', 'issue', { jobId: job.id }, { jobId: job.id });
     }
   }
   if (unfinished.length > 0) deps.logger.info({ count: unfinished.length }, 'unfinished background jobs queued again');

@@ -499,6 +499,8 @@ export const jpLedger = pgTable(
     phaseId: uuid('phase_id'),
     moduleId: uuid('module_id'),
     lessonId: uuid('lesson_id'),
+    // For classroom credit: the session attended (its JP enter once, net of corrections).
+    sessionId: uuid('session_id'),
     source: jpSource('source').notNull(),
     jp: numeric('jp', { precision: 10, scale: 4, mode: 'number' }).notNull(),
     seconds: integer('seconds').notNull().default(0),
@@ -510,6 +512,9 @@ export const jpLedger = pgTable(
   (t) => [
     index('jp_ledger_user_time_idx').on(t.userId, t.occurredAt),
     index('jp_ledger_enrollment_idx').on(t.enrollmentId, t.phaseId, t.moduleId),
+    index('jp_ledger_session_idx')
+      .on(t.sessionId, t.enrollmentId)
+      .where(sql`${t.sessionId} is not null`),
   ],
 );
 
@@ -638,3 +643,234 @@ export const paceWarnings = pgTable(
   },
   (t) => [primaryKey({ columns: [t.enrollmentId, t.phaseId] })],
 );
+
+// ---- classroom: sessions and attendance ----
+
+export const attendanceStatus = pgEnum('attendance_status', ['present', 'late', 'excused', 'absent']);
+
+/** A dated session of a classroom or field phase, inside the phase's local dates. */
+export const classSessions = pgTable(
+  'class_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    phaseId: uuid('phase_id')
+      .notNull()
+      .references(() => phases.id, { onDelete: 'restrict' }),
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'restrict' }),
+    title: text('title').notNull(),
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at').notNull(),
+    jp: numeric('jp', { precision: 6, scale: 2, mode: 'number' }).notNull(),
+    venue: text('venue'),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [
+    index('class_sessions_phase_idx').on(t.phaseId, t.startsAt),
+    index('class_sessions_cohort_idx').on(t.cohortId, t.startsAt),
+    check('class_sessions_time_order', sql`${t.startsAt} < ${t.endsAt}`),
+  ],
+);
+
+export const sessionInstructors = pgTable(
+  'session_instructors',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => classSessions.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.userId] }), index('session_instructors_user_idx').on(t.userId)],
+);
+
+export const attendance = pgTable(
+  'attendance',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => classSessions.id, { onDelete: 'restrict' }),
+    enrollmentId: uuid('enrollment_id')
+      .notNull()
+      .references(() => enrollments.id, { onDelete: 'cascade' }),
+    status: attendanceStatus('status').notNull(),
+    note: text('note'),
+    recordedBy: uuid('recorded_by'),
+    recordedAt: instant('recorded_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.enrollmentId] }),
+    index('attendance_enrollment_idx').on(t.enrollmentId),
+  ],
+);
+
+export type ClassSession = typeof classSessions.$inferSelect;
+export type AttendanceStatus = (typeof attendanceStatus.enumValues)[number];
+
+// ---- assessment: scheme, scores, results ----
+
+export interface AssessmentComponent {
+  code: string;
+  name: string;
+  weight: number;
+  source: 'quiz' | 'manual';
+}
+export interface PredikatBand {
+  label: string;
+  /** Lowest final score (inclusive) that earns this label. */
+  minScore: number;
+}
+export interface AbsenceRule {
+  /** Failing starts above these: more than maxJp absent JP, or more than maxDays absent days. */
+  maxJp: number;
+  maxDays: number;
+  countExcused: boolean;
+}
+
+/** One per cohort; each change bumps `version`, and every result run keeps a copy of what it used. */
+export const assessmentSchemes = pgTable('assessment_schemes', {
+  cohortId: uuid('cohort_id')
+    .primaryKey()
+    .references(() => cohorts.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull(),
+  components: jsonb('components').$type<AssessmentComponent[]>().notNull(),
+  passMark: numeric('pass_mark', { precision: 5, scale: 2, mode: 'number' }).notNull(),
+  bands: jsonb('bands').$type<PredikatBand[]>().notNull(),
+  absence: jsonb('absence').$type<AbsenceRule>().notNull(),
+  requireOnlineJp: boolean('require_online_jp').notNull(),
+  updatedBy: uuid('updated_by'),
+  updatedAt: instant('updated_at').notNull(),
+});
+
+export const scores = pgTable(
+  'scores',
+  {
+    enrollmentId: uuid('enrollment_id')
+      .notNull()
+      .references(() => enrollments.id, { onDelete: 'cascade' }),
+    component: varchar('component', { length: 32 }).notNull(),
+    score: numeric('score', { precision: 5, scale: 2, mode: 'number' }).notNull(),
+    note: text('note'),
+    scoredBy: uuid('scored_by'),
+    scoredAt: instant('scored_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.enrollmentId, t.component] }),
+    check('scores_range', sql`${t.score} >= 0 and ${t.score} <= 100`),
+  ],
+);
+
+export interface SchemeSnapshot {
+  version: number;
+  components: AssessmentComponent[];
+  passMark: number;
+  bands: PredikatBand[];
+  absence: AbsenceRule;
+  requireOnlineJp: boolean;
+}
+
+/** Each computation of a cohort's results is a new version; the newest is the cohort's result. */
+export const resultRuns = pgTable(
+  'result_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    scheme: jsonb('scheme').$type<SchemeSnapshot>().notNull(),
+    summary: jsonb('summary').$type<Record<string, unknown>>().notNull(),
+    computedBy: uuid('computed_by'),
+    computedAt: instant('computed_at').notNull(),
+  },
+  (t) => [uniqueIndex('result_runs_version_key').on(t.cohortId, t.version)],
+);
+
+export const results = pgTable(
+  'results',
+  {
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => resultRuns.id, { onDelete: 'cascade' }),
+    enrollmentId: uuid('enrollment_id')
+      .notNull()
+      .references(() => enrollments.id, { onDelete: 'cascade' }),
+    components: jsonb('components').$type<Record<string, number | null>>().notNull(),
+    finalScore: numeric('final_score', { precision: 5, scale: 2, mode: 'number' }).notNull(),
+    predikat: text('predikat').notNull(),
+    passed: boolean('passed').notNull(),
+    reasons: jsonb('reasons').$type<string[]>().notNull(),
+    onlineJp: numeric('online_jp', { precision: 10, scale: 4, mode: 'number' }).notNull(),
+    classroomJp: numeric('classroom_jp', { precision: 10, scale: 4, mode: 'number' }).notNull(),
+    absentJp: numeric('absent_jp', { precision: 10, scale: 4, mode: 'number' }).notNull(),
+    absentDays: integer('absent_days').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.enrollmentId] }), index('results_enrollment_idx').on(t.enrollmentId)],
+);
+
+// ---- certificates ----
+
+/** What the certificate says, frozen when it is issued. */
+export interface CertificateFields {
+  name: string;
+  nip: string | null;
+  birthPlace: string | null;
+  birthDate: string | null;
+  rank: string | null;
+  position: string | null;
+  instansi: string;
+  program: string;
+  cohortCode: string;
+  cohortName: string;
+  startDate: string | null;
+  endDate: string | null;
+  venue: string | null;
+  predikat: string;
+  finalScore: number;
+  issuedOn: string;
+}
+
+export const certificates = pgTable(
+  'certificates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'restrict' }),
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'restrict' }),
+    enrollmentId: uuid('enrollment_id')
+      .notNull()
+      .references(() => enrollments.id, { onDelete: 'restrict' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    resultRunId: uuid('result_run_id')
+      .notNull()
+      .references(() => resultRuns.id, { onDelete: 'restrict' }),
+    seq: integer('seq').notNull(),
+    number: text('number').notNull(),
+    // Public, unguessable: the QR code on the PDF points at its verification URL.
+    code: varchar('code', { length: 32 }).notNull(),
+    fields: jsonb('fields').$type<CertificateFields>().notNull(),
+    pdf: bytea('pdf').notNull(),
+    issuedAt: instant('issued_at').notNull(),
+    issuedBy: uuid('issued_by'),
+    revokedAt: instant('revoked_at'),
+    revokedBy: uuid('revoked_by'),
+    revokeReason: text('revoke_reason'),
+  },
+  (t) => [
+    uniqueIndex('certificates_enrollment_key').on(t.enrollmentId),
+    uniqueIndex('certificates_code_key').on(t.code),
+    uniqueIndex('certificates_cohort_seq_key').on(t.cohortId, t.seq),
+    uniqueIndex('certificates_org_number_key').on(t.orgId, t.number),
+    index('certificates_user_idx').on(t.userId, t.issuedAt),
+  ],
+);
+
+export type Certificate = typeof certificates.$inferSelect;

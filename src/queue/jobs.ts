@@ -21,6 +21,9 @@ export const queueDefinitions = {
     reconcile: z.object({}),
     'behind-pace': z.object({}),
   },
+  certificates: {
+    issue: z.object({ jobId: z.uuid() }),
+  },
   webhooks: {
     dispatch: z.object({}),
     deliver: z.object({ deliveryId: z.uuid() }),

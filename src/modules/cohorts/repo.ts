@@ -1,6 +1,15 @@
-import { and, asc, count, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, max, min, ne, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../db/index.js';
-import { cohorts, enrollments, phaseExtensions, phases, users, type Cohort, type Phase } from '../../db/schema.js';
+import {
+  classSessions,
+  cohorts,
+  enrollments,
+  phaseExtensions,
+  phases,
+  users,
+  type Cohort,
+  type Phase,
+} from '../../db/schema.js';
 import { afterCursor } from '../../http/pagination.js';
 import { inTenant, type TenantScope } from '../../http/tenancy.js';
 import type { CohortListQuery } from './schemas.js';
@@ -165,4 +174,19 @@ export function rosterOf(db: DbExecutor, cohortId: string) {
     .innerJoin(users, eq(users.id, enrollments.userId))
     .where(eq(enrollments.cohortId, cohortId))
     .orderBy(asc(users.name), asc(enrollments.id));
+}
+
+/** Per phase with sessions: how many, and the first start and last end. */
+export function sessionSpans(db: DbExecutor, phaseIds: string[]) {
+  if (phaseIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      phaseId: classSessions.phaseId,
+      sessions: count(),
+      firstStart: min(classSessions.startsAt),
+      lastEnd: max(classSessions.endsAt),
+    })
+    .from(classSessions)
+    .where(inArray(classSessions.phaseId, phaseIds))
+    .groupBy(classSessions.phaseId);
 }

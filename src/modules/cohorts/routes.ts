@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/actor.js';
+import { acceptedView, jobAccepted } from '../jobs/service.js';
 import { AppError, ValidationError } from '../../http/errors.js';
 import { detectFormat } from './roster.js';
 import type { CohortsService } from './service.js';
@@ -141,7 +142,7 @@ export const cohortRoutes: FastifyPluginAsyncZod<{ cohorts: CohortsService }> = 
         consumes: ['multipart/form-data'],
         params: s.idParams,
         querystring: s.importQuery,
-        response: { 200: s.importSummary, 202: s.jobAccepted },
+        response: { 200: s.importSummary, 202: jobAccepted },
       },
     },
     async (request, reply) => {
@@ -166,12 +167,7 @@ export const cohortRoutes: FastifyPluginAsyncZod<{ cohorts: CohortsService }> = 
         request.query.dryRun,
       );
       if (result.kind === 'summary') return result.summary;
-      return reply.status(202).send({
-        jobId: result.job.id,
-        status: result.job.status,
-        total: result.job.total,
-        progressUrl: `/v1/jobs/${result.job.id}`,
-      });
+      return reply.status(202).send(acceptedView(result.job));
     },
   );
 

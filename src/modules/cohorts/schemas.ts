@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../../config.js';
 import { pageSchema, paginationQuery } from '../../http/pagination.js';
+import { enrollmentAttendance } from '../classroom/schemas.js';
 import { enrollmentProgress } from '../progress/schemas.js';
 
 export const idParams = z.strictObject({ id: z.uuid() });
@@ -178,13 +179,6 @@ export const importSummary = z.object({
   enrolled: z.number().int().describe('Enrollments of the cohort after the import (before, for a dry run)'),
 });
 
-export const jobAccepted = z.object({
-  jobId: z.uuid(),
-  status: z.enum(['queued', 'running', 'done', 'failed']),
-  total: z.number().int(),
-  progressUrl: z.string(),
-});
-
 // ---- participant views ----
 
 export const myEnrollment = z.object({
@@ -205,6 +199,7 @@ export const myEnrollment = z.object({
 
 export const myEnrollmentDetail = myEnrollment.extend({
   progress: enrollmentProgress,
+  attendance: enrollmentAttendance.describe('Classroom attendance and how close it is to the absence limit'),
   modules: z.array(
     z.object({
       id: z.uuid(),

@@ -19,6 +19,7 @@ import { phaseProblems, type PhaseInput } from './phase-rules.js';
 import * as repo from './repo.js';
 import { parseRoster, RosterFileError, type RosterFailure, type RosterFormat, type RosterRow } from './roster.js';
 import type { z } from 'zod';
+import type { enrollmentAttendance } from '../classroom/schemas.js';
 import type { enrollmentProgress } from '../progress/schemas.js';
 import type { CohortCreate, CohortListQuery, CohortUpdate, EnrollmentCreate } from './schemas.js';
 
@@ -32,6 +33,8 @@ export interface CohortsServiceDeps {
   settings: { importSyncMaxRows: number; activationCodeTtlDays: number };
   /** JP and lesson states of an enrollment, from the progress module. */
   progressOf: (userId: string, enrollmentId: string) => Promise<z.infer<typeof enrollmentProgress>>;
+  /** Classroom attendance of an enrollment, from the classroom module. */
+  attendanceOf: (enrollmentId: string) => Promise<z.infer<typeof enrollmentAttendance>>;
   /** After phases or their time zone changed (and committed): the phase clock plans the transitions. */
   phasesChanged: (cohortId: string) => Promise<void>;
 }
@@ -85,6 +88,7 @@ export function createCohortsService({
   enqueue,
   settings,
   progressOf,
+  attendanceOf,
   phasesChanged,
 }: CohortsServiceDeps) {
   const audit = (tx: DbExecutor, actor: Actor, cohort: Cohort, action: string, data: Record<string, unknown> = {}) =>
@@ -276,6 +280,9 @@ export function createCohortsService({
   }
 
   return {
+    /** A cohort the caller may see (404 otherwise), optionally locked: for other modules' writes. */
+    cohortInScope: (tx: DbExecutor, actor: Actor, id: string, lock = false) => cohortOr404(tx, actor, id, lock),
+
     async createCohort(actor: Actor, input: CohortCreate) {
       const orgId = owningOrg(actor.scope, input.orgId);
       const { course, version } = await curriculum.pinnableVersion(actor, input.courseId, input.courseVersion);
@@ -364,7 +371,7 @@ export function createCohortsService({
       const view = await db.transaction(async (tx) => {
         const cohort = await cohortOr404(tx, actor, id, true);
         const current = await repo.phasesOf(tx, [cohort.id]);
-        const problems = phaseProblems(input, current);
+        const problems = [...phaseProblems(input, current), ...(await sessionProblems(tx, input, current, cohort))];
         if (problems.length > 0)
           throw new ValidationError(
             `The phases are not valid: ${problems.length} problem(s)`,
@@ -704,11 +711,12 @@ export function createCohortsService({
       if (rows.length === 0) throw new NotFoundError('Enrollment');
       const [view] = await participantViews(db, rows);
       const cohort = rows[0]!.cohort;
-      const [modules, progress] = await Promise.all([
+      const [modules, progress, attendance] = await Promise.all([
         curriculum.outline(cohort.courseVersionId),
         progressOf(actor.userId!, id),
+        attendanceOf(id),
       ]);
-      return { ...view!, modules, progress };
+      return { ...view!, modules, progress, attendance };
     },
 
     participantMayRead: (userId: string, versionId: string) => repo.userMayReadVersion(db, userId, versionId),
@@ -737,6 +745,33 @@ export function createCohortsService({
       }));
     },
   };
+
+  /** Sessions must stay inside their phase: a phase with sessions can neither go nor move past them. */
+  async function sessionProblems(tx: DbExecutor, input: PhaseInput[], current: Phase[], cohort: Cohort) {
+    const spans = await repo.sessionSpans(
+      tx,
+      current.map((p) => p.id),
+    );
+    const problems: Array<{ path: string; message: string }> = [];
+    for (const span of spans) {
+      const index = input.findIndex((p) => p.id === span.phaseId);
+      if (index < 0) {
+        const name = current.find((p) => p.id === span.phaseId)?.name;
+        problems.push({
+          path: 'body.phases',
+          message: `Phase "${name}" has ${span.sessions} session(s): it cannot be removed`,
+        });
+        continue;
+      }
+      const window = phaseWindow(input[index]!.startDate, input[index]!.endDate, cohort.timeZone);
+      if (span.firstStart! < window.opensAt || span.lastEnd! > window.closesAt)
+        problems.push({
+          path: `body.phases[${index}]`,
+          message: `Its ${span.sessions} session(s) run from ${span.firstStart!.toISOString()} to ${span.lastEnd!.toISOString()}: the dates must include them`,
+        });
+    }
+    return problems;
+  }
 
   async function participantViews(tx: DbExecutor, rows: Awaited<ReturnType<typeof repo.enrollmentsOfUser>>) {
     const cohortIds = rows.map((r) => r.cohort.id);

@@ -10,7 +10,8 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.iso.date();
 const password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 const timeZone = z.string().refine(isValidTimeZone, 'Not an IANA time zone such as Asia/Jakarta');
-const nip = z.string().regex(/^\d{18}$/, 'NIP must be exactly 18 digits');
+export const nipField = z.string().regex(/^\d{18}$/, 'NIP must be exactly 18 digits');
+const nip = nipField;
 const email = z
   .email()
   .max(254)

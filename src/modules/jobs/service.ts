@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Clock } from '../../clock.js';
-import type { Db } from '../../db/index.js';
+import type { Db, DbExecutor } from '../../db/index.js';
 import { backgroundJobs, type BackgroundJob } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
 import { NotFoundError } from '../../http/errors.js';
@@ -17,16 +18,19 @@ export interface JobsServiceDeps {
  */
 export function createJobsService({ db, clock }: JobsServiceDeps) {
   return {
-    async create(input: {
-      orgId: string;
-      kind: string;
-      params: Record<string, unknown>;
-      input: Buffer;
-      total: number;
-      createdBy: string | null;
-    }) {
+    async create(
+      input: {
+        orgId: string;
+        kind: string;
+        params: Record<string, unknown>;
+        input?: Buffer | null;
+        total: number;
+        createdBy: string | null;
+      },
+      tx: DbExecutor = db,
+    ) {
       const now = clock.now();
-      const [job] = await db
+      const [job] = await tx
         .insert(backgroundJobs)
         .values({ ...input, createdAt: now, updatedAt: now })
         .returning();
@@ -38,6 +42,22 @@ export function createJobsService({ db, clock }: JobsServiceDeps) {
         where: and(eq(backgroundJobs.id, id), inTenant(backgroundJobs.orgId, actor.scope)),
       });
       if (!job) throw new NotFoundError('Job');
+      return job;
+    },
+
+    /** A job of this kind for this cohort still queued or running, if any: so work is not started twice. */
+    async unfinishedFor(tx: DbExecutor, kind: string, cohortId: string): Promise<BackgroundJob | undefined> {
+      const [job] = await tx
+        .select()
+        .from(backgroundJobs)
+        .where(
+          and(
+            eq(backgroundJobs.kind, kind),
+            sql`${backgroundJobs.params}->>'cohortId' = ${cohortId}`,
+            sql`${backgroundJobs.status} in ('queued', 'running')`,
+          ),
+        )
+        .limit(1);
       return job;
     },
 
@@ -93,4 +113,28 @@ export function jobView(job: BackgroundJob) {
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,
   };
+}
+
+export const jobSchema = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  total: z.number().int(),
+  processed: z.number().int(),
+  result: z.record(z.string(), z.unknown()).nullable(),
+  error: z.string().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+/** The answer to a request that started a background job (202). */
+export const jobAccepted = z.object({
+  jobId: z.uuid(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  total: z.number().int(),
+  progressUrl: z.string(),
+});
+
+export function acceptedView(job: BackgroundJob) {
+  return { jobId: job.id, status: job.status, total: job.total, progressUrl: `/v1/jobs/${job.id}` };
 }

@@ -1,0 +1,275 @@
+import { PassThrough, Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/index.js';
+import { assessmentSchemes, phases, resultRuns, type AssessmentComponent, type Cohort } from '../../db/schema.js';
+import type { Actor } from '../../http/actor.js';
+import type { CohortsService } from '../cohorts/service.js';
+import type { AbsenceRule } from '../../db/schema.js';
+import { absenceSummaries } from '../classroom/service.js';
+
+export interface ReportsServiceDeps {
+  db: Db;
+  cohorts: CohortsService;
+  absenceRuleOf: (cohortId: string) => Promise<AbsenceRule>;
+}
+
+export type ReportFormat = 'json' | 'csv' | 'xlsx';
+
+export interface ReportRow {
+  enrollmentId: string;
+  nip: string | null;
+  name: string;
+  category: string | null;
+  unit: string | null;
+  status: string;
+  onlineJp: number;
+  classroomJp: number;
+  attendance: { present: number; late: number; excused: number; absent: number; absentJp: number; absentDays: number };
+  scores: Record<string, number | null>;
+  finalScore: number | null;
+  predikat: string | null;
+  passed: boolean | null;
+  reasons: string[];
+  certificateNumber: string | null;
+}
+
+// Rows are read in pages of this size and written out as they come: memory stays flat for any cohort.
+const PAGE = 1000;
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/**
+ * The recap an agency files for a cohort: one row per participant (JP online and in class,
+ * attendance, each score, final score, predikat, status, certificate number) and a summary by
+ * status, category and predikat. Streamed as JSON, CSV or XLSX.
+ */
+export function createReportsService({ db, cohorts, absenceRuleOf }: ReportsServiceDeps) {
+  async function context(cohort: Cohort) {
+    const [[scheme], [run], cohortPhases, rule] = await Promise.all([
+      db.select().from(assessmentSchemes).where(eq(assessmentSchemes.cohortId, cohort.id)),
+      db.select().from(resultRuns).where(eq(resultRuns.cohortId, cohort.id)).orderBy(desc(resultRuns.version)).limit(1),
+      db.select().from(phases).where(eq(phases.cohortId, cohort.id)),
+      absenceRuleOf(cohort.id),
+    ]);
+    return {
+      components: (scheme?.components ?? []) as AssessmentComponent[],
+      run,
+      onlinePhaseIds: cohortPhases.filter((p) => p.kind === 'online').map((p) => p.id),
+      rule,
+    };
+  }
+
+  async function summary(cohort: Cohort, runId: string | undefined) {
+    const result = await db.execute<{ kind: string; key: string | null; n: number }>(sql`
+      select 'status' as kind, e.status::text as key, count(*)::int as n
+        from enrollments e where e.cohort_id = ${cohort.id}::uuid group by e.status
+      union all
+      select 'category', u.category, count(*)::int
+        from enrollments e join users u on u.id = e.user_id
+       where e.cohort_id = ${cohort.id}::uuid and e.status <> 'withdrawn' group by u.category
+      union all
+      select 'predikat', r.predikat, count(*)::int
+        from results r where r.run_id = ${runId ?? null}::uuid group by r.predikat
+      union all
+      select 'certificates', null, count(*)::int
+        from certificates c where c.cohort_id = ${cohort.id}::uuid and c.revoked_at is null`);
+    const group = (kind: string) =>
+      Object.fromEntries(
+        result.rows.filter((r) => r.kind === kind).map((r) => [r.key ?? '(tanpa kategori)', r.n] as const),
+      );
+    const byStatus = group('status');
+    return {
+      participants: Object.values(byStatus).reduce((a, b) => a + b, 0),
+      byStatus,
+      byCategory: group('category'),
+      byPredikat: group('predikat'),
+      certificatesIssued: result.rows.find((r) => r.kind === 'certificates')?.n ?? 0,
+    };
+  }
+
+  async function* rows(cohort: Cohort, ctx: Awaited<ReturnType<typeof context>>): AsyncGenerator<ReportRow> {
+    let after: { name: string; id: string } | null = null;
+    for (;;) {
+      const page: Array<Record<string, unknown>> = (
+        await db.execute(sql`
+        select e.id, e.status::text as status, u.nip, u.name, u.category, u.unit,
+               coalesce((select sum(j.jp) from jp_ledger j
+                          where j.enrollment_id = e.id and j.phase_id = any(${sql.param(ctx.onlinePhaseIds)}::uuid[])), 0) as online_jp,
+               coalesce((select sum(j.jp) from jp_ledger j where j.enrollment_id = e.id and j.source = 'session'), 0) as classroom_jp,
+               coalesce(a.present, 0)::int as present, coalesce(a.late, 0)::int as late,
+               coalesce(a.excused, 0)::int as excused, coalesce(a.absent, 0)::int as absent,
+               (select avg(coalesce(lp.best_score, 0)) from lessons l
+                  left join lesson_progress lp on lp.lesson_id = l.id and lp.enrollment_id = e.id
+                 where l.version_id = ${cohort.courseVersionId}::uuid and l.kind = 'quiz') as quiz_average,
+               (select jsonb_object_agg(s.component, s.score) from scores s where s.enrollment_id = e.id) as manual,
+               r.final_score, r.predikat, r.passed, r.reasons, c.number as certificate_number
+          from enrollments e
+          join users u on u.id = e.user_id
+          left join lateral (
+            select count(*) filter (where at.status = 'present') as present,
+                   count(*) filter (where at.status = 'late') as late,
+                   count(*) filter (where at.status = 'excused') as excused,
+                   count(*) filter (where at.status = 'absent') as absent
+              from attendance at where at.enrollment_id = e.id) a on true
+          left join results r on r.run_id = ${ctx.run?.id ?? null}::uuid and r.enrollment_id = e.id
+          left join certificates c on c.enrollment_id = e.id and c.revoked_at is null
+         where e.cohort_id = ${cohort.id}::uuid
+           ${after ? sql`and (u.name, e.id) > (${after.name}, ${after.id}::uuid)` : sql``}
+         order by u.name, e.id
+         limit ${PAGE}`)
+      ).rows;
+      if (page.length === 0) return;
+      const absence = await absenceSummaries(
+        db,
+        cohort,
+        ctx.rule,
+        page.map((r) => r.id as string),
+      );
+      for (const r of page) {
+        const manual = (r.manual ?? {}) as Record<string, string | number>;
+        const scores = Object.fromEntries(
+          ctx.components.map((c) => {
+            const value = c.source === 'quiz' ? r.quiz_average : manual[c.code];
+            return [c.code, value === null || value === undefined ? null : round(Number(value))];
+          }),
+        );
+        const mine = absence.get(r.id as string);
+        yield {
+          enrollmentId: r.id as string,
+          nip: r.nip as string | null,
+          name: r.name as string,
+          category: r.category as string | null,
+          unit: r.unit as string | null,
+          status: r.status as string,
+          onlineJp: round(Number(r.online_jp)),
+          classroomJp: round(Number(r.classroom_jp)),
+          attendance: {
+            present: r.present as number,
+            late: r.late as number,
+            excused: r.excused as number,
+            absent: r.absent as number,
+            absentJp: round(mine?.absentJp ?? 0),
+            absentDays: mine?.absentDays ?? 0,
+          },
+          scores,
+          finalScore: r.final_score === null ? null : Number(r.final_score),
+          predikat: r.predikat as string | null,
+          passed: r.passed as boolean | null,
+          reasons: (r.reasons as string[] | null) ?? [],
+          certificateNumber: r.certificate_number as string | null,
+        };
+      }
+      const last = page.at(-1)!;
+      after = { name: last.name as string, id: last.id as string };
+    }
+  }
+
+  /** The columns of the CSV and XLSX files, with the agency's Indonesian headers. */
+  function table(components: AssessmentComponent[]) {
+    const columns: Array<[string, (r: ReportRow) => string | number | null]> = [
+      ['NIP', (r) => r.nip],
+      ['Nama', (r) => r.name],
+      ['Kategori', (r) => r.category],
+      ['Unit Kerja', (r) => r.unit],
+      ['JP Daring', (r) => r.onlineJp],
+      ['JP Klasikal', (r) => r.classroomJp],
+      ['Hadir', (r) => r.attendance.present],
+      ['Terlambat', (r) => r.attendance.late],
+      ['Izin', (r) => r.attendance.excused],
+      ['Tidak Hadir', (r) => r.attendance.absent],
+      ['JP Tidak Hadir', (r) => r.attendance.absentJp],
+      ...components.map(
+        (c) =>
+          [`Nilai ${c.name} (${c.weight}%)`, (r: ReportRow) => r.scores[c.code] ?? null] as [
+            string,
+            (r: ReportRow) => number | null,
+          ],
+      ),
+      ['Nilai Akhir', (r) => r.finalScore],
+      ['Predikat', (r) => r.predikat],
+      ['Status', (r) => r.status],
+      ['Nomor Sertifikat', (r) => r.certificateNumber],
+    ];
+    return { headers: columns.map(([h]) => h), values: (r: ReportRow) => columns.map(([, f]) => f(r)) };
+  }
+
+  return {
+    /** Checks access and reads what the report needs first, so errors are answered before streaming. */
+    async open(actor: Actor, cohortId: string, format: ReportFormat) {
+      const cohort = await cohorts.cohortInScope(db, actor, cohortId);
+      const ctx = await context(cohort);
+      const head = {
+        cohort: { id: cohort.id, code: cohort.code, name: cohort.name, timeZone: cohort.timeZone },
+        resultVersion: ctx.run?.version ?? null,
+        components: ctx.components.map((c) => ({ code: c.code, name: c.name, weight: c.weight, source: c.source })),
+        summary: await summary(cohort, ctx.run?.id),
+      };
+      const filename = `laporan-${cohort.code.replace(/[^A-Za-z0-9.-]+/g, '-')}.${format}`;
+      return { filename, stream: render(format, head, rows(cohort, ctx), table(ctx.components)) };
+    },
+  };
+
+  function render(
+    format: ReportFormat,
+    head: { summary: Awaited<ReturnType<typeof summary>> } & Record<string, unknown>,
+    source: AsyncGenerator<ReportRow>,
+    columns: ReturnType<typeof table>,
+  ): Readable {
+    if (format === 'json') {
+      return Readable.from(
+        (async function* () {
+          const { summary: s, ...rest } = head;
+          yield `${JSON.stringify({ ...rest, summary: s }).slice(0, -1)},"rows":[`;
+          let first = true;
+          for await (const row of source) {
+            yield (first ? '' : ',') + JSON.stringify(row);
+            first = false;
+          }
+          yield ']}';
+        })(),
+      );
+    }
+    if (format === 'csv') {
+      const csv = stringify({ header: true, columns: columns.headers, bom: true });
+      void (async () => {
+        try {
+          for await (const row of source) {
+            if (!csv.write(columns.values(row))) await new Promise((resolve) => csv.once('drain', resolve));
+          }
+          csv.end();
+        } catch (error) {
+          csv.destroy(error as Error);
+        }
+      })();
+      return csv;
+    }
+    const out = new PassThrough();
+    void (async () => {
+      try {
+        const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+        const sheet = book.addWorksheet('Peserta');
+        sheet.addRow(columns.headers).commit();
+        for await (const row of source) sheet.addRow(columns.values(row)).commit();
+        sheet.commit();
+        const recap = book.addWorksheet('Ringkasan');
+        recap.addRow(['Kelompok', 'Nilai', 'Jumlah']).commit();
+        recap.addRow(['Peserta', '', head.summary.participants]).commit();
+        for (const [group, counts] of [
+          ['Status', head.summary.byStatus],
+          ['Kategori', head.summary.byCategory],
+          ['Predikat', head.summary.byPredikat],
+        ] as const)
+          for (const [key, n] of Object.entries(counts)) recap.addRow([group, key, n]).commit();
+        recap.addRow(['Sertifikat', 'diterbitkan', head.summary.certificatesIssued]).commit();
+        recap.commit();
+        await book.commit();
+      } catch (error) {
+        out.destroy(error as Error);
+      }
+    })();
+    return out;
+  }
+}
+
+export type ReportsService = ReturnType<typeof createReportsService>;
