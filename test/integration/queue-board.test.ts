@@ -28,6 +28,7 @@ test('Bull Board is for platform administrators only, and a first visit with ?to
   const api = await ctx.http.get('/admin/queues/api/queues').set('cookie', cookie);
   expect(api.status).toBe(200);
   expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
+    'certificates',
     'clock',
     'imports',
     'system',

@@ -254,7 +254,7 @@ export function createReportsService({ db, cohorts, absenceRuleOf }: ReportsServ
         sheet.commit();
         const recap = book.addWorksheet('Ringkasan');
         recap.addRow(['Kelompok', 'Nilai', 'Jumlah']).commit();
-        recap.addRow(['Peserta', '', head.summary.participants]).commit();
+        recap.addRow(['Peserta', 'semua', head.summary.participants]).commit();
         for (const [group, counts] of [
           ['Status', head.summary.byStatus],
           ['Kategori', head.summary.byCategory],

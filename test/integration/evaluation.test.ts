@@ -1,0 +1,590 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { PDFParse } from 'pdf-parse';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { manualClock } from '../../src/clock.js';
+import type { ReportRow } from '../../src/modules/reports/service.js';
+import { createServices } from '../../src/services.js';
+import { startWorker, type RunningWorker } from '../../src/worker.js';
+import { createTestContext, type TestContext } from '../support/context.js';
+import { bearer, createMember, seedOrg, type Member, type SeededOrg } from '../support/fixtures.js';
+import { makePeople } from '../support/roster-files.js';
+import { until } from '../support/until.js';
+
+const shipped = JSON.parse(
+  readFileSync(new URL('../../curricula/orientasi-pppk.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
+
+// The Jambi classroom phase, 11–15 November 2024 (WIB).
+const clock = manualClock('2024-11-11T01:00:00Z');
+const wib = (local: string) => new Date(`${local}+07:00`).toISOString();
+let ctx: TestContext;
+let jambi: SeededOrg;
+let admin: { Authorization: string };
+let bystander: Member;
+let courseId: string;
+let worker: RunningWorker | undefined;
+
+interface Person {
+  enrollmentId: string;
+  nip: string;
+  name: string;
+  userId: string;
+}
+interface Cohort {
+  id: string;
+  code: string;
+  classroom: string;
+  people: Person[];
+}
+
+let seed = 1300;
+async function cohort(code: string, size: number): Promise<Cohort> {
+  const created = await ctx.http
+    .post('/v1/cohorts')
+    .set(admin)
+    .send({ courseId, code, name: `Angkatan ${code}` });
+  const phased = await ctx.http
+    .put(`/v1/cohorts/${created.body.id}/phases`)
+    .set(admin)
+    .send({
+      phases: [
+        { kind: 'online', name: 'MOOC', startDate: '2024-10-23', endDate: '2024-11-08', requiredJp: 45 },
+        { kind: 'classroom', name: 'Klasikal', startDate: '2024-11-11', endDate: '2024-11-15', venue: 'Aula BPSDM' },
+      ],
+    })
+    .expect(200);
+  const people: Person[] = [];
+  for (const p of makePeople(size, ++seed)) {
+    const res = await ctx.http
+      .post(`/v1/cohorts/${created.body.id}/enrollments`)
+      .set(admin)
+      .send({
+        nip: p.nip,
+        name: p.nama,
+        category: p.kategori,
+        unit: p.unitKerja,
+        birthPlace: p.tempatLahir,
+        birthDate: p.tanggalLahir,
+        rank: p.pangkat,
+        position: p.jabatan,
+      })
+      .expect(201);
+    people.push({ enrollmentId: res.body.id, nip: p.nip, name: p.nama, userId: res.body.participant.id });
+  }
+  return { id: created.body.id, code, classroom: phased.body.phases[1].id, people };
+}
+
+const scheme = {
+  components: [
+    { code: 'akademik', name: 'Evaluasi Akademik', weight: 20, source: 'quiz' },
+    { code: 'sikap', name: 'Sikap Perilaku', weight: 30, source: 'manual' },
+    { code: 'aktualisasi', name: 'Produk Aktualisasi', weight: 50, source: 'manual' },
+  ],
+  requireOnlineJp: false,
+};
+
+/** Best post-test scores, as if taken: every quiz lesson of the course at the same score. */
+async function postTests(p: Person, score: number) {
+  await ctx.deps.pool.query(
+    `insert into lesson_progress (enrollment_id, lesson_id, best_score, attempts)
+     select $1, l.id, $2, 1 from lessons l
+       join cohorts c on c.course_version_id = l.version_id
+       join enrollments e on e.cohort_id = c.id
+      where e.id = $1 and l.kind = 'quiz'`,
+    [p.enrollmentId, score],
+  );
+}
+
+function scoreAll(c: Cohort, component: string, scores: Array<[Person, number]>, who = admin) {
+  return ctx.http
+    .put(`/v1/cohorts/${c.id}/scores/${component}`)
+    .set(who)
+    .send({ scores: scores.map(([p, score]) => ({ nip: p.nip, score })) });
+}
+
+async function participantToken(p: Person) {
+  await ctx.http.patch(`/v1/users/${p.userId}`).set(admin).send({ password: 'peserta-password' }).expect(200);
+  const login = await ctx.http.post('/v1/auth/login').send({ login: p.nip, password: 'peserta-password' });
+  return bearer(login.body.accessToken as string);
+}
+
+async function jobDone(jobId: string) {
+  return until(async () => {
+    const job = (await ctx.http.get(`/v1/jobs/${jobId}`).set(admin)).body;
+    return ['done', 'failed'].includes(job.status) ? job : undefined;
+  }, 30_000);
+}
+
+async function pdfText(pdf: Buffer) {
+  const parser = new PDFParse({ data: pdf });
+  try {
+    return (await parser.getText()).text.replace(/\s+/g, ' ');
+  } finally {
+    await parser.destroy();
+  }
+}
+
+/** Collects a binary answer (PDF, XLSX) into a Buffer. */
+function binary(res: NodeJS.ReadableStream, done: (err: Error | null, body: unknown) => void) {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+let eval_: Cohort;
+// A: 70.00 fails; B: 70.01 passes; C: 90.01 Sangat Memuaskan; D: 95 but absent 3 days;
+// E: weighted 83.25; F: no manual scores.
+let A: Person, B: Person, C: Person, D: Person, E: Person, F: Person;
+
+beforeAll(async () => {
+  ctx = await createTestContext({ clock });
+  const platform = await ctx.platformAdminToken();
+  jambi = await seedOrg(ctx, platform, 'KOTA-JAMBI');
+  admin = bearer(jambi.admin.token);
+  bystander = await createMember(ctx, platform, jambi.id, 'instructor');
+  courseId = (await ctx.http.post('/v1/courses/import?publish=true').set(admin).send(shipped)).body.courseId;
+  eval_ = await cohort('EVAL-2024', 6);
+  [A, B, C, D, E, F] = eval_.people as [Person, Person, Person, Person, Person, Person];
+});
+afterAll(async () => {
+  await worker?.close();
+  await ctx.close();
+});
+
+describe('assessment scheme and scores', () => {
+  test('weights must sum to 100; each change is a new version', async () => {
+    const bad = await ctx.http
+      .put(`/v1/cohorts/${eval_.id}/assessment-scheme`)
+      .set(admin)
+      .send({ ...scheme, components: scheme.components.map((c) => ({ ...c, weight: 30 })) });
+    expect(bad.status).toBe(422);
+    expect(bad.body).toMatchObject({ code: 'SCHEME_INVALID', errors: [{ path: 'body.components' }] });
+
+    const first = await ctx.http.put(`/v1/cohorts/${eval_.id}/assessment-scheme`).set(admin).send(scheme).expect(200);
+    expect(first.body).toMatchObject({
+      version: 1,
+      passMark: 70.01,
+      absence: { maxJp: 18, maxDays: 2, countExcused: true },
+      bands: [
+        { label: 'Sangat Memuaskan', minScore: 90.01 },
+        { label: 'Memuaskan', minScore: 80.01 },
+        { label: 'Cukup Memuaskan', minScore: 70.01 },
+        { label: 'Kurang Memuaskan', minScore: 60.01 },
+        { label: 'Tidak Memuaskan', minScore: 0 },
+      ],
+    });
+    const second = await ctx.http.put(`/v1/cohorts/${eval_.id}/assessment-scheme`).set(admin).send(scheme).expect(200);
+    expect(second.body.version).toBe(2);
+  });
+
+  test('instructors score only cohorts they teach; a post-test component is not scored by hand', async () => {
+    const denied = await scoreAll(eval_, 'sikap', [[A, 70]], bearer(bystander.token));
+    expect(denied.status).toBe(403);
+    expect(denied.body.code).toBe('NOT_COHORT_INSTRUCTOR');
+
+    const byHand = await ctx.http
+      .put(`/v1/enrollments/${A.enrollmentId}/scores/akademik`)
+      .set(admin)
+      .send({ score: 80 });
+    expect(byHand.status).toBe(422);
+    expect(byHand.body.code).toBe('COMPONENT_NOT_MANUAL');
+    const unknown = await ctx.http
+      .put(`/v1/enrollments/${A.enrollmentId}/scores/pidato`)
+      .set(admin)
+      .send({ score: 80 });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('COMPONENT_NOT_FOUND');
+    const precise = await ctx.http
+      .put(`/v1/enrollments/${A.enrollmentId}/scores/sikap`)
+      .set(admin)
+      .send({ score: 70.001 });
+    expect(precise.status).toBe(400);
+
+    const wrong = await scoreAll(eval_, 'sikap', [
+      [A, 70],
+      [{ ...A, nip: '199001012024011998' }, 70],
+    ]);
+    expect(wrong.status).toBe(422);
+    expect(wrong.body).toMatchObject({ code: 'SCORES_INVALID', errors: [{ path: 'body.scores[1].nip' }] });
+    const none = await ctx.http.get(`/v1/enrollments/${A.enrollmentId}/scores`).set(admin).expect(200);
+    expect(none.body).toEqual([]);
+
+    // An instructor with a session in the cohort may score; scorer and time are kept.
+    const res = await ctx.http
+      .post(`/v1/phases/${eval_.classroom}/sessions`)
+      .set(admin)
+      .send({
+        title: 'Sikap Perilaku',
+        startsAt: wib('2024-11-11T08:00:00'),
+        endsAt: wib('2024-11-11T15:00:00'),
+        jp: 7,
+        instructorIds: [jambi.instructor.id],
+      })
+      .expect(201);
+    expect(res.body.instructors).toEqual([{ id: jambi.instructor.id, name: expect.any(String) }]);
+    const teacher = bearer(jambi.instructor.token);
+    await scoreAll(
+      eval_,
+      'sikap',
+      [
+        [A, 70],
+        [B, 70.01],
+        [C, 90.01],
+        [D, 95],
+        [E, 77.5],
+      ],
+      teacher,
+    ).expect(200);
+    await scoreAll(
+      eval_,
+      'aktualisasi',
+      [
+        [A, 70],
+        [B, 70.01],
+        [C, 90.01],
+        [D, 95],
+        [E, 80],
+      ],
+      teacher,
+    ).expect(200);
+    const scored = await ctx.http.get(`/v1/enrollments/${E.enrollmentId}/scores`).set(admin).expect(200);
+    expect(scored.body.find((s: { component: string }) => s.component === 'sikap')).toMatchObject({
+      score: 77.5,
+      scoredBy: jambi.instructor.id,
+    });
+  });
+});
+
+describe('results', () => {
+  test('weighted scores, every boundary, absence over the limit failing a high scorer', async () => {
+    for (const [p, score] of [
+      [A, 70],
+      [B, 70.01],
+      [C, 90.01],
+      [D, 95],
+      [E, 100],
+    ] as const)
+      await postTests(p, score);
+    // D misses three days of 7 JP: 21 JP and 3 days, over 18 JP and 2 days.
+    await ctx.http
+      .post(`/v1/cohorts/${eval_.id}/phases/${eval_.classroom}/transitions`)
+      .set(admin)
+      .send({ action: 'open', reason: 'mulai' })
+      .expect(200);
+    for (const day of ['2024-11-12', '2024-11-13', '2024-11-14']) {
+      const s = await ctx.http
+        .post(`/v1/phases/${eval_.classroom}/sessions`)
+        .set(admin)
+        .send({ title: `Sesi ${day}`, startsAt: wib(`${day}T08:00:00`), endsAt: wib(`${day}T15:00:00`), jp: 7 })
+        .expect(201);
+      clock.set(wib(`${day}T16:00:00`));
+      await ctx.http
+        .put(`/v1/sessions/${s.body.id}/attendance`)
+        .set(admin)
+        .send({
+          records: [
+            { nip: D.nip, status: 'absent' },
+            { nip: C.nip, status: 'present' },
+          ],
+        })
+        .expect(200);
+    }
+
+    const run = await ctx.http.post(`/v1/cohorts/${eval_.id}/results`).set(admin).expect(201);
+    expect(run.body).toMatchObject({
+      version: 1,
+      scheme: { version: 2, passMark: 70.01 },
+      summary: {
+        total: 6,
+        passed: 3,
+        failed: 3,
+        byPredikat: {
+          'Sangat Memuaskan': 2,
+          Memuaskan: 1,
+          'Cukup Memuaskan': 1,
+          'Kurang Memuaskan': 1,
+          'Tidak Memuaskan': 1,
+        },
+        byReason: { SCORE_BELOW_PASS_MARK: 2, ABSENCE_OVER_LIMIT: 1, SCORE_MISSING: 1 },
+      },
+    });
+    const result = async (p: Person) =>
+      (await ctx.http.get(`/v1/enrollments/${p.enrollmentId}/result`).set(admin).expect(200)).body;
+    expect(await result(A)).toMatchObject({
+      finalScore: 70,
+      predikat: 'Kurang Memuaskan',
+      passed: false,
+      reasons: ['SCORE_BELOW_PASS_MARK'],
+    });
+    expect(await result(B)).toMatchObject({
+      finalScore: 70.01,
+      predikat: 'Cukup Memuaskan',
+      passed: true,
+      reasons: [],
+    });
+    expect(await result(C)).toMatchObject({
+      finalScore: 90.01,
+      predikat: 'Sangat Memuaskan',
+      passed: true,
+      classroomJp: 21,
+    });
+    expect(await result(D)).toMatchObject({
+      finalScore: 95,
+      predikat: 'Sangat Memuaskan',
+      passed: false,
+      reasons: ['ABSENCE_OVER_LIMIT'],
+      absentJp: 21,
+      absentDays: 3,
+    });
+    // 0.2 × 100 + 0.3 × 77.5 + 0.5 × 80 = 83.25
+    expect(await result(E)).toMatchObject({
+      components: { akademik: 100, sikap: 77.5, aktualisasi: 80 },
+      finalScore: 83.25,
+      predikat: 'Memuaskan',
+      passed: true,
+    });
+    // Unattempted post-tests count 0; missing manual scores are named.
+    expect(await result(F)).toMatchObject({
+      components: { akademik: 0, sikap: null, aktualisasi: null },
+      passed: false,
+    });
+    const statuses = await ctx.deps.pool.query(
+      'select status, count(*)::int as n from enrollments where cohort_id = $1 group by status',
+      [eval_.id],
+    );
+    expect(Object.fromEntries(statuses.rows.map((r) => [r.status, r.n]))).toEqual({ passed: 3, failed: 3 });
+
+    // A participant sees their own result, not another's.
+    const own = await participantToken(B);
+    expect((await ctx.http.get(`/v1/enrollments/${B.enrollmentId}/result`).set(own)).status).toBe(200);
+    expect((await ctx.http.get(`/v1/enrollments/${C.enrollmentId}/result`).set(own)).status).toBe(404);
+  });
+
+  test('recomputing is a new version; earlier runs stay as they were', async () => {
+    await ctx.http
+      .put(`/v1/enrollments/${A.enrollmentId}/scores/aktualisasi`)
+      .set(admin)
+      .send({ score: 70.02 })
+      .expect(200);
+    const [first, second] = await Promise.all([
+      ctx.http.post(`/v1/cohorts/${eval_.id}/results`).set(admin),
+      ctx.http.post(`/v1/cohorts/${eval_.id}/results`).set(admin),
+    ]);
+    expect([first.body.version, second.body.version].sort()).toEqual([2, 3]);
+    expect((await ctx.http.get(`/v1/cohorts/${eval_.id}/results`).set(admin)).body.version).toBe(3);
+    const runs = await ctx.deps.pool.query(
+      `select rr.version, r.final_score, r.passed from results r join result_runs rr on rr.id = r.run_id
+        where r.enrollment_id = $1 order by rr.version`,
+      [A.enrollmentId],
+    );
+    // 0.2 × 70 + 0.3 × 70 + 0.5 × 70.02 = 70.01
+    expect(runs.rows.map((r) => [r.version, Number(r.final_score), r.passed])).toEqual([
+      [1, 70, false],
+      [2, 70.01, true],
+      [3, 70.01, true],
+    ]);
+  });
+});
+
+describe('certificates', () => {
+  test('need results first', async () => {
+    const fresh = await cohort('BARU', 1);
+    const res = await ctx.http.post(`/v1/cohorts/${fresh.id}/certificates`).set(admin);
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('RESULTS_NOT_COMPUTED');
+  });
+
+  test('concurrent issuing yields one certificate per passed participant, numbered from the template', async () => {
+    clock.set('2024-12-20T03:00:00Z');
+    const calls = await Promise.all(
+      [1, 2, 3].map(() => ctx.http.post(`/v1/cohorts/${eval_.id}/certificates`).set(admin)),
+    );
+    expect(calls.map((c) => c.status)).toEqual([202, 202, 202]);
+    expect(calls[0]!.body.total).toBe(4);
+    worker = await startWorker(ctx.deps);
+    for (const id of new Set(calls.map((c) => c.body.jobId as string))) expect((await jobDone(id)).status).toBe('done');
+    // Again, after: nothing more to issue.
+    const again = await ctx.http.post(`/v1/cohorts/${eval_.id}/certificates`).set(admin).expect(202);
+    expect((await jobDone(again.body.jobId)).result).toEqual({ issued: 0 });
+
+    const list = await ctx.http.get(`/v1/cohorts/${eval_.id}/certificates`).set(admin).expect(200);
+    const passed = [A, B, C, E].map((p) => p.enrollmentId).sort();
+    expect(list.body.map((c: { enrollmentId: string }) => c.enrollmentId).sort()).toEqual(passed);
+    expect(list.body.map((c: { number: string }) => c.number)).toEqual([1, 2, 3, 4].map((n) => `${n}/EVAL-2024/2024`));
+  });
+
+  test('the database keeps it to one each even when two jobs race', async () => {
+    const race = await cohort('BALAPAN', 8);
+    await ctx.http
+      .put(`/v1/cohorts/${race.id}/assessment-scheme`)
+      .set(admin)
+      .send({ components: [{ code: 'sikap', name: 'Sikap', weight: 100, source: 'manual' }], requireOnlineJp: false })
+      .expect(200);
+    await scoreAll(
+      race,
+      'sikap',
+      race.people.map((p) => [p, 88] as [Person, number]),
+    ).expect(200);
+    await ctx.http.post(`/v1/cohorts/${race.id}/results`).set(admin).expect(201);
+    // Two jobs for the same cohort, run side by side (the API would have answered the same job).
+    const services = createServices(ctx.deps, () => '');
+    const jobs = await Promise.all(
+      [1, 2].map(() =>
+        services.jobs.create({
+          orgId: jambi.id,
+          kind: 'certificate-issue',
+          params: { cohortId: race.id, actorId: null },
+          total: 8,
+          createdBy: null,
+        }),
+      ),
+    );
+    await Promise.all(jobs.map((j) => services.certificates.runIssueJob(j.id)));
+    const rows = await ctx.deps.pool.query(
+      'select count(*)::int as n, count(distinct enrollment_id)::int as people, max(seq) as top from certificates where cohort_id = $1',
+      [race.id],
+    );
+    expect(rows.rows[0]).toEqual({ n: 8, people: 8, top: 8 });
+    const results = await Promise.all(
+      jobs.map(
+        async (j) =>
+          (await services.jobs.get({ userId: null, role: 'system', scope: { kind: 'all' }, requestId: null }, j.id))
+            .result,
+      ),
+    );
+    expect(results.map((r) => r!.issued as number).reduce((a, b) => a + b)).toBe(8);
+  });
+
+  test('the PDF carries name and NIP; participants get only their own', async () => {
+    const own = await participantToken(C);
+    const mine = await ctx.http.get('/v1/me/certificates').set(own).expect(200);
+    expect(mine.body).toHaveLength(1);
+    const cert = mine.body[0];
+    expect(cert.fields).toMatchObject({
+      name: C.name,
+      nip: C.nip,
+      predikat: 'Sangat Memuaskan',
+      venue: 'Aula BPSDM',
+      issuedOn: '2024-12-20',
+    });
+    const pdf = await ctx.http
+      .get(cert.pdfUrl)
+      .set(own)
+      .buffer(true)
+      .parse(binary as never)
+      .expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = await pdfText(pdf.body as Buffer);
+    expect(text).toContain(C.name);
+    expect(text).toContain(C.nip);
+    expect(text).toContain(cert.number);
+    expect(text).toContain(cert.verifyUrl);
+    expect((await ctx.http.get(cert.pdfUrl).set(await participantToken(B))).status).toBe(404);
+  });
+
+  test('anyone can verify; a revoked certificate shows as revoked', async () => {
+    const [cert] = (await ctx.http.get(`/v1/cohorts/${eval_.id}/certificates`).set(admin)).body;
+    const verify = () => ctx.http.get(`/v1/certificates/verify/${cert.code}`);
+    const valid = await verify().expect(200);
+    expect(valid.body).toEqual({
+      status: 'valid',
+      name: cert.fields.name,
+      program: cert.fields.program,
+      cohort: 'Angkatan EVAL-2024',
+      predikat: cert.fields.predikat,
+      date: '2024-12-20',
+    });
+    expect((await ctx.http.get('/v1/certificates/verify/ZZZZZZZZZZZZZZZZZZZZ')).body.code).toBe(
+      'CERTIFICATE_NOT_FOUND',
+    );
+
+    const revoked = await ctx.http
+      .post(`/v1/certificates/${cert.id}/revoke`)
+      .set(admin)
+      .send({ reason: 'Data peserta keliru' })
+      .expect(200);
+    expect(revoked.body.revokeReason).toBe('Data peserta keliru');
+    expect((await verify().expect(200)).body.status).toBe('revoked');
+    const twice = await ctx.http.post(`/v1/certificates/${cert.id}/revoke`).set(admin).send({ reason: 'lagi' });
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('CERTIFICATE_REVOKED');
+  });
+});
+
+describe('reports', () => {
+  test('JSON, CSV and XLSX carry the same rows and a summary', async () => {
+    const json = await ctx.http.get(`/v1/cohorts/${eval_.id}/report`).set(admin).expect(200);
+    expect(json.headers['content-type']).toContain('application/json');
+    const report = json.body;
+    expect(report).toMatchObject({
+      cohort: { code: 'EVAL-2024' },
+      resultVersion: 3,
+      summary: {
+        participants: 6,
+        byStatus: { passed: 4, failed: 2 },
+        byPredikat: { 'Sangat Memuaskan': 2 },
+        certificatesIssued: 3,
+      },
+    });
+    expect(Object.values(report.summary.byCategory as Record<string, number>).reduce((a, b) => a + b)).toBe(6);
+    expect(report.rows).toHaveLength(6);
+    const rowC = report.rows.find((r: { nip: string }) => r.nip === C.nip);
+    expect(rowC).toMatchObject({
+      name: C.name,
+      classroomJp: 21,
+      attendance: { present: 3, absent: 0 },
+      scores: { akademik: 90.01, sikap: 90.01, aktualisasi: 90.01 },
+      finalScore: 90.01,
+      predikat: 'Sangat Memuaskan',
+      status: 'passed',
+    });
+    expect(report.rows.find((r: { nip: string }) => r.nip === D.nip)).toMatchObject({
+      attendance: { absent: 3, absentJp: 21, absentDays: 3 },
+      status: 'failed',
+      certificateNumber: null,
+    });
+
+    const csv = await ctx.http.get(`/v1/cohorts/${eval_.id}/report?format=csv`).set(admin).expect(200);
+    expect(csv.headers['content-disposition']).toContain('laporan-EVAL-2024.csv');
+    const records = parse(csv.text, { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(records.map((r) => r.NIP)).toEqual(report.rows.map((r: { nip: string }) => r.nip));
+
+    const xlsx = await ctx.http
+      .get(`/v1/cohorts/${eval_.id}/report?format=xlsx`)
+      .set(admin)
+      .buffer(true)
+      .parse(binary as never)
+      .expect(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body as Parameters<typeof book.xlsx.load>[0]);
+    const sheet = book.getWorksheet('Peserta')!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const rows: Array<Record<string, unknown>> = [];
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      const values = (row.values as unknown[]).slice(1);
+      rows.push(Object.fromEntries(headers.map((h, i) => [h as string, values[i] ?? null])));
+    });
+    expect(rows).toEqual(
+      report.rows.map((r: ReportRow) =>
+        expect.objectContaining({
+          NIP: r.nip,
+          Nama: r.name,
+          'JP Klasikal': r.classroomJp,
+          'Nilai Sikap Perilaku (30%)': r.scores.sikap,
+          'Nilai Akhir': r.finalScore,
+          Predikat: r.predikat,
+          Status: r.status,
+          'Nomor Sertifikat': r.certificateNumber,
+        }),
+      ),
+    );
+    const recap = book.getWorksheet('Ringkasan')!;
+    expect(recap.getRow(2).values).toEqual([undefined, 'Peserta', 'semua', 6]);
+
+    const invalid = await ctx.http.get(`/v1/cohorts/${eval_.id}/report?format=pdf`).set(admin);
+    expect(invalid.status).toBe(400);
+  });
+});
