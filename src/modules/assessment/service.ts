@@ -397,7 +397,7 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
         .where(eq(resultRuns.cohortId, cohort.id))
         .orderBy(desc(resultRuns.version))
         .limit(1);
-      if (!run) throw new NotFoundError('Results', 'RESULTS_NOT_COMPUTED');
+      if (!run) throw new NotFoundError('Results');
       return runView(run);
     },
 
@@ -412,7 +412,7 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
         .where(and(eq(results.enrollmentId, enrollmentId), eq(resultRuns.cohortId, cohort.id)))
         .orderBy(desc(resultRuns.version))
         .limit(1);
-      if (!row) throw new NotFoundError('Result', 'RESULTS_NOT_COMPUTED');
+      if (!row) throw new NotFoundError('Result');
       const { runId: _run, ...rest } = row.result;
       return { ...rest, version: row.version, computedAt: row.computedAt };
     },

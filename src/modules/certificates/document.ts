@@ -75,7 +75,7 @@ export async function renderCertificate(number: string, f: CertificateFields, ve
   doc
     .moveDown(0.8)
     .text(
-      `telah mengikuti ${f.program} Angkatan ${f.cohortName} (${f.cohortCode}) yang diselenggarakan pada ${period}${f.venue ? ` di ${f.venue}` : ''}, dengan predikat`,
+      `telah mengikuti ${f.program}, ${f.cohortName} (${f.cohortCode}), yang diselenggarakan pada ${period}${f.venue ? ` di ${f.venue}` : ''}, dengan predikat`,
       50,
       doc.y,
       { width, align: 'center' },
