@@ -1,3 +1,5 @@
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import jsQRModule from 'jsqr';
 import { PDFParse } from 'pdf-parse';
 import { describe, expect, test } from 'vitest';
 import type { CertificateFields } from '../../src/db/schema.js';
@@ -21,6 +23,25 @@ const fields: CertificateFields = {
   finalScore: 91.25,
   issuedOn: '2024-12-20',
 };
+
+// The package's CommonJS build exports the function itself; its types describe an ES default.
+const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
+
+/** Renders the page and reads the QR code on it, as a phone camera would. */
+async function qrOf(pdf: Buffer): Promise<string | undefined> {
+  const parser = new PDFParse({ data: pdf });
+  try {
+    const shot = await parser.getScreenshot({ scale: 1.5 });
+    const image = await loadImage(Buffer.from(shot.pages[0]!.data));
+    const canvas = createCanvas(image.width, image.height);
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    const pixels = context.getImageData(0, 0, image.width, image.height);
+    return jsQR(new Uint8ClampedArray(pixels.data.buffer), image.width, image.height)?.data;
+  } finally {
+    await parser.destroy();
+  }
+}
 
 async function textOf(pdf: Buffer): Promise<string> {
   const parser = new PDFParse({ data: pdf });
@@ -73,5 +94,6 @@ describe('certificate document', () => {
       url,
     ])
       expect(text).toContain(expected);
+    expect(await qrOf(pdf)).toBe(url);
   });
 });

@@ -151,25 +151,25 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
     const online = (await tx.select().from(phases).where(eq(phases.cohortId, cohort.id))).filter(
       (p) => p.kind === 'online',
     );
-    const [quiz, manual, jp, absence] = await Promise.all([
-      tx.execute<{ enrollment_id: string; average: string | null }>(sql`
-        select e.id as enrollment_id, avg(coalesce(lp.best_score, 0)) as average
-          from enrollments e
-          join lessons l on l.version_id = ${cohort.courseVersionId}::uuid and l.kind = 'quiz'
-          left join lesson_progress lp on lp.enrollment_id = e.id and lp.lesson_id = l.id
-         where e.cohort_id = ${cohort.id}::uuid
-         group by e.id`),
-      tx
-        .select()
-        .from(scores)
-        .where(inArray(scores.enrollmentId, ids.length > 0 ? ids : [cohort.id])),
-      tx.execute<{ enrollment_id: string; phase_id: string | null; source: string; jp: string }>(sql`
-        select j.enrollment_id, j.phase_id, j.source, sum(j.jp) as jp
-          from jp_ledger j join enrollments e on e.id = j.enrollment_id
-         where e.cohort_id = ${cohort.id}::uuid
-         group by j.enrollment_id, j.phase_id, j.source`),
-      absenceSummaries(tx, cohort, scheme.absence),
-    ]);
+    // One statement at a time: a transaction is one connection.
+    const quiz = await tx.execute<{ enrollment_id: string; average: string | null }>(sql`
+      select e.id as enrollment_id, avg(coalesce(lp.best_score, 0)) as average
+        from enrollments e
+        join lessons l on l.version_id = ${cohort.courseVersionId}::uuid and l.kind = 'quiz'
+        left join lesson_progress lp on lp.enrollment_id = e.id and lp.lesson_id = l.id
+       where e.cohort_id = ${cohort.id}::uuid
+       group by e.id`);
+    const manual = await tx
+      .select({ enrollmentId: scores.enrollmentId, component: scores.component, score: scores.score })
+      .from(scores)
+      .innerJoin(enrollments, eq(enrollments.id, scores.enrollmentId))
+      .where(eq(enrollments.cohortId, cohort.id));
+    const jp = await tx.execute<{ enrollment_id: string; phase_id: string | null; source: string; jp: string }>(sql`
+      select j.enrollment_id, j.phase_id, j.source, sum(j.jp) as jp
+        from jp_ledger j join enrollments e on e.id = j.enrollment_id
+       where e.cohort_id = ${cohort.id}::uuid
+       group by j.enrollment_id, j.phase_id, j.source`);
+    const absence = await absenceSummaries(tx, cohort, scheme.absence);
     const quizAverage = new Map(quiz.rows.map((r) => [r.enrollment_id, r.average === null ? null : Number(r.average)]));
     const manualScore = new Map(manual.map((m) => [`${m.enrollmentId}/${m.component}`, m.score]));
     const ledger = new Map<string, typeof jp.rows>();

@@ -23,8 +23,18 @@ export function tanggal(date: string | null): string {
  * The certificate as an A4 landscape PDF: every field DOMAIN.md lists, and a QR code of the
  * public verification URL, so anyone holding the paper can check it.
  */
+/** The QR code drawn as vector squares: sharp at any zoom, and no image to encode. */
+function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number) {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const quiet = 1;
+  const cell = size / (modules.size + 2 * quiet);
+  for (let row = 0; row < modules.size; row++)
+    for (let col = 0; col < modules.size; col++)
+      if (modules.get(row, col)) doc.rect(x + (col + quiet) * cell, y + (row + quiet) * cell, cell, cell);
+  doc.fill('black');
+}
+
 export async function renderCertificate(number: string, f: CertificateFields, verifyUrl: string): Promise<Buffer> {
-  const qr = await QRCode.toBuffer(verifyUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' });
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
@@ -87,7 +97,7 @@ export async function renderCertificate(number: string, f: CertificateFields, ve
     .text(`Nilai akhir ${f.finalScore.toFixed(2)}`, { width, align: 'center' });
 
   const bottom = doc.page.height - 50 - 110;
-  doc.image(qr, 60, bottom, { width: 100 });
+  drawQr(doc, verifyUrl, 60, bottom, 100);
   doc
     .fontSize(8)
     .fillColor('#444444')

@@ -36,7 +36,7 @@ export interface CertificatesServiceDeps {
 
 export const CERTIFICATE_JOB = 'certificate-issue';
 // Certificates are numbered and rendered in batches, each one transaction under the cohort's lock.
-const BATCH = 50;
+const BATCH = 200;
 // 20 characters of base32: 100 bits, not guessable, easy to type from paper.
 const verificationCode = () => [...randomBytes(20)].map((b) => 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'[b % 32]).join('');
 
@@ -82,11 +82,13 @@ export function createCertificatesService({ db, clock, cohorts, jobs, enqueue, s
 
   /** What every certificate of a cohort shares: instansi, program, dates, venue. */
   async function cohortFacts(tx: DbExecutor, cohort: Cohort) {
-    const [[org], [course], cohortPhases] = await Promise.all([
-      tx.select().from(organizations).where(eq(organizations.id, cohort.orgId)),
-      tx.select().from(courses).where(eq(courses.id, cohort.courseId)),
-      tx.select().from(phases).where(eq(phases.cohortId, cohort.id)).orderBy(asc(phases.position)),
-    ]);
+    const [org] = await tx.select().from(organizations).where(eq(organizations.id, cohort.orgId));
+    const [course] = await tx.select().from(courses).where(eq(courses.id, cohort.courseId));
+    const cohortPhases = await tx
+      .select()
+      .from(phases)
+      .where(eq(phases.cohortId, cohort.id))
+      .orderBy(asc(phases.position));
     const venue = cohortPhases.find((p) => p.kind !== 'online' && p.venue)?.venue ?? null;
     return { org: org!, course: course!, venue };
   }

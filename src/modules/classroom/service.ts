@@ -69,14 +69,17 @@ export async function absenceSummaries(
        where s.cohort_id = ${cohort.id}::uuid ${only}
     ),
     days as (
-      select enrollment_id, day from marks group by enrollment_id, day
-      having not bool_or(attended) and bool_or(missed)
+      select enrollment_id, count(*) filter (where not attended and missed)::int as absent_days
+        from (select enrollment_id, day, bool_or(attended) as attended, bool_or(missed) as missed
+                from marks group by enrollment_id, day) per_day
+       group by enrollment_id
     )
     select m.enrollment_id, count(*)::int as sessions,
            coalesce(sum(m.jp) filter (where m.attended), 0) as attended_jp,
            coalesce(sum(m.jp) filter (where m.missed), 0) as absent_jp,
-           (select count(*) from days d where d.enrollment_id = m.enrollment_id)::int as absent_days
-      from marks m group by m.enrollment_id`);
+           max(d.absent_days) as absent_days
+      from marks m join days d using (enrollment_id)
+     group by m.enrollment_id`);
   return new Map(
     result.rows.map((r) => [
       r.enrollment_id,

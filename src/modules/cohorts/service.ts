@@ -105,11 +105,10 @@ export function createCohortsService({
 
   async function views(tx: DbExecutor, list: Cohort[]) {
     const ids = list.map((c) => c.id);
-    const [allPhases, counts, names] = await Promise.all([
-      repo.phasesOf(tx, ids),
-      repo.enrolledCounts(tx, ids),
-      curriculum.describeVersions([...new Set(list.map((c) => c.courseVersionId))]),
-    ]);
+    // In turn: `tx` may be a transaction, which is one connection.
+    const allPhases = await repo.phasesOf(tx, ids);
+    const counts = await repo.enrolledCounts(tx, ids);
+    const names = await curriculum.describeVersions([...new Set(list.map((c) => c.courseVersionId))]);
     const now = clock.now();
     return list.map((c) => {
       const own = allPhases.filter((p) => p.cohortId === c.id);
