@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { manualClock } from '../../src/clock.js';
 import { createTestContext, type TestContext } from '../support/context.js';
 import { bearer, createMember, seedOrg, type Member, type SeededOrg } from '../support/fixtures.js';
-import { makePeople } from '../support/roster-files.js';
+import { blendedCohort, participantToken as participantToken_, wib, type Person } from '../support/classroom.js';
 
 const shipped = JSON.parse(
   readFileSync(new URL('../../curricula/orientasi-pppk.json', import.meta.url), 'utf8'),
@@ -17,52 +17,8 @@ let admin: { Authorization: string };
 let otherInstructor: Member;
 let courseId: string;
 
-const wib = (local: string) => new Date(`${local}+07:00`).toISOString();
-
 let seed = 900;
-async function cohort(code: string) {
-  const created = await ctx.http
-    .post('/v1/cohorts')
-    .set(admin)
-    .send({ courseId, code, name: `Angkatan ${code}` });
-  const withPhases = await ctx.http
-    .put(`/v1/cohorts/${created.body.id}/phases`)
-    .set(admin)
-    .send({
-      phases: [
-        { kind: 'online', name: 'MOOC', startDate: '2024-10-23', endDate: '2024-11-08', requiredJp: 45 },
-        {
-          kind: 'classroom',
-          name: 'Klasikal',
-          startDate: '2024-11-11',
-          endDate: '2024-11-15',
-          venue: 'BPSDM Provinsi Jambi',
-        },
-      ],
-    })
-    .expect(200);
-  const [online, classroom] = withPhases.body.phases as Array<{ id: string }>;
-  const people = makePeople(4, ++seed);
-  const enrollments: Array<{ id: string; nip: string; name: string; userId: string }> = [];
-  for (const p of people) {
-    const res = await ctx.http
-      .post(`/v1/cohorts/${created.body.id}/enrollments`)
-      .set(admin)
-      .send({
-        nip: p.nip,
-        name: p.nama,
-        category: p.kategori,
-        unit: p.unitKerja,
-        birthPlace: p.tempatLahir,
-        birthDate: p.tanggalLahir,
-        rank: p.pangkat,
-        position: p.jabatan,
-      })
-      .expect(201);
-    enrollments.push({ id: res.body.id, nip: p.nip, name: p.nama, userId: res.body.participant.id });
-  }
-  return { id: created.body.id as string, online: online!.id, classroom: classroom!.id, enrollments };
-}
+const cohort = (code: string) => blendedCohort(ctx, admin, courseId, code, 4, ++seed);
 
 async function transition(cohortId: string, phaseId: string, action: 'open' | 'close') {
   await ctx.http
@@ -95,12 +51,7 @@ async function sessionLedger(enrollmentId: string): Promise<number> {
   return Number(rows[0]!.jp ?? 0);
 }
 
-async function participantToken(nip: string) {
-  const [{ id }] = (await ctx.deps.pool.query('select id from users where nip = $1', [nip])).rows as [{ id: string }];
-  await ctx.http.patch(`/v1/users/${id}`).set(admin).send({ password: 'peserta-password' }).expect(200);
-  const login = await ctx.http.post('/v1/auth/login').send({ login: nip, password: 'peserta-password' });
-  return bearer(login.body.accessToken as string);
-}
+const participantToken = (p: Person) => participantToken_(ctx, admin, p);
 
 beforeAll(async () => {
   ctx = await createTestContext({ clock, env: { ATTENDANCE_GRACE_DAYS: '3' } });
@@ -117,7 +68,7 @@ describe('sessions', () => {
     const c = await cohort('SESI');
     const ok = await session(c.classroom, '2024-11-11', 7);
     expect(ok.localDate).toBe('2024-11-11');
-    expect(ok.venue).toBe('BPSDM Provinsi Jambi');
+    expect(ok.venue).toBe('Aula BPSDM');
 
     // 16 Nov 06:00 WIB is after the phase (it closes at 16 Nov 00:00 WIB); 9 JP do not fit 2 hours;
     // the participant is not an instructor.
@@ -187,7 +138,7 @@ describe('sessions', () => {
   test('participants see sessions only once the classroom phase has opened', async () => {
     const c = await cohort('LIHAT');
     await session(c.classroom, '2024-11-12', 7);
-    const p = await participantToken(c.enrollments[0]!.nip);
+    const p = await participantToken(c.people[0]!);
     const before = await ctx.http.get(`/v1/phases/${c.classroom}/sessions`).set(p);
     expect(before.status).toBe(409);
     expect(before.body.code).toBe('PHASE_NOT_OPEN');
@@ -195,7 +146,7 @@ describe('sessions', () => {
     const after = await ctx.http.get(`/v1/phases/${c.classroom}/sessions`).set(p).expect(200);
     expect(after.body).toHaveLength(1);
     // Someone not in the cohort does not learn that it exists.
-    const outsider = await participantToken((await cohort('LAIN')).enrollments[0]!.nip);
+    const outsider = await participantToken((await cohort('LAIN')).people[0]!);
     expect((await ctx.http.get(`/v1/phases/${c.classroom}/sessions`).set(outsider)).status).toBe(404);
   });
 });
@@ -204,7 +155,7 @@ describe('attendance', () => {
   test('only the session\u2019s instructors and org admins record it; attended JP enter the ledger once', async () => {
     const c = await cohort('HADIR');
     const s = await session(c.classroom, '2024-11-11', 7);
-    const [a, b, d] = c.enrollments;
+    const [a, b, d] = c.people;
     const mark = (who: { Authorization: string }, records: unknown[]) =>
       ctx.http.put(`/v1/sessions/${s.id}/attendance`).set(who).send({ records });
 
@@ -223,7 +174,7 @@ describe('attendance', () => {
     const wrong = await mark(bearer(jambi.instructor.token), [
       { nip: a!.nip, status: 'present' },
       { nip: '199001012024011999', status: 'present' },
-      { enrollmentId: a!.id, status: 'late' },
+      { enrollmentId: a!.enrollmentId, status: 'late' },
     ]);
     expect(wrong.status).toBe(422);
     expect(wrong.body.code).toBe('ATTENDANCE_INVALID');
@@ -231,11 +182,11 @@ describe('attendance', () => {
       'body.records[1].nip',
       'body.records[2].enrollmentId',
     ]);
-    expect(await sessionLedger(a!.id)).toBe(0);
+    expect(await sessionLedger(a!.enrollmentId)).toBe(0);
 
     const ok = await mark(bearer(jambi.instructor.token), [
       { nip: a!.nip, status: 'present' },
-      { enrollmentId: b!.id, status: 'late', note: 'Datang 08:20' },
+      { enrollmentId: b!.enrollmentId, status: 'late', note: 'Datang 08:20' },
       { nip: d!.nip, status: 'absent' },
     ]);
     expect(ok.status).toBe(200);
@@ -245,9 +196,9 @@ describe('attendance', () => {
       unchanged: 0,
       tally: { present: 1, late: 1, excused: 0, absent: 1, unrecorded: 1 },
     });
-    expect(await sessionLedger(a!.id)).toBe(7);
-    expect(await sessionLedger(b!.id)).toBe(7);
-    expect(await sessionLedger(d!.id)).toBe(0);
+    expect(await sessionLedger(a!.enrollmentId)).toBe(7);
+    expect(await sessionLedger(b!.enrollmentId)).toBe(7);
+    expect(await sessionLedger(d!.enrollmentId)).toBe(0);
 
     // Sent again: nothing changes. Corrected: the credit follows, net, without rewriting the ledger.
     const again = await mark(admin, [{ nip: a!.nip, status: 'present' }]);
@@ -256,9 +207,11 @@ describe('attendance', () => {
       { nip: a!.nip, status: 'absent' },
       { nip: d!.nip, status: 'present' },
     ]).expect(200);
-    expect(await sessionLedger(a!.id)).toBe(0);
-    expect(await sessionLedger(d!.id)).toBe(7);
-    const entries = await ctx.deps.pool.query('select jp from jp_ledger where enrollment_id = $1 order by id', [a!.id]);
+    expect(await sessionLedger(a!.enrollmentId)).toBe(0);
+    expect(await sessionLedger(d!.enrollmentId)).toBe(7);
+    const entries = await ctx.deps.pool.query('select jp from jp_ledger where enrollment_id = $1 order by id', [
+      a!.enrollmentId,
+    ]);
     expect(entries.rows.map((r) => Number(r.jp))).toEqual([7, -7]);
 
     const roster = await ctx.http
@@ -272,7 +225,7 @@ describe('attendance', () => {
     });
 
     // Session credits count toward the person's annual JP, in the year of the session.
-    const p = await participantToken(a!.nip);
+    const p = await participantToken(a!);
     await mark(admin, [{ nip: a!.nip, status: 'present' }]).expect(200);
     const jp = await ctx.http.get('/v1/me/jp?year=2024').set(p).expect(200);
     expect(jp.body.totalJp).toBeCloseTo(7, 4);
@@ -287,7 +240,7 @@ describe('attendance', () => {
       ctx.http
         .put(`/v1/sessions/${s.id}/attendance`)
         .set(admin)
-        .send({ records: [{ nip: c.enrollments[0]!.nip, status: 'present' }] });
+        .send({ records: [{ nip: c.people[0]!.nip, status: 'present' }] });
     expect((await mark()).body.code).toBe('SESSION_NOT_STARTED');
     clock.set(new Date(wib('2024-11-16T09:00:00')));
     await transition(c.id, c.classroom, 'close');
@@ -307,7 +260,7 @@ describe('attendance', () => {
     for (const day of days) sessions.push(await session(c.classroom, day, 7));
     await transition(c.id, c.classroom, 'open');
     clock.set(new Date(wib('2024-11-15T16:00:00')));
-    const who = c.enrollments[0]!;
+    const who = c.people[0]!;
     const statuses = ['absent', 'excused', 'present'];
     for (const [i, s] of sessions.entries())
       await ctx.http
@@ -315,7 +268,7 @@ describe('attendance', () => {
         .set(admin)
         .send({ records: [{ nip: who.nip, status: statuses[i] }] })
         .expect(200);
-    const view = await ctx.http.get(`/v1/enrollments/${who.id}/attendance`).set(admin).expect(200);
+    const view = await ctx.http.get(`/v1/enrollments/${who.enrollmentId}/attendance`).set(admin).expect(200);
     expect(view.body).toMatchObject({
       sessionsRecorded: 3,
       attendedJp: 7,
@@ -327,8 +280,8 @@ describe('attendance', () => {
       overLimit: false,
     });
     const mine = await ctx.http
-      .get(`/v1/me/enrollments/${who.id}`)
-      .set(await participantToken(who.nip))
+      .get(`/v1/me/enrollments/${who.enrollmentId}`)
+      .set(await participantToken(who))
       .expect(200);
     expect(mine.body.attendance).toMatchObject({ absentJp: 14, absentDays: 2, overLimit: false });
     await ctx.http
@@ -336,7 +289,7 @@ describe('attendance', () => {
       .set(admin)
       .send({ records: [{ nip: who.nip, status: 'absent' }] })
       .expect(200);
-    const over = await ctx.http.get(`/v1/enrollments/${who.id}/attendance`).set(admin).expect(200);
+    const over = await ctx.http.get(`/v1/enrollments/${who.enrollmentId}/attendance`).set(admin).expect(200);
     expect(over.body).toMatchObject({ absentJp: 21, absentDays: 3, overLimit: true, remainingJp: 0 });
   });
 });

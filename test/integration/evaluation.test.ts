@@ -9,7 +9,13 @@ import { createServices } from '../../src/services.js';
 import { startWorker, type RunningWorker } from '../../src/worker.js';
 import { createTestContext, type TestContext } from '../support/context.js';
 import { bearer, createMember, seedOrg, type Member, type SeededOrg } from '../support/fixtures.js';
-import { makePeople } from '../support/roster-files.js';
+import {
+  blendedCohort,
+  participantToken as participantToken_,
+  wib,
+  type BlendedCohort,
+  type Person,
+} from '../support/classroom.js';
 import { until } from '../support/until.js';
 
 const shipped = JSON.parse(
@@ -18,7 +24,6 @@ const shipped = JSON.parse(
 
 // The Jambi classroom phase, 11–15 November 2024 (WIB).
 const clock = manualClock('2024-11-11T01:00:00Z');
-const wib = (local: string) => new Date(`${local}+07:00`).toISOString();
 let ctx: TestContext;
 let jambi: SeededOrg;
 let admin: { Authorization: string };
@@ -26,55 +31,10 @@ let bystander: Member;
 let courseId: string;
 let worker: RunningWorker | undefined;
 
-interface Person {
-  enrollmentId: string;
-  nip: string;
-  name: string;
-  userId: string;
-}
-interface Cohort {
-  id: string;
-  code: string;
-  classroom: string;
-  people: Person[];
-}
+type Cohort = BlendedCohort;
 
 let seed = 1300;
-async function cohort(code: string, size: number): Promise<Cohort> {
-  const created = await ctx.http
-    .post('/v1/cohorts')
-    .set(admin)
-    .send({ courseId, code, name: `Angkatan ${code}` });
-  const phased = await ctx.http
-    .put(`/v1/cohorts/${created.body.id}/phases`)
-    .set(admin)
-    .send({
-      phases: [
-        { kind: 'online', name: 'MOOC', startDate: '2024-10-23', endDate: '2024-11-08', requiredJp: 45 },
-        { kind: 'classroom', name: 'Klasikal', startDate: '2024-11-11', endDate: '2024-11-15', venue: 'Aula BPSDM' },
-      ],
-    })
-    .expect(200);
-  const people: Person[] = [];
-  for (const p of makePeople(size, ++seed)) {
-    const res = await ctx.http
-      .post(`/v1/cohorts/${created.body.id}/enrollments`)
-      .set(admin)
-      .send({
-        nip: p.nip,
-        name: p.nama,
-        category: p.kategori,
-        unit: p.unitKerja,
-        birthPlace: p.tempatLahir,
-        birthDate: p.tanggalLahir,
-        rank: p.pangkat,
-        position: p.jabatan,
-      })
-      .expect(201);
-    people.push({ enrollmentId: res.body.id, nip: p.nip, name: p.nama, userId: res.body.participant.id });
-  }
-  return { id: created.body.id, code, classroom: phased.body.phases[1].id, people };
-}
+const cohort = (code: string, size: number) => blendedCohort(ctx, admin, courseId, code, size, ++seed);
 
 const scheme = {
   components: [
@@ -104,11 +64,7 @@ function scoreAll(c: Cohort, component: string, scores: Array<[Person, number]>,
     .send({ scores: scores.map(([p, score]) => ({ nip: p.nip, score })) });
 }
 
-async function participantToken(p: Person) {
-  await ctx.http.patch(`/v1/users/${p.userId}`).set(admin).send({ password: 'peserta-password' }).expect(200);
-  const login = await ctx.http.post('/v1/auth/login').send({ login: p.nip, password: 'peserta-password' });
-  return bearer(login.body.accessToken as string);
-}
+const participantToken = (p: Person) => participantToken_(ctx, admin, p);
 
 async function jobDone(jobId: string) {
   return until(async () => {
