@@ -135,6 +135,9 @@ try {
       [cohort.id],
     );
     await deps.pool.query('analyze');
+    // The cohort's end: the MOOC closes on schedule, the classroom phase by hand; results are final.
+    await services.schedule.reconcile();
+    await services.schedule.manual(actor, cohort.id, classroom.id, 'close', 'Akhir angkatan');
   });
   console.log(JSON.stringify({ step: 'setup', enrollments: SIZE, ms: setup.ms }));
 

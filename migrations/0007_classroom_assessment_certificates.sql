@@ -58,6 +58,7 @@ CREATE TABLE "result_runs" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"cohort_id" uuid NOT NULL,
 	"version" integer NOT NULL,
+	"final" boolean NOT NULL,
 	"scheme" jsonb NOT NULL,
 	"summary" jsonb NOT NULL,
 	"computed_by" uuid,

@@ -781,6 +781,9 @@ export const resultRuns = pgTable(
       .notNull()
       .references(() => cohorts.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
+    // Final once every phase of the cohort has closed: only a final run sets each enrollment's
+    // status and backs certificates; an earlier one is a preview that locks nobody out.
+    final: boolean('final').notNull(),
     scheme: jsonb('scheme').$type<SchemeSnapshot>().notNull(),
     summary: jsonb('summary').$type<Record<string, unknown>>().notNull(),
     computedBy: uuid('computed_by'),

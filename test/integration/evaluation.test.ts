@@ -248,9 +248,26 @@ describe('results', () => {
         .expect(200);
     }
 
+    // While the classroom phase runs, results are a preview: no one is marked passed or failed
+    // (which would stop their learning from counting), and certificates wait.
+    const preview = await ctx.http.post(`/v1/cohorts/${eval_.id}/results`).set(admin).expect(201);
+    expect(preview.body).toMatchObject({ version: 1, final: false, summary: { passed: 3, failed: 3 } });
+    const during = await ctx.deps.pool.query(
+      "select count(*)::int as n from enrollments where cohort_id = $1 and status in ('passed', 'failed')",
+      [eval_.id],
+    );
+    expect(during.rows[0].n).toBe(0);
+    const early = await ctx.http.post(`/v1/cohorts/${eval_.id}/certificates`).set(admin);
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('RESULTS_NOT_FINAL');
+
+    // The phase clock closes both phases (16 November, 08:00 WIB); then the results are final.
+    clock.set(wib('2024-11-16T08:00:00'));
+    await createServices(ctx.deps, () => '').schedule.reconcile();
     const run = await ctx.http.post(`/v1/cohorts/${eval_.id}/results`).set(admin).expect(201);
     expect(run.body).toMatchObject({
-      version: 1,
+      version: 2,
+      final: true,
       scheme: { version: 2, passMark: 70.01 },
       summary: {
         total: 6,
@@ -328,8 +345,8 @@ describe('results', () => {
       ctx.http.post(`/v1/cohorts/${eval_.id}/results`).set(admin),
       ctx.http.post(`/v1/cohorts/${eval_.id}/results`).set(admin),
     ]);
-    expect([first.body.version, second.body.version].sort()).toEqual([2, 3]);
-    expect((await ctx.http.get(`/v1/cohorts/${eval_.id}/results`).set(admin)).body.version).toBe(3);
+    expect([first.body.version, second.body.version].sort()).toEqual([3, 4]);
+    expect((await ctx.http.get(`/v1/cohorts/${eval_.id}/results`).set(admin)).body.version).toBe(4);
     const runs = await ctx.deps.pool.query(
       `select rr.version, r.final_score, r.passed from results r join result_runs rr on rr.id = r.run_id
         where r.enrollment_id = $1 order by rr.version`,
@@ -338,8 +355,9 @@ describe('results', () => {
     // 0.2 × 70 + 0.3 × 70 + 0.5 × 70.02 = 70.01
     expect(runs.rows.map((r) => [r.version, Number(r.final_score), r.passed])).toEqual([
       [1, 70, false],
-      [2, 70.01, true],
+      [2, 70, false],
       [3, 70.01, true],
+      [4, 70.01, true],
     ]);
   });
 });
@@ -383,9 +401,12 @@ describe('certificates', () => {
       'sikap',
       race.people.map((p) => [p, 88] as [Person, number]),
     ).expect(200);
-    await ctx.http.post(`/v1/cohorts/${race.id}/results`).set(admin).expect(201);
-    // Two jobs for the same cohort, run side by side (the API would have answered the same job).
+    // Its dates are long past: the phase clock closes its phases, and the results are final.
     const services = createServices(ctx.deps, () => '');
+    await services.schedule.reconcile();
+    const final = await ctx.http.post(`/v1/cohorts/${race.id}/results`).set(admin).expect(201);
+    expect(final.body.final).toBe(true);
+    // Two jobs for the same cohort, run side by side (the API would have answered the same job).
     const jobs = await Promise.all(
       [1, 2].map(() =>
         services.jobs.create({
@@ -476,7 +497,7 @@ describe('reports', () => {
     const report = json.body;
     expect(report).toMatchObject({
       cohort: { code: 'EVAL-2024' },
-      resultVersion: 3,
+      resultVersion: 4,
       summary: {
         participants: 6,
         byStatus: { passed: 4, failed: 2 },

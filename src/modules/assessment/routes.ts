@@ -105,7 +105,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ assessment: AssessmentSer
       schema: {
         tags: ['assessment'],
         summary: 'Compute every participant\u2019s final score, predikat and passed/failed',
-        description: `A new version each time, with a copy of the scheme used; each enrollment's status becomes passed or failed. Fail reasons: ${s.failReasons.map((r) => `\`${r}\``).join(', ')}.`,
+        description: `A new version each time, with a copy of the scheme used. Once every phase has closed the run is \`final\`: each enrollment's status becomes passed or failed, and certificates follow it; before, it is a preview that changes no status. Fail reasons: ${s.failReasons.map((r) => `\`${r}\``).join(', ')}.`,
         security: bearer,
         params: idParams,
         response: { 201: s.runView },

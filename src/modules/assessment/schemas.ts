@@ -70,6 +70,9 @@ export const runView = z.object({
   id: z.uuid(),
   cohortId: z.uuid(),
   version: z.number().int(),
+  final: z
+    .boolean()
+    .describe('Computed after every phase closed: sets passed/failed and backs certificates; otherwise a preview'),
   scheme: snapshotView,
   summary: z.record(z.string(), z.unknown()),
   computedAt: z.date(),
@@ -79,6 +82,7 @@ export const runView = z.object({
 export const resultView = z.object({
   enrollmentId: z.uuid(),
   version: z.number().int(),
+  final: z.boolean(),
   computedAt: z.date(),
   components: z.record(z.string(), z.number().nullable()),
   finalScore: z.number(),

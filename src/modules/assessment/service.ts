@@ -204,6 +204,7 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
       id: run.id,
       cohortId: run.cohortId,
       version: run.version,
+      final: run.final,
       scheme: run.scheme,
       summary: run.summary,
       computedAt: run.computedAt,
@@ -329,6 +330,8 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
         const cohort = await cohorts.cohortInScope(tx, actor, cohortId, true);
         const scheme = await schemeOr409(tx, cohort.id);
         const inputs = await inputsOf(tx, cohort, scheme);
+        const states = await tx.select({ state: phases.state }).from(phases).where(eq(phases.cohortId, cohort.id));
+        const final = states.length > 0 && states.every((p) => p.state === 'closed');
         const [last] = await tx
           .select({ version: resultRuns.version })
           .from(resultRuns)
@@ -351,6 +354,7 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
           .values({
             cohortId: cohort.id,
             version: (last?.version ?? 0) + 1,
+            final,
             scheme: snapshot(scheme),
             summary,
             computedBy: actor.userId,
@@ -374,17 +378,20 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
             })),
           );
         }
-        await tx.execute(sql`
+        // While a phase is still to run, the run is a preview: a status of passed or failed would
+        // stop participants' learning from counting.
+        if (final)
+          await tx.execute(sql`
           update enrollments e set status = case when r.passed then 'passed'::enrollment_status else 'failed'::enrollment_status end,
                  updated_at = ${now.toISOString()}::timestamptz
             from results r where r.run_id = ${run!.id}::uuid and r.enrollment_id = e.id and e.status <> 'withdrawn'`);
         await tx.insert(outbox).values({
           orgId: cohort.orgId,
           type: 'cohort.results_computed',
-          payload: { cohortId: cohort.id, cohortCode: cohort.code, version: run!.version, ...summary },
+          payload: { cohortId: cohort.id, cohortCode: cohort.code, version: run!.version, final, ...summary },
           createdAt: now,
         });
-        await audit(tx, actor, cohort, 'results.computed', { version: run!.version, ...summary });
+        await audit(tx, actor, cohort, 'results.computed', { version: run!.version, final, ...summary });
         return runView(run!);
       });
     },
@@ -406,7 +413,12 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
       const { cohort, userId } = await cohorts.enrollmentInScope(actor, enrollmentId);
       if (actor.role === 'participant' && userId !== actor.userId) throw new NotFoundError('Enrollment');
       const [row] = await db
-        .select({ result: results, version: resultRuns.version, computedAt: resultRuns.computedAt })
+        .select({
+          result: results,
+          version: resultRuns.version,
+          final: resultRuns.final,
+          computedAt: resultRuns.computedAt,
+        })
         .from(results)
         .innerJoin(resultRuns, eq(resultRuns.id, results.runId))
         .where(and(eq(results.enrollmentId, enrollmentId), eq(resultRuns.cohortId, cohort.id)))
@@ -414,7 +426,7 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
         .limit(1);
       if (!row) throw new NotFoundError('Result');
       const { runId: _run, ...rest } = row.result;
-      return { ...rest, version: row.version, computedAt: row.computedAt };
+      return { ...rest, version: row.version, final: row.final, computedAt: row.computedAt };
     },
   };
 }

@@ -52,7 +52,7 @@ export const certificateRoutes: FastifyPluginAsyncZod<{ certificates: Certificat
         tags: ['certificates'],
         summary: 'Issue a certificate to every participant who passed (background job)',
         description:
-          'Uses the newest result run (409 `RESULTS_NOT_COMPUTED` without one). One certificate per enrollment, never two; calling again issues only the missing ones, and while a job is running the same job is answered. Poll `GET /v1/jobs/{id}`.',
+          'Uses the newest result run, which must be final (409 `RESULTS_NOT_COMPUTED`, `RESULTS_NOT_FINAL`). One certificate per enrollment, never two; calling again issues only the missing ones, and while a job is running the same job is answered. Poll `GET /v1/jobs/{id}`.',
         security: bearer,
         params: idParams,
         response: { 202: jobAccepted },

@@ -98,7 +98,7 @@ export function createCertificatesService({ db, clock, cohorts, jobs, enqueue, s
     return db.transaction(async (tx) => {
       const cohort = await cohorts.cohortInScope(tx, systemActor, cohortId, true);
       const run = await latestRun(tx, cohort.id);
-      if (!run) return 0;
+      if (!run?.final) return 0;
       const pending = await unissued(tx, run.id, BATCH);
       if (pending.length === 0) return 0;
       const { org, course, venue } = await cohortFacts(tx, cohort);
@@ -227,6 +227,11 @@ export function createCertificatesService({ db, clock, cohorts, jobs, enqueue, s
           throw new ConflictError(
             'Results have not been computed: POST /v1/cohorts/{id}/results first',
             'RESULTS_NOT_COMPUTED',
+          );
+        if (!run.final)
+          throw new ConflictError(
+            `The newest results (version ${run.version}) were computed while a phase was still to run: compute them again after the last phase has closed`,
+            'RESULTS_NOT_FINAL',
           );
         const running = await jobs.unfinishedFor(tx, CERTIFICATE_JOB, cohort.id);
         if (running) return running;
