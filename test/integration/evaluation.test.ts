@@ -385,8 +385,10 @@ describe('certificates', () => {
 
     const list = await ctx.http.get(`/v1/cohorts/${eval_.id}/certificates`).set(admin).expect(200);
     const passed = [A, B, C, E].map((p) => p.enrollmentId).sort();
-    expect(list.body.map((c: { enrollmentId: string }) => c.enrollmentId).sort()).toEqual(passed);
-    expect(list.body.map((c: { number: string }) => c.number)).toEqual([1, 2, 3, 4].map((n) => `${n}/EVAL-2024/2024`));
+    expect(list.body.items.map((c: { enrollmentId: string }) => c.enrollmentId).sort()).toEqual(passed);
+    expect(list.body.items.map((c: { number: string }) => c.number).sort()).toEqual(
+      [1, 2, 3, 4].map((n) => `${n}/EVAL-2024/2024`),
+    );
   });
 
   test('the database keeps it to one each even when two jobs race', async () => {
@@ -462,7 +464,7 @@ describe('certificates', () => {
   });
 
   test('anyone can verify; a revoked certificate shows as revoked', async () => {
-    const [cert] = (await ctx.http.get(`/v1/cohorts/${eval_.id}/certificates`).set(admin)).body;
+    const [cert] = (await ctx.http.get(`/v1/cohorts/${eval_.id}/certificates`).set(admin)).body.items;
     const verify = () => ctx.http.get(`/v1/certificates/verify/${cert.code}`);
     const valid = await verify().expect(200);
     expect(valid.body).toEqual({

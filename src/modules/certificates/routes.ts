@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/actor.js';
+import { pageSchema, paginationQuery } from '../../http/pagination.js';
 import { acceptedView, jobAccepted } from '../jobs/service.js';
 import type { CertificatesService } from './service.js';
 
@@ -68,13 +69,14 @@ export const certificateRoutes: FastifyPluginAsyncZod<{ certificates: Certificat
       onRequest: app.auth('platform_admin', 'org_admin', 'instructor'),
       schema: {
         tags: ['certificates'],
-        summary: "A cohort's certificates, by number",
+        summary: "A cohort's certificates, in the order they were issued",
         security: bearer,
         params: idParams,
-        response: { 200: z.array(certificate) },
+        querystring: z.strictObject(paginationQuery),
+        response: { 200: pageSchema(certificate) },
       },
     },
-    async (request) => certificates.listOfCohort(actorOf(request), request.params.id),
+    async (request) => certificates.listOfCohort(actorOf(request), request.params.id, request.query),
   );
 
   app.get(

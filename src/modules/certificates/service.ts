@@ -19,6 +19,7 @@ import {
 } from '../../db/schema.js';
 import { systemActor, type Actor } from '../../http/actor.js';
 import { ConflictError, NotFoundError } from '../../http/errors.js';
+import { afterCursor, page } from '../../http/pagination.js';
 import { inTenant } from '../../http/tenancy.js';
 import { recordAudit } from '../audit/record.js';
 import type { CohortsService } from '../cohorts/service.js';
@@ -170,7 +171,19 @@ export function createCertificatesService({ db, clock, cohorts, jobs, enqueue, s
     });
   }
 
-  function view(c: Certificate) {
+  const listColumns = {
+    id: certificates.id,
+    number: certificates.number,
+    code: certificates.code,
+    enrollmentId: certificates.enrollmentId,
+    cohortId: certificates.cohortId,
+    fields: certificates.fields,
+    issuedAt: certificates.issuedAt,
+    revokedAt: certificates.revokedAt,
+    revokeReason: certificates.revokeReason,
+  };
+
+  function view(c: Pick<Certificate, keyof typeof listColumns>) {
     return {
       id: c.id,
       number: c.number,
@@ -185,18 +198,6 @@ export function createCertificatesService({ db, clock, cohorts, jobs, enqueue, s
       verifyUrl: verifyUrl(c.code),
     };
   }
-
-  const listColumns = {
-    id: certificates.id,
-    number: certificates.number,
-    code: certificates.code,
-    enrollmentId: certificates.enrollmentId,
-    cohortId: certificates.cohortId,
-    fields: certificates.fields,
-    issuedAt: certificates.issuedAt,
-    revokedAt: certificates.revokedAt,
-    revokeReason: certificates.revokeReason,
-  };
 
   /** A certificate the caller may see: their own, or any in their organization for staff. */
   async function certificateOr404(tx: DbExecutor, actor: Actor, id: string) {
@@ -271,14 +272,19 @@ export function createCertificatesService({ db, clock, cohorts, jobs, enqueue, s
       }
     },
 
-    async listOfCohort(actor: Actor, cohortId: string) {
+    async listOfCohort(actor: Actor, cohortId: string, q: { limit: number; cursor?: string }) {
       const cohort = await cohorts.cohortInScope(db, actor, cohortId);
       const rows = await db
         .select(listColumns)
         .from(certificates)
-        .where(eq(certificates.cohortId, cohort.id))
-        .orderBy(asc(certificates.seq));
-      return rows.map((r) => view({ ...r } as Certificate));
+        .where(and(eq(certificates.cohortId, cohort.id), afterCursor(certificates.issuedAt, certificates.id, q.cursor)))
+        .orderBy(asc(certificates.issuedAt), asc(certificates.id))
+        .limit(q.limit + 1);
+      const { items, nextCursor } = page(
+        rows.map((r) => ({ ...r, createdAt: r.issuedAt })),
+        q.limit,
+      );
+      return { items: items.map(view), nextCursor };
     },
 
     async mine(actor: Actor) {
@@ -287,7 +293,7 @@ export function createCertificatesService({ db, clock, cohorts, jobs, enqueue, s
         .from(certificates)
         .where(eq(certificates.userId, actor.userId!))
         .orderBy(desc(certificates.issuedAt));
-      return rows.map((r) => view({ ...r } as Certificate));
+      return rows.map(view);
     },
 
     async pdf(actor: Actor, id: string) {
