@@ -28,6 +28,7 @@ let ctx: TestContext;
 let jambi: SeededOrg;
 let admin: { Authorization: string };
 let bystander: Member;
+let platform: string;
 let courseId: string;
 let worker: RunningWorker | undefined;
 
@@ -96,7 +97,7 @@ let A: Person, B: Person, C: Person, D: Person, E: Person, F: Person;
 
 beforeAll(async () => {
   ctx = await createTestContext({ clock });
-  const platform = await ctx.platformAdminToken();
+  platform = await ctx.platformAdminToken();
   jambi = await seedOrg(ctx, platform, 'KOTA-JAMBI');
   admin = bearer(jambi.admin.token);
   bystander = await createMember(ctx, platform, jambi.id, 'instructor');
@@ -566,4 +567,24 @@ describe('reports', () => {
     const invalid = await ctx.http.get(`/v1/cohorts/${eval_.id}/report?format=pdf`).set(admin);
     expect(invalid.status).toBe(400);
   });
+});
+
+test('another organization finds none of it', async () => {
+  const other = await seedOrg(ctx, platform, 'KAB-MUARO-JAMBI');
+  const them = bearer(other.admin.token);
+  const [cert] = (await ctx.http.get(`/v1/cohorts/${eval_.id}/certificates`).set(admin)).body.items;
+  const sessions = (await ctx.http.get(`/v1/phases/${eval_.classroom}/sessions`).set(admin)).body;
+  for (const [method, url] of [
+    ['get', `/v1/cohorts/${eval_.id}/report`],
+    ['get', `/v1/cohorts/${eval_.id}/assessment-scheme`],
+    ['get', `/v1/cohorts/${eval_.id}/results`],
+    ['get', `/v1/enrollments/${C.enrollmentId}/result`],
+    ['get', `/v1/phases/${eval_.classroom}/sessions`],
+    ['get', `/v1/sessions/${sessions[0].id}/attendance`],
+    ['get', cert.pdfUrl],
+    ['post', `/v1/cohorts/${eval_.id}/certificates`],
+  ] as const) {
+    const res = await ctx.http[method](url).set(them);
+    expect([url, res.status]).toEqual([url, 404]);
+  }
 });

@@ -122,8 +122,9 @@ export function createClassroomService({
   async function phaseOr404(tx: DbExecutor, actor: Actor, phaseId: string) {
     const [phase] = await tx.select().from(phases).where(eq(phases.id, phaseId));
     if (!phase) throw new NotFoundError('Phase');
-    const cohort = await cohorts.cohortInScope(tx, actor, phase.cohortId).catch(() => {
-      throw new NotFoundError('Phase');
+    // Another organization's cohort: its phase does not exist for this caller.
+    const cohort = await cohorts.cohortInScope(tx, actor, phase.cohortId).catch((error: unknown) => {
+      throw error instanceof NotFoundError ? new NotFoundError('Phase') : error;
     });
     return { phase, cohort };
   }
@@ -132,8 +133,9 @@ export function createClassroomService({
     const query = tx.select().from(classSessions).where(eq(classSessions.id, id));
     const [session] = lock ? await query.for('update') : await query;
     if (!session) throw new NotFoundError('Session');
-    const cohort = await cohorts.cohortInScope(tx, actor, session.cohortId).catch(() => {
-      throw new NotFoundError('Session');
+    // Another organization's cohort: its session does not exist for this caller.
+    const cohort = await cohorts.cohortInScope(tx, actor, session.cohortId).catch((error: unknown) => {
+      throw error instanceof NotFoundError ? new NotFoundError('Session') : error;
     });
     const [phase] = await tx.select().from(phases).where(eq(phases.id, session.phaseId));
     return { session, cohort, phase: phase! };
