@@ -55,16 +55,11 @@ interface StateRow {
 /** What runs the credit statements: the pool, or a client holding a transaction. */
 export type Queryable = Pick<pg.ClientBase, 'query'>;
 
-// The statements on the heartbeat path are named: each connection parses and plans them once.
+// Each enrollment is looked up on its own (the OFFSET 0 keeps the planner from turning the lookups
+// into one join): by a join, a large batch or a plan cached while the tables were small would read
+// whole tables instead of probing their keys.
 const CREDIT_STATES = `
-  with known as (
-    select pe.enrollment_id, array_agg(pe.client_event_id::text) as ids
-      from unnest($3::uuid[], $4::text[]) as k(enrollment_id, client_event_id)
-      join progress_events pe on pe.enrollment_id = k.enrollment_id and pe.client_event_id = k.client_event_id
-     group by pe.enrollment_id
-  )
-  select e.id as enrollment_id, e.user_id, e.status, e.cohort_id, c.course_version_id,
-         (o.settings->>'minutesPerJp')::int as minutes_per_jp,
+  select e.id as enrollment_id, e.user_id, e.status, e.cohort_id, e.course_version_id, e.minutes_per_jp,
          ep.version, ep.credited_until, ep.last_activity_at,
          (select json_agg(json_build_object('id', p.id, 'state', p.state, 'opens_at', p.opens_at, 'closes_at', p.closes_at,
                                             'required_jp', p.required_jp) order by p.position)
@@ -73,13 +68,21 @@ const CREDIT_STATES = `
          (select json_agg(json_build_object('lesson_id', lp.lesson_id, 'credited_seconds', lp.credited_seconds,
                                             'completed_at', lp.completed_at, 'completed_by', lp.completed_by))
             from lesson_progress lp where lp.enrollment_id = e.id) as lessons,
-         known.ids as known
-    from unnest($1::uuid[], $2::uuid[]) as req(enrollment_id, user_id)
-    join enrollments e on e.id = req.enrollment_id and e.user_id = req.user_id
-    join cohorts c on c.id = e.cohort_id
-    join organizations o on o.id = c.org_id
-    left join enrollment_progress ep on ep.enrollment_id = e.id
-    left join known on known.enrollment_id = e.id`;
+         (select array_agg(pe.client_event_id::text) from progress_events pe
+           where pe.enrollment_id = e.id
+             and pe.client_event_id = any(array(select jsonb_array_elements_text(req.client_ids)))) as known
+    from unnest($1::uuid[], $2::uuid[], $3::jsonb[]) as req(enrollment_id, user_id, client_ids)
+    cross join lateral (
+      select e.id, e.user_id, e.status, e.cohort_id, c.course_version_id, (o.settings->>'minutesPerJp')::int as minutes_per_jp
+        from enrollments e
+        join cohorts c on c.id = e.cohort_id
+        join organizations o on o.id = c.org_id
+       where e.id = req.enrollment_id and e.user_id = req.user_id
+      offset 0
+    ) e
+    left join lateral (
+      select ep.version, ep.credited_until, ep.last_activity_at from enrollment_progress ep where ep.enrollment_id = e.id offset 0
+    ) ep on true`;
 
 /**
  * Everything the credit rules need about some participants' enrollments, in one round trip
@@ -92,15 +95,14 @@ export async function loadCreditStates(
   db: Queryable,
   requests: Array<{ enrollmentId: string; userId: string; clientIds: string[] }>,
 ): Promise<Map<string, EnrollmentCreditState>> {
-  const asked = requests.flatMap((r) => r.clientIds.map((id) => [r.enrollmentId, id] as const));
   const result = await db.query<StateRow>({
     name: 'progress.credit-states',
     text: CREDIT_STATES,
     values: [
       requests.map((r) => r.enrollmentId),
       requests.map((r) => r.userId),
-      asked.map(([enrollmentId]) => enrollmentId),
-      asked.map(([, clientId]) => clientId),
+      // Each enrollment's client ids as one JSON array: ids are any text, and the counts differ.
+      requests.map((r) => JSON.stringify(r.clientIds)),
     ],
   });
   const states = new Map<string, EnrollmentCreditState>();
@@ -146,6 +148,8 @@ export interface CreditWrite {
   result: CreditResult;
 }
 
+// Named, like the read: each connection plans it once. Its plan has no table scans, only inserts
+// through the unique keys.
 const CREDIT_WRITE = `
   with clock as (
     insert into enrollment_progress as ep (enrollment_id, version, credited_until, last_activity_at, credited_seconds, updated_at)
