@@ -39,7 +39,12 @@ function start(args: string[], env: Record<string, string>, ready: RegExp): Prom
     let out = '';
     const onData = (d: Buffer) => {
       out += d.toString();
-      if (ready.test(out)) resolve(child);
+      if (!ready.test(out)) return;
+      // Past the start the output is only drained: the load generator shares the cores, and keeping
+      // (and searching) every log line the server writes would cost it more than sending requests.
+      child.stdout!.off('data', onData).resume();
+      child.stderr!.off('data', onData).resume();
+      resolve(child);
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -10,6 +9,7 @@ import errors from './http/errors.js';
 import health from './http/health.js';
 import observability from './http/observability.js';
 import openapi from './http/openapi.js';
+import securityHeaders from './http/security-headers.js';
 import { queueBoard } from './http/queue-board.js';
 import multipart from '@fastify/multipart';
 import { cohortRoutes } from './modules/cohorts/routes.js';
@@ -56,7 +56,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   await app.register(errors);
   await app.register(observability);
-  await app.register(helmet, { global: true });
+  await app.register(securityHeaders);
   // Without configured origins no browser origin is allowed, and no hook needs to run.
   if (config.corsOrigins.length > 0) await app.register(cors, { origin: config.corsOrigins, credentials: false });
   // Only routes that opt in are limited (login, refresh); the store is shared through Redis when there is one.

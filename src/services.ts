@@ -40,6 +40,7 @@ export function createServices(deps: Deps, signAccessToken: (p: Principal) => st
   });
   const progress: ProgressService = createProgressService({
     db,
+    pool: deps.pool,
     clock,
     curriculum,
     cohorts,

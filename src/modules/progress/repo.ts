@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type pg from 'pg';
 import type { DbExecutor } from '../../db/index.js';
 import type { CreditResult } from './credit.js';
 
@@ -51,48 +52,59 @@ interface StateRow {
   known: string[] | null;
 }
 
+/** What runs the credit statements: the pool, or a client holding a transaction. */
+export type Queryable = Pick<pg.ClientBase, 'query'>;
+
+// Each enrollment is looked up on its own (the OFFSET 0 keeps the planner from turning the lookups
+// into one join): by a join, a large batch or a plan cached while the tables were small would read
+// whole tables instead of probing their keys.
+const CREDIT_STATES = `
+  select e.id as enrollment_id, e.user_id, e.status, e.cohort_id, e.course_version_id, e.minutes_per_jp,
+         ep.version, ep.credited_until, ep.last_activity_at,
+         (select json_agg(json_build_object('id', p.id, 'state', p.state, 'opens_at', p.opens_at, 'closes_at', p.closes_at,
+                                            'required_jp', p.required_jp) order by p.position)
+            from phases p where p.cohort_id = e.cohort_id and p.kind = 'online') as phases,
+         (select json_object_agg(x.phase_id, x.closes_at) from phase_extensions x where x.enrollment_id = e.id) as extensions,
+         (select json_agg(json_build_object('lesson_id', lp.lesson_id, 'credited_seconds', lp.credited_seconds,
+                                            'completed_at', lp.completed_at, 'completed_by', lp.completed_by))
+            from lesson_progress lp where lp.enrollment_id = e.id) as lessons,
+         (select array_agg(pe.client_event_id::text) from progress_events pe
+           where pe.enrollment_id = e.id
+             and pe.client_event_id = any(array(select jsonb_array_elements_text(req.client_ids)))) as known
+    from unnest($1::uuid[], $2::uuid[], $3::jsonb[]) as req(enrollment_id, user_id, client_ids)
+    cross join lateral (
+      select e.id, e.user_id, e.status, e.cohort_id, c.course_version_id, (o.settings->>'minutesPerJp')::int as minutes_per_jp
+        from enrollments e
+        join cohorts c on c.id = e.cohort_id
+        join organizations o on o.id = c.org_id
+       where e.id = req.enrollment_id and e.user_id = req.user_id
+      offset 0
+    ) e
+    left join lateral (
+      select ep.version, ep.credited_until, ep.last_activity_at from enrollment_progress ep where ep.enrollment_id = e.id offset 0
+    ) ep on true`;
+
 /**
  * Everything the credit rules need about some participants' enrollments, in one round trip
  * whatever their number: each enrollment (only if it is that user's), its organization's minutes
  * per JP, the credit clock, the online phases with any personal extension, the lessons' progress,
- * and which of the given client ids were seen before.
+ * and which of the given client ids were seen before. Every lookup goes through an index, so the
+ * cost follows the number asked for, not the number of enrollments.
  */
 export async function loadCreditStates(
-  db: DbExecutor,
+  db: Queryable,
   requests: Array<{ enrollmentId: string; userId: string; clientIds: string[] }>,
 ): Promise<Map<string, EnrollmentCreditState>> {
-  const wanted = requests.map((r) => ({ enrollment_id: r.enrollmentId, user_id: r.userId, client_ids: r.clientIds }));
-  // Phases are gathered once per cohort, not once per enrollment: a batch is mostly one cohort.
-  const result = await db.execute<StateRow & Record<string, unknown>>(sql`
-    with req as (
-      select * from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as req(enrollment_id uuid, user_id uuid, client_ids text[])
-    ),
-    own as (
-      select e.*, req.client_ids from req join enrollments e on e.id = req.enrollment_id and e.user_id = req.user_id
-    ),
-    cohort_phases as (
-      select p.cohort_id, json_agg(json_build_object('id', p.id, 'state', p.state, 'opens_at', p.opens_at, 'closes_at', p.closes_at,
-                                                     'required_jp', p.required_jp) order by p.position) as phases
-        from phases p
-       where p.kind = 'online' and p.cohort_id in (select cohort_id from own)
-       group by p.cohort_id
-    )
-    select e.id as enrollment_id, e.user_id, e.status, e.cohort_id, c.course_version_id,
-           (o.settings->>'minutesPerJp')::int as minutes_per_jp,
-           ep.version, ep.credited_until, ep.last_activity_at,
-           cp.phases,
-           (select json_object_agg(x.phase_id, x.closes_at) from phase_extensions x where x.enrollment_id = e.id) as extensions,
-           (select json_agg(json_build_object('lesson_id', lp.lesson_id, 'credited_seconds', lp.credited_seconds,
-                                              'completed_at', lp.completed_at, 'completed_by', lp.completed_by))
-              from lesson_progress lp where lp.enrollment_id = e.id) as lessons,
-           (select array_agg(pe.client_event_id) from progress_events pe
-             where pe.enrollment_id = e.id
-               and pe.client_event_id = any(e.client_ids)) as known
-      from own e
-      join cohorts c on c.id = e.cohort_id
-      join organizations o on o.id = c.org_id
-      left join cohort_phases cp on cp.cohort_id = e.cohort_id
-      left join enrollment_progress ep on ep.enrollment_id = e.id`);
+  const result = await db.query<StateRow>({
+    name: 'progress.credit-states',
+    text: CREDIT_STATES,
+    values: [
+      requests.map((r) => r.enrollmentId),
+      requests.map((r) => r.userId),
+      // Each enrollment's client ids as one JSON array: ids are any text, and the counts differ.
+      requests.map((r) => JSON.stringify(r.clientIds)),
+    ],
+  });
   const states = new Map<string, EnrollmentCreditState>();
   for (const row of result.rows) {
     states.set(row.enrollment_id, {
@@ -125,7 +137,7 @@ export async function loadCreditStates(
   return states;
 }
 
-export async function loadCreditState(db: DbExecutor, userId: string, enrollmentId: string, clientIds: string[] = []) {
+export async function loadCreditState(db: Queryable, userId: string, enrollmentId: string, clientIds: string[] = []) {
   return (await loadCreditStates(db, [{ enrollmentId, userId, clientIds }])).get(enrollmentId);
 }
 
@@ -136,103 +148,106 @@ export interface CreditWrite {
   result: CreditResult;
 }
 
+// Named, like the read: each connection plans it once. Its plan has no table scans, only inserts
+// through the unique keys.
+const CREDIT_WRITE = `
+  with clock as (
+    insert into enrollment_progress as ep (enrollment_id, version, credited_until, last_activity_at, credited_seconds, updated_at)
+    select x.enrollment_id, x.version, x.credited_until, x.last_activity_at, x.credited_seconds, $1::timestamptz
+      from unnest($2::uuid[], $3::int[], $4::timestamptz[], $5::timestamptz[], $6::int[])
+           as x(enrollment_id, version, credited_until, last_activity_at, credited_seconds)
+    on conflict (enrollment_id) do update set
+      version = ep.version + 1,
+      credited_until = excluded.credited_until,
+      last_activity_at = excluded.last_activity_at,
+      credited_seconds = ep.credited_seconds + excluded.credited_seconds,
+      updated_at = excluded.updated_at
+    where ep.version = excluded.version - 1
+    returning ep.enrollment_id
+  ),
+  ev as (
+    insert into progress_events (enrollment_id, client_event_id, type, lesson_id, occurred_at, received_at,
+                                 claimed_seconds, credited_seconds, status, reason)
+    select x.enrollment_id, x.client_event_id, x.type::progress_event_type, x.lesson_id, x.occurred_at, $1::timestamptz,
+           x.claimed_seconds, x.credited_seconds, x.status::progress_event_status, x.reason
+      from unnest($7::uuid[], $8::text[], $9::text[], $10::uuid[], $11::timestamptz[], $12::int[], $13::int[], $14::text[], $15::text[])
+           as x(enrollment_id, client_event_id, type, lesson_id, occurred_at, claimed_seconds, credited_seconds, status, reason)
+     where x.enrollment_id in (select enrollment_id from clock)
+    returning 1
+  ),
+  lp as (
+    insert into lesson_progress as lp (enrollment_id, lesson_id, credited_seconds, completed_at, completed_by, last_event_at)
+    select x.enrollment_id, x.lesson_id, x.credited_seconds, x.completed_at, x.completed_by, x.last_event_at
+      from unnest($16::uuid[], $17::uuid[], $18::int[], $19::timestamptz[], $20::text[], $21::timestamptz[])
+           as x(enrollment_id, lesson_id, credited_seconds, completed_at, completed_by, last_event_at)
+     where x.enrollment_id in (select enrollment_id from clock)
+    on conflict (enrollment_id, lesson_id) do update set
+      credited_seconds = excluded.credited_seconds,
+      completed_at = coalesce(lp.completed_at, excluded.completed_at),
+      completed_by = coalesce(lp.completed_by, excluded.completed_by),
+      last_event_at = greatest(lp.last_event_at, excluded.last_event_at)
+    returning 1
+  ),
+  led as (
+    insert into jp_ledger (user_id, enrollment_id, phase_id, module_id, lesson_id, source, jp, seconds, occurred_at, created_at)
+    select x.user_id, x.enrollment_id, x.phase_id, x.module_id, x.lesson_id, 'lesson', x.jp, x.seconds, x.occurred_at, $1::timestamptz
+      from unnest($22::uuid[], $23::uuid[], $24::uuid[], $25::uuid[], $26::uuid[], $27::numeric[], $28::int[], $29::timestamptz[])
+           as x(user_id, enrollment_id, phase_id, module_id, lesson_id, jp, seconds, occurred_at)
+     where x.enrollment_id in (select enrollment_id from clock)
+    returning 1
+  )
+  select enrollment_id from clock`;
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
 /**
  * Writes credited batches of any number of enrollments in one statement, so in one commit: the
- * events, the lessons' progress, the ledger credits and each credit clock. An enrollment's part
- * applies only if its clock is still at the version its batch was computed from; the answer lists
- * the enrollments that applied, and the others are computed again by the caller.
+ * events, the lessons' progress, the ledger credits and each credit clock, each table's rows as
+ * one set. An enrollment's part applies only if its clock is still at the version its batch was
+ * computed from; the answer lists the enrollments that applied, and the others are computed again
+ * by the caller.
  */
-export async function writeCreditedBatches(db: DbExecutor, writes: CreditWrite[], now: Date): Promise<Set<string>> {
-  const nowIso = now.toISOString();
-  const clocks = writes.map((w) => ({
-    enrollment_id: w.enrollmentId,
-    version: w.expectedVersion + 1,
-    credited_until: w.result.creditedUntil?.toISOString() ?? null,
-    last_activity_at: w.result.lastActivityAt?.toISOString() ?? null,
-    credited_seconds: w.result.creditedSeconds,
-  }));
-  const events = writes.flatMap((w) =>
-    w.result.stored.map((e) => ({
-      enrollment_id: w.enrollmentId,
-      client_event_id: e.clientEventId,
-      type: e.type,
-      lesson_id: e.lessonId,
-      occurred_at: e.occurredAt.toISOString(),
-      claimed_seconds: e.claimedSeconds,
-      credited_seconds: e.creditedSeconds,
-      status: e.status,
-      reason: e.reason,
-    })),
-  );
+export async function writeCreditedBatches(db: Queryable, writes: CreditWrite[], now: Date): Promise<Set<string>> {
+  const events = writes.flatMap((w) => w.result.stored.map((e) => ({ enrollmentId: w.enrollmentId, e })));
   const lessons = writes.flatMap((w) =>
-    [...w.result.lessonStates].map(([lessonId, s]) => ({
-      enrollment_id: w.enrollmentId,
-      lesson_id: lessonId,
-      credited_seconds: s.creditedSeconds,
-      completed_at: s.completedAt?.toISOString() ?? null,
-      completed_by: s.completedBy,
-      last_event_at: s.lastEventAt.toISOString(),
-    })),
+    [...w.result.lessonStates].map(([lessonId, l]) => ({ enrollmentId: w.enrollmentId, lessonId, l })),
   );
-  const ledger = writes.flatMap((w) =>
-    w.result.ledger.map((l) => ({
-      user_id: w.userId,
-      enrollment_id: w.enrollmentId,
-      phase_id: l.phaseId,
-      module_id: l.moduleId,
-      lesson_id: l.lessonId,
-      jp: l.jp,
-      seconds: l.seconds,
-      occurred_at: l.occurredAt.toISOString(),
-    })),
-  );
-  const written = await db.execute<{ enrollment_id: string }>(sql`
-    with clock as (
-      insert into enrollment_progress as ep (enrollment_id, version, credited_until, last_activity_at, credited_seconds, updated_at)
-      select x.enrollment_id, x.version, x.credited_until, x.last_activity_at, x.credited_seconds, ${nowIso}::timestamptz
-        from jsonb_to_recordset(${JSON.stringify(clocks)}::jsonb) as x(enrollment_id uuid, version int,
-             credited_until timestamptz, last_activity_at timestamptz, credited_seconds int)
-      on conflict (enrollment_id) do update set
-        version = ep.version + 1,
-        credited_until = excluded.credited_until,
-        last_activity_at = excluded.last_activity_at,
-        credited_seconds = ep.credited_seconds + excluded.credited_seconds,
-        updated_at = excluded.updated_at
-      where ep.version = excluded.version - 1
-      returning ep.enrollment_id
-    ),
-    ev as (
-      insert into progress_events (enrollment_id, client_event_id, type, lesson_id, occurred_at, received_at,
-                                   claimed_seconds, credited_seconds, status, reason)
-      select x.enrollment_id, x.client_event_id, x.type::progress_event_type, x.lesson_id, x.occurred_at, ${nowIso}::timestamptz,
-             x.claimed_seconds, x.credited_seconds, x.status::progress_event_status, x.reason
-        from jsonb_to_recordset(${JSON.stringify(events)}::jsonb) as x(enrollment_id uuid, client_event_id text, type text,
-             lesson_id uuid, occurred_at timestamptz, claimed_seconds int, credited_seconds int, status text, reason text)
-       where x.enrollment_id in (select enrollment_id from clock)
-      returning 1
-    ),
-    lp as (
-      insert into lesson_progress as lp (enrollment_id, lesson_id, credited_seconds, completed_at, completed_by, last_event_at)
-      select x.enrollment_id, x.lesson_id, x.credited_seconds, x.completed_at, x.completed_by, x.last_event_at
-        from jsonb_to_recordset(${JSON.stringify(lessons)}::jsonb) as x(enrollment_id uuid, lesson_id uuid, credited_seconds int,
-             completed_at timestamptz, completed_by text, last_event_at timestamptz)
-       where x.enrollment_id in (select enrollment_id from clock)
-      on conflict (enrollment_id, lesson_id) do update set
-        credited_seconds = excluded.credited_seconds,
-        completed_at = coalesce(lp.completed_at, excluded.completed_at),
-        completed_by = coalesce(lp.completed_by, excluded.completed_by),
-        last_event_at = greatest(lp.last_event_at, excluded.last_event_at)
-      returning 1
-    ),
-    led as (
-      insert into jp_ledger (user_id, enrollment_id, phase_id, module_id, lesson_id, source, jp, seconds, occurred_at, created_at)
-      select x.user_id, x.enrollment_id, x.phase_id, x.module_id, x.lesson_id, 'lesson', x.jp, x.seconds, x.occurred_at, ${nowIso}::timestamptz
-        from jsonb_to_recordset(${JSON.stringify(ledger)}::jsonb) as x(user_id uuid, enrollment_id uuid, phase_id uuid,
-             module_id uuid, lesson_id uuid, jp numeric, seconds int, occurred_at timestamptz)
-       where x.enrollment_id in (select enrollment_id from clock)
-      returning 1
-    )
-    select enrollment_id from clock`);
+  const ledger = writes.flatMap((w) => w.result.ledger.map((l) => ({ w, l })));
+  const written = await db.query<{ enrollment_id: string }>({
+    name: 'progress.credit-write',
+    text: CREDIT_WRITE,
+    values: [
+      now.toISOString(),
+      writes.map((w) => w.enrollmentId),
+      writes.map((w) => w.expectedVersion + 1),
+      writes.map((w) => iso(w.result.creditedUntil)),
+      writes.map((w) => iso(w.result.lastActivityAt)),
+      writes.map((w) => w.result.creditedSeconds),
+      events.map((x) => x.enrollmentId),
+      events.map((x) => x.e.clientEventId),
+      events.map((x) => x.e.type),
+      events.map((x) => x.e.lessonId),
+      events.map((x) => x.e.occurredAt.toISOString()),
+      events.map((x) => x.e.claimedSeconds),
+      events.map((x) => x.e.creditedSeconds),
+      events.map((x) => x.e.status),
+      events.map((x) => x.e.reason),
+      lessons.map((x) => x.enrollmentId),
+      lessons.map((x) => x.lessonId),
+      lessons.map((x) => x.l.creditedSeconds),
+      lessons.map((x) => iso(x.l.completedAt)),
+      lessons.map((x) => x.l.completedBy),
+      lessons.map((x) => x.l.lastEventAt.toISOString()),
+      ledger.map((x) => x.w.userId),
+      ledger.map((x) => x.w.enrollmentId),
+      ledger.map((x) => x.l.phaseId),
+      ledger.map((x) => x.l.moduleId),
+      ledger.map((x) => x.l.lessonId),
+      ledger.map((x) => x.l.jp),
+      ledger.map((x) => x.l.seconds),
+      ledger.map((x) => x.l.occurredAt.toISOString()),
+    ],
+  });
   return new Set(written.rows.map((r) => r.enrollment_id));
 }
 
@@ -245,10 +260,31 @@ export async function lastActivity(db: DbExecutor, enrollmentIds: string[]): Pro
   );
 }
 
+/** Runs `work` in a transaction on one client of the pool: committed if it resolves, rolled back if not. */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: Queryable) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const result = await work(client);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 /** Takes the enrollment's credit clock row lock (creating the row if needed) until the transaction ends. */
-export async function lockCreditClock(db: DbExecutor, enrollmentId: string, now: Date): Promise<void> {
-  await db.execute(sql`
-    insert into enrollment_progress (enrollment_id, version, updated_at) values (${enrollmentId}, 0, ${now.toISOString()}::timestamptz)
-    on conflict (enrollment_id) do nothing`);
-  await db.execute(sql`select 1 from enrollment_progress where enrollment_id = ${enrollmentId} for update`);
+export async function lockCreditClock(db: Queryable, enrollmentId: string, now: Date): Promise<void> {
+  await db.query({
+    text: `insert into enrollment_progress (enrollment_id, version, updated_at) values ($1, 0, $2)
+           on conflict (enrollment_id) do nothing`,
+    values: [enrollmentId, now.toISOString()],
+  });
+  await db.query({
+    text: 'select 1 from enrollment_progress where enrollment_id = $1 for update',
+    values: [enrollmentId],
+  });
 }

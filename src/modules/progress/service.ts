@@ -1,8 +1,9 @@
 import { and, asc, count, eq, inArray, sql, sum } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
+import type pg from 'pg';
 import type { Clock } from '../../clock.js';
 import { conflictOnUnique } from '../../db/errors.js';
-import type { Db, DbExecutor } from '../../db/index.js';
+import type { Db } from '../../db/index.js';
 import { jpLedger, lessonProgress, quizAttempts, type QuizSettings } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
@@ -26,6 +27,8 @@ import * as repo from './repo.js';
 
 export interface ProgressServiceDeps {
   db: Db;
+  /** The heartbeat path's statements go straight to the pool, as named (prepared) statements. */
+  pool: pg.Pool;
   clock: Clock;
   curriculum: CurriculumService;
   cohorts: CohortsService;
@@ -43,7 +46,15 @@ const CREDIT_BATCHES_IN_FLIGHT = 2;
 const CATALOG_CACHE_SIZE = 200;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-export function createProgressService({ db, clock, curriculum, cohorts, directory, settings }: ProgressServiceDeps) {
+export function createProgressService({
+  db,
+  pool,
+  clock,
+  curriculum,
+  cohorts,
+  directory,
+  settings,
+}: ProgressServiceDeps) {
   // Published versions never change, so their catalogs are kept; oldest dropped first.
   const catalogs = new Map<string, Promise<Catalog>>();
   function catalogOf(versionId: string): Promise<Catalog> {
@@ -68,8 +79,8 @@ export function createProgressService({ db, clock, curriculum, cohorts, director
     }));
   }
 
-  async function stateOr404(tx: DbExecutor, userId: string, enrollmentId: string, clientIds: string[] = []) {
-    const state = await repo.loadCreditState(tx, userId, enrollmentId, clientIds);
+  async function stateOr404(userId: string, enrollmentId: string) {
+    const state = await repo.loadCreditState(pool, userId, enrollmentId);
     if (!state) throw new NotFoundError('Enrollment');
     return state;
   }
@@ -150,7 +161,7 @@ export function createProgressService({ db, clock, curriculum, cohorts, director
       groups.set(key, [...(groups.get(key) ?? []), item]);
     }
     const states = await repo.loadCreditStates(
-      db,
+      pool,
       [...groups.values()].map((items) => ({
         enrollmentId: items[0]!.input.enrollmentId,
         userId: items[0]!.input.userId,
@@ -181,7 +192,7 @@ export function createProgressService({ db, clock, curriculum, cohorts, director
           answers,
         });
     }
-    const applied = writes.length > 0 ? await repo.writeCreditedBatches(db, writes, now) : new Set<string>();
+    const applied = writes.length > 0 ? await repo.writeCreditedBatches(pool, writes, now) : new Set<string>();
     for (const w of writes) {
       if (applied.has(w.enrollmentId)) {
         w.items.forEach((item, k) => item.resolve(w.answers[k]!));
@@ -200,7 +211,7 @@ export function createProgressService({ db, clock, curriculum, cohorts, director
   }
 
   function creditLocked(request: CreditRequest): Promise<CreditAnswer> {
-    return db.transaction(async (tx) => {
+    return repo.inTransaction(pool, async (tx) => {
       await repo.lockCreditClock(tx, request.enrollmentId, clock.now());
       const state = await repo.loadCreditState(
         tx,
@@ -252,7 +263,7 @@ export function createProgressService({ db, clock, curriculum, cohorts, director
       enrollmentId: string,
       answers: Array<{ questionId: string; selected: string[] }>,
     ) {
-      const state = await stateOr404(db, actor.userId!, enrollmentId);
+      const state = await stateOr404(actor.userId!, enrollmentId);
       if (state.status !== 'active' && state.status !== 'remedial')
         throw new ConflictError('The enrollment is not active', 'NOT_ENROLLED');
       const catalog = await catalogOf(state.courseVersionId);
@@ -336,7 +347,7 @@ export function createProgressService({ db, clock, curriculum, cohorts, director
 
     /** JP earned against required, per phase, module and lesson: the participant's progress page. */
     async enrollmentProgress(userId: string, enrollmentId: string) {
-      const state = await stateOr404(db, userId, enrollmentId);
+      const state = await stateOr404(userId, enrollmentId);
       const catalog = await catalogOf(state.courseVersionId);
       const ledger = await db
         .select({ phaseId: jpLedger.phaseId, moduleId: jpLedger.moduleId, jp: sum(jpLedger.jp).mapWith(Number) })
