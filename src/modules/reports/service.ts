@@ -93,31 +93,36 @@ export function createReportsService({ db, cohorts, absenceRuleOf }: ReportsServ
     for (;;) {
       const page: Array<Record<string, unknown>> = (
         await db.execute(sql`
-        select e.id, e.status::text as status, u.nip, u.name, u.category, u.unit,
+        with page as (
+          -- The page's participants first; everything else is looked up for these rows only.
+          select e.id, e.status::text as status, u.nip, u.name, u.category, u.unit
+            from enrollments e join users u on u.id = e.user_id
+           where e.cohort_id = ${cohort.id}::uuid
+             ${after ? sql`and (u.name, e.id) > (${after.name}, ${after.id}::uuid)` : sql``}
+           order by u.name, e.id
+           limit ${PAGE}
+        )
+        select p.*,
                coalesce((select sum(j.jp) from jp_ledger j
-                          where j.enrollment_id = e.id and j.phase_id = any(${sql.param(ctx.onlinePhaseIds)}::uuid[])), 0) as online_jp,
-               coalesce((select sum(j.jp) from jp_ledger j where j.enrollment_id = e.id and j.source = 'session'), 0) as classroom_jp,
+                          where j.enrollment_id = p.id and j.phase_id = any(${sql.param(ctx.onlinePhaseIds)}::uuid[])), 0) as online_jp,
+               coalesce((select sum(j.jp) from jp_ledger j where j.enrollment_id = p.id and j.source = 'session'), 0) as classroom_jp,
                coalesce(a.present, 0)::int as present, coalesce(a.late, 0)::int as late,
                coalesce(a.excused, 0)::int as excused, coalesce(a.absent, 0)::int as absent,
                (select avg(coalesce(lp.best_score, 0)) from lessons l
-                  left join lesson_progress lp on lp.lesson_id = l.id and lp.enrollment_id = e.id
+                  left join lesson_progress lp on lp.lesson_id = l.id and lp.enrollment_id = p.id
                  where l.version_id = ${cohort.courseVersionId}::uuid and l.kind = 'quiz') as quiz_average,
-               (select jsonb_object_agg(s.component, s.score) from scores s where s.enrollment_id = e.id) as manual,
+               (select jsonb_object_agg(s.component, s.score) from scores s where s.enrollment_id = p.id) as manual,
                r.final_score, r.predikat, r.passed, r.reasons, c.number as certificate_number
-          from enrollments e
-          join users u on u.id = e.user_id
+          from page p
           left join lateral (
             select count(*) filter (where at.status = 'present') as present,
                    count(*) filter (where at.status = 'late') as late,
                    count(*) filter (where at.status = 'excused') as excused,
                    count(*) filter (where at.status = 'absent') as absent
-              from attendance at where at.enrollment_id = e.id) a on true
-          left join results r on r.run_id = ${ctx.run?.id ?? null}::uuid and r.enrollment_id = e.id
-          left join certificates c on c.enrollment_id = e.id and c.revoked_at is null
-         where e.cohort_id = ${cohort.id}::uuid
-           ${after ? sql`and (u.name, e.id) > (${after.name}, ${after.id}::uuid)` : sql``}
-         order by u.name, e.id
-         limit ${PAGE}`)
+              from attendance at where at.enrollment_id = p.id) a on true
+          left join results r on r.run_id = ${ctx.run?.id ?? null}::uuid and r.enrollment_id = p.id
+          left join certificates c on c.enrollment_id = p.id and c.revoked_at is null
+         order by p.name, p.id`)
       ).rows;
       if (page.length === 0) return;
       const absence = await absenceSummaries(
