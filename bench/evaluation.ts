@@ -146,7 +146,7 @@ try {
   console.log(JSON.stringify({ step: 'results', ms: results.ms, peakMiB: results.peakMiB, ...summary }));
 
   const certificates = await measure(async () => {
-    const job = await services.certificates.issue(actor, cohort.id);
+    const { job } = await services.certificates.issue(actor, cohort.id, { queue: false });
     await services.certificates.runIssueJob(job.id);
     return (await services.jobs.get(actor, job.id)).result as { issued: number };
   });

@@ -21,6 +21,9 @@ Commands:
                                            create a platform administrator (or reset its password)
   import-course FILE --org CODE [--publish]
                                            import a course package into an organization
+  issue-certificates --org CODE --cohort CODE
+                                           issue the certificates of a cohort's final results,
+                                           with a progress bar
   seed-demo                                a demo organization, admin and participant with the
                                            Orientasi PPPK curriculum published (idempotent)
 `;
@@ -42,6 +45,36 @@ const commands: Record<string, Command> = {
     const org = await directory.organizationByCode(systemActor, values.org);
     const result = await curriculum.importPackage(systemActor, pkg, { orgId: org.id, publish: values.publish });
     console.log(describeImport(file, result));
+  },
+
+  async 'issue-certificates'(deps, args) {
+    const { values } = parseArgs({
+      args,
+      options: { org: { type: 'string' }, cohort: { type: 'string' } },
+      strict: true,
+    });
+    if (!values.org || !values.cohort) throw new UsageError('issue-certificates needs --org CODE and --cohort CODE');
+    const { directory, cohorts, certificates, jobs } = servicesOf(deps);
+    const org = await directory.organizationByCode(systemActor, values.org);
+    const actor = { ...systemActor, scope: { kind: 'org' as const, orgId: org.id } };
+    const cohort = await cohorts.cohortByCode(actor, values.cohort);
+    const { job, started } = await certificates.issue(actor, cohort.id, { queue: false });
+    if (!started) console.log(`A worker is already issuing these certificates (job ${job.id}); following it.`);
+    const bar = progressBar(`Certificates for ${cohort.code}`);
+    const timer = setInterval(() => void jobs.get(actor, job.id).then((j) => bar(j.processed, j.total)), 250);
+    try {
+      if (started) await certificates.runIssueJob(job.id);
+      let current = await jobs.get(actor, job.id);
+      while (!['done', 'failed'].includes(current.status)) {
+        await new Promise((r) => setTimeout(r, 500));
+        current = await jobs.get(actor, job.id);
+      }
+      bar(current.processed, current.total, true);
+      if (current.status === 'failed') throw new UsageError(`Issuing failed: ${current.error}`);
+      console.log(`${String(current.result?.issued ?? 0)} certificate(s) issued.`);
+    } finally {
+      clearInterval(timer);
+    }
   },
 
   async 'seed-demo'(deps) {
@@ -94,6 +127,22 @@ const commands: Record<string, Command> = {
 };
 
 class UsageError extends Error {}
+
+/** A progress bar on a terminal; on anything else, a line at each tenth. */
+function progressBar(label: string) {
+  let lastTenth = -1;
+  return (done: number, total: number, final = false) => {
+    const share = total > 0 ? Math.min(1, done / total) : 1;
+    if (process.stderr.isTTY) {
+      const filled = Math.round(share * 30);
+      process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(30 - filled)}] ${done}/${total}`);
+      if (final) process.stderr.write('\n');
+    } else if (Math.floor(share * 10) > lastTenth || final) {
+      lastTenth = Math.floor(share * 10);
+      process.stderr.write(`${label}: ${done}/${total}\n`);
+    }
+  };
+}
 
 function servicesOf(deps: Deps) {
   return createServices(deps, () => {

@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
@@ -17,6 +20,10 @@ import {
   type Person,
 } from '../support/classroom.js';
 import { until } from '../support/until.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+const run = promisify(execFile);
 
 const shipped = JSON.parse(
   readFileSync(new URL('../../curricula/orientasi-pppk.json', import.meta.url), 'utf8'),
@@ -435,6 +442,37 @@ describe('certificates', () => {
       ),
     );
     expect(results.map((r) => r!.issued as number).reduce((a, b) => a + b)).toBe(8);
+  });
+
+  test('the CLI issues them too, with its progress', async () => {
+    const small = await cohort('CLI-2024', 3);
+    await ctx.http
+      .put(`/v1/cohorts/${small.id}/assessment-scheme`)
+      .set(admin)
+      .send({ components: [{ code: 'sikap', name: 'Sikap', weight: 100, source: 'manual' }], requireOnlineJp: false })
+      .expect(200);
+    await scoreAll(
+      small,
+      'sikap',
+      small.people.map((p) => [p, 75] as [Person, number]),
+    ).expect(200);
+    await createServices(ctx.deps, () => '').schedule.reconcile();
+    await ctx.http.post(`/v1/cohorts/${small.id}/results`).set(admin).expect(201);
+
+    const cli = () =>
+      run(tsx, ['src/cli.ts', 'issue-certificates', '--org', 'KOTA-JAMBI', '--cohort', 'CLI-2024'], {
+        cwd: root,
+        env: { PATH: process.env.PATH, DATABASE_URL: ctx.databaseUrl, JWT_SECRET: 'x'.repeat(40) },
+        timeout: 60_000,
+      });
+    const first = await cli();
+    expect(first.stdout).toContain('3 certificate(s) issued.');
+    expect(first.stderr).toContain('Certificates for CLI-2024: 3/3');
+    expect((await cli()).stdout).toContain('0 certificate(s) issued.');
+    const { rows } = await ctx.deps.pool.query('select count(*)::int as n from certificates where cohort_id = $1', [
+      small.id,
+    ]);
+    expect(rows[0].n).toBe(3);
   });
 
   test('the PDF carries name and NIP; participants get only their own', async () => {

@@ -60,7 +60,7 @@ export const certificateRoutes: FastifyPluginAsyncZod<{ certificates: Certificat
       },
     },
     async (request, reply) =>
-      reply.status(202).send(acceptedView(await certificates.issue(actorOf(request), request.params.id))),
+      reply.status(202).send(acceptedView((await certificates.issue(actorOf(request), request.params.id)).job)),
   );
 
   app.get(

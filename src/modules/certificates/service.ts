@@ -218,10 +218,10 @@ export function createCertificatesService({ db, clock, cohorts, jobs, enqueue, s
   return {
     /**
      * Starts issuing a cohort's certificates (202 with the job). While a job for the cohort is still
-     * queued or running, the same job is answered instead of a second one.
+     * queued or running, that job is answered instead of a second one (`started: false`).
      */
-    async issue(actor: Actor, cohortId: string) {
-      const job = await db.transaction(async (tx) => {
+    async issue(actor: Actor, cohortId: string, { queue = true }: { queue?: boolean } = {}) {
+      const { job, started } = await db.transaction(async (tx) => {
         const cohort = await cohorts.cohortInScope(tx, actor, cohortId, true);
         const run = await latestRun(tx, cohort.id);
         if (!run)
@@ -235,11 +235,11 @@ export function createCertificatesService({ db, clock, cohorts, jobs, enqueue, s
             'RESULTS_NOT_FINAL',
           );
         const running = await jobs.unfinishedFor(tx, CERTIFICATE_JOB, cohort.id);
-        if (running) return running;
+        if (running) return { job: running, started: false };
         const [{ n }] = (await tx
           .select({ n: sql<number>`count(*)::int` })
           .from(unissued(tx, run.id).as('pending'))) as [{ n: number }];
-        return jobs.create(
+        const created = await jobs.create(
           {
             orgId: cohort.orgId,
             kind: CERTIFICATE_JOB,
@@ -249,10 +249,13 @@ export function createCertificatesService({ db, clock, cohorts, jobs, enqueue, s
           },
           tx,
         );
+        return { job: created, started: true };
       });
       // Committed first; should the queue be unreachable now, the worker finds the job at its start.
-      await enqueue('certificates', 'issue', { jobId: job.id }, { jobId: job.id }).catch(() => undefined);
-      return job;
+      // The CLI runs the job itself (`queue: false`) to show its progress.
+      if (started && queue)
+        await enqueue('certificates', 'issue', { jobId: job.id }, { jobId: job.id }).catch(() => undefined);
+      return { job, started };
     },
 
     async runIssueJob(jobId: string): Promise<void> {

@@ -18,6 +18,10 @@ export function findCohort(db: DbExecutor, scope: TenantScope, id: string): Prom
   return db.query.cohorts.findFirst({ where: and(eq(cohorts.id, id), inTenant(cohorts.orgId, scope)) });
 }
 
+export function findCohortByCode(db: DbExecutor, scope: TenantScope, code: string): Promise<Cohort | undefined> {
+  return db.query.cohorts.findFirst({ where: and(eq(cohorts.code, code), inTenant(cohorts.orgId, scope)) });
+}
+
 /** The cohort row locked until the transaction ends: phase edits, imports and moves into it queue up. */
 export async function lockCohort(db: DbExecutor, scope: TenantScope, id: string): Promise<Cohort | undefined> {
   const [row] = await db

@@ -279,6 +279,13 @@ export function createCohortsService({
   }
 
   return {
+    /** A cohort of the caller's organization by its code (404 otherwise). */
+    async cohortByCode(actor: Actor, code: string): Promise<Cohort> {
+      const cohort = await repo.findCohortByCode(db, actor.scope, code);
+      if (!cohort) throw new NotFoundError('Cohort');
+      return cohort;
+    },
+
     /** A cohort the caller may see (404 otherwise), optionally locked: for other modules' writes. */
     cohortInScope: (tx: DbExecutor, actor: Actor, id: string, lock = false) => cohortOr404(tx, actor, id, lock),
 
