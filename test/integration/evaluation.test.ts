@@ -265,6 +265,8 @@ describe('results', () => {
       [eval_.id],
     );
     expect(during.rows[0].n).toBe(0);
+    const notYet = await ctx.http.get(`/v1/enrollments/${B.enrollmentId}/result`).set(await participantToken(B));
+    expect(notYet.status).toBe(404);
     const early = await ctx.http.post(`/v1/cohorts/${eval_.id}/certificates`).set(admin);
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('RESULTS_NOT_FINAL');
@@ -355,6 +357,8 @@ describe('results', () => {
     ]);
     expect([first.body.version, second.body.version].sort()).toEqual([3, 4]);
     expect((await ctx.http.get(`/v1/cohorts/${eval_.id}/results`).set(admin)).body.version).toBe(4);
+    const preview = await ctx.http.get(`/v1/cohorts/${eval_.id}/results?version=1`).set(admin).expect(200);
+    expect(preview.body).toMatchObject({ version: 1, final: false });
     const runs = await ctx.deps.pool.query(
       `select rr.version, r.final_score, r.passed from results r join result_runs rr on rr.id = r.run_id
         where r.enrollment_id = $1 order by rr.version`,

@@ -121,14 +121,15 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ assessment: AssessmentSer
       onRequest: staff,
       schema: {
         tags: ['assessment'],
-        summary: 'The newest result run: version, scheme used, summary',
+        summary: 'The newest result run (or `?version=N`): whether final, the scheme used, the summary',
         description: 'One row per participant: `GET /v1/cohorts/{id}/report`.',
         security: bearer,
         params: idParams,
+        querystring: z.strictObject({ version: z.coerce.number().int().min(1).optional() }),
         response: { 200: s.runView },
       },
     },
-    async (request) => assessment.latestRun(actorOf(request), request.params.id),
+    async (request) => assessment.run(actorOf(request), request.params.id, request.query.version),
   );
 
   app.get(
@@ -137,7 +138,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ assessment: AssessmentSer
       onRequest: app.auth('platform_admin', 'org_admin', 'instructor', 'participant'),
       schema: {
         tags: ['assessment'],
-        summary: "An enrollment's result in the newest run",
+        summary: "An enrollment's result in the newest run (participants: the newest final run)",
         security: bearer,
         params: idParams,
         response: { 200: s.resultView },

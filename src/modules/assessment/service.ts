@@ -396,22 +396,27 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
       });
     },
 
-    async latestRun(actor: Actor, cohortId: string) {
+    /** The newest result run, or the given version of it. */
+    async run(actor: Actor, cohortId: string, version?: number) {
       const cohort = await cohorts.cohortInScope(db, actor, cohortId);
       const [run] = await db
         .select()
         .from(resultRuns)
-        .where(eq(resultRuns.cohortId, cohort.id))
+        .where(and(eq(resultRuns.cohortId, cohort.id), version ? eq(resultRuns.version, version) : undefined))
         .orderBy(desc(resultRuns.version))
         .limit(1);
       if (!run) throw new NotFoundError('Results');
       return runView(run);
     },
 
-    /** One enrollment's result in the newest run (404 when none). */
+    /**
+     * One enrollment's result in the newest run (404 when none). A participant sees only final
+     * results: a preview computed while the cohort still runs is for the organizers.
+     */
     async resultOf(actor: Actor, enrollmentId: string) {
       const { cohort, userId } = await cohorts.enrollmentInScope(actor, enrollmentId);
-      if (actor.role === 'participant' && userId !== actor.userId) throw new NotFoundError('Enrollment');
+      const participant = actor.role === 'participant';
+      if (participant && userId !== actor.userId) throw new NotFoundError('Enrollment');
       const [row] = await db
         .select({
           result: results,
@@ -421,7 +426,13 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
         })
         .from(results)
         .innerJoin(resultRuns, eq(resultRuns.id, results.runId))
-        .where(and(eq(results.enrollmentId, enrollmentId), eq(resultRuns.cohortId, cohort.id)))
+        .where(
+          and(
+            eq(results.enrollmentId, enrollmentId),
+            eq(resultRuns.cohortId, cohort.id),
+            participant ? eq(resultRuns.final, true) : undefined,
+          ),
+        )
         .orderBy(desc(resultRuns.version))
         .limit(1);
       if (!row) throw new NotFoundError('Result');
