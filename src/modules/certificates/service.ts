@@ -22,6 +22,7 @@ import { ConflictError, NotFoundError } from '../../http/errors.js';
 import { afterCursor, page } from '../../http/pagination.js';
 import { inTenant } from '../../http/tenancy.js';
 import { recordAudit } from '../audit/record.js';
+import { localDateOf } from '../cohorts/calendar.js';
 import type { CohortsService } from '../cohorts/service.js';
 import type { JobsService } from '../jobs/service.js';
 import { certificateNumber, renderCertificate } from './document.js';
@@ -108,7 +109,7 @@ export function createCertificatesService({ db, clock, cohorts, jobs, enqueue, s
         .from(certificates)
         .where(eq(certificates.cohortId, cohort.id))) as [{ last: number }];
       const now = clock.now();
-      const issuedOn = new Intl.DateTimeFormat('en-CA', { timeZone: cohort.timeZone }).format(now);
+      const issuedOn = localDateOf(now, cohort.timeZone);
       const rows = [];
       for (const [i, { result, user, enrollmentId }] of pending.entries()) {
         const seq = last + i + 1;

@@ -18,6 +18,7 @@ import { systemActor, type Actor } from '../../http/actor.js';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, type FieldError } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
 import { overLimit } from '../assessment/scoring.js';
+import { localDateOf } from '../cohorts/calendar.js';
 import type { CohortsService } from '../cohorts/service.js';
 import type { DirectoryService } from '../identity/directory-service.js';
 import type { AttendanceInput, SessionInput, SessionPatch } from './schemas.js';
@@ -159,7 +160,6 @@ export function createClassroomService({
       tx,
       list.map((s) => s.id),
     );
-    const localDate = new Intl.DateTimeFormat('en-CA', { timeZone: cohort.timeZone });
     return list.map((s) => ({
       id: s.id,
       phaseId: s.phaseId,
@@ -167,7 +167,7 @@ export function createClassroomService({
       title: s.title,
       startsAt: s.startsAt,
       endsAt: s.endsAt,
-      localDate: localDate.format(s.startsAt),
+      localDate: localDateOf(s.startsAt, cohort.timeZone),
       timeZone: cohort.timeZone,
       jp: s.jp,
       venue: s.venue,
