@@ -231,6 +231,27 @@ describe('attendance', () => {
     expect(jp.body.totalJp).toBeCloseTo(7, 4);
   });
 
+  test('concurrent corrections leave the ledger equal to the final mark', async () => {
+    const c = await cohort('SERENTAK');
+    const s = await session(c.classroom, '2024-11-12', 7);
+    await transition(c.id, c.classroom, 'open');
+    clock.set(new Date(wib('2024-11-12T16:00:00')));
+    const who = c.people[0]!;
+    const marks = ['present', 'absent', 'late', 'excused', 'present', 'absent', 'present', 'absent'];
+    const answers = await Promise.all(
+      marks.map((status) =>
+        ctx.http
+          .put(`/v1/sessions/${s.id}/attendance`)
+          .set(admin)
+          .send({ records: [{ nip: who.nip, status }] }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(marks.map(() => 200));
+    const { rows } = await ctx.deps.pool.query('select status from attendance where session_id = $1', [s.id]);
+    const final = rows[0].status as string;
+    expect(await sessionLedger(who.enrollmentId)).toBe(['present', 'late'].includes(final) ? 7 : 0);
+  });
+
   test('a session that has not started cannot be marked; the grace period ends attendance after the phase', async () => {
     const c = await cohort('TENGGAT');
     const s = await session(c.classroom, '2024-11-14', 7);
