@@ -18,7 +18,7 @@ import {
 } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, type FieldError } from '../../http/errors.js';
-import { recordAudit } from '../audit/record.js';
+import { cohortAuditor } from '../audit/record.js';
 import { absenceSummaries } from '../classroom/service.js';
 import type { CohortsService } from '../cohorts/service.js';
 import { DEFAULT_BANDS, evaluate, schemeProblems } from './scoring.js';
@@ -55,17 +55,7 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
     countExcused: true,
   };
 
-  const audit = (tx: DbExecutor, actor: Actor, cohort: Cohort, action: string, data: Record<string, unknown>) =>
-    recordAudit(tx, {
-      orgId: cohort.orgId,
-      actorId: actor.userId,
-      action,
-      entityType: 'cohort',
-      entityId: cohort.id,
-      data,
-      requestId: actor.requestId,
-      at: clock.now(),
-    });
+  const audit = cohortAuditor(clock);
 
   async function schemeOf(tx: DbExecutor, cohortId: string): Promise<Scheme | undefined> {
     const [scheme] = await tx.select().from(assessmentSchemes).where(eq(assessmentSchemes.cohortId, cohortId));

@@ -1,5 +1,7 @@
+import type { Clock } from '../../clock.js';
 import type { DbExecutor } from '../../db/index.js';
-import { auditLog } from '../../db/schema.js';
+import { auditLog, type Cohort } from '../../db/schema.js';
+import type { Actor } from '../../http/actor.js';
 
 export interface AuditEntry {
   orgId: string | null;
@@ -24,4 +26,25 @@ export async function recordAudit(db: DbExecutor, entry: AuditEntry): Promise<vo
     requestId: entry.requestId ?? null,
     at: entry.at,
   });
+}
+
+/** An audit writer for changes to a cohort and what hangs off it, by the acting user, at the clock's now. */
+export function cohortAuditor(clock: Clock) {
+  return (
+    tx: DbExecutor,
+    actor: Actor,
+    cohort: Pick<Cohort, 'id' | 'orgId'>,
+    action: string,
+    data: Record<string, unknown> = {},
+  ) =>
+    recordAudit(tx, {
+      orgId: cohort.orgId,
+      actorId: actor.userId,
+      action,
+      entityType: 'cohort',
+      entityId: cohort.id,
+      data,
+      requestId: actor.requestId,
+      at: clock.now(),
+    });
 }

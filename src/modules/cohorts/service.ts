@@ -9,7 +9,7 @@ import type { Actor } from '../../http/actor.js';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { page } from '../../http/pagination.js';
 import { owningOrg } from '../../http/tenancy.js';
-import { recordAudit } from '../audit/record.js';
+import { cohortAuditor } from '../audit/record.js';
 import type { CurriculumService } from '../curriculum/service.js';
 import type { DirectoryService } from '../identity/directory-service.js';
 import { participantIdsByNip, syncParticipants, type ParticipantRecord } from '../identity/participants.js';
@@ -91,17 +91,7 @@ export function createCohortsService({
   attendanceOf,
   phasesChanged,
 }: CohortsServiceDeps) {
-  const audit = (tx: DbExecutor, actor: Actor, cohort: Cohort, action: string, data: Record<string, unknown> = {}) =>
-    recordAudit(tx, {
-      orgId: cohort.orgId,
-      actorId: actor.userId,
-      action,
-      entityType: 'cohort',
-      entityId: cohort.id,
-      data,
-      requestId: actor.requestId,
-      at: clock.now(),
-    });
+  const audit = cohortAuditor(clock);
 
   async function views(tx: DbExecutor, list: Cohort[]) {
     const ids = list.map((c) => c.id);
