@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { localDateOf } from '../../src/modules/cohorts/calendar.js';
 import { createServices } from '../../src/services.js';
 import { startWorker, type RunningWorker } from '../../src/worker.js';
 import { createTestContext, queueKinds, type QueueKind, type TestContext } from '../support/context.js';
 import { bearer, seedOrg, type SeededOrg } from '../support/fixtures.js';
 import { makePeople } from '../support/roster-files.js';
+import { localDay } from '../support/dates.js';
 import { until } from '../support/until.js';
 
 const shipped = JSON.parse(
@@ -29,8 +31,7 @@ async function world(queue: QueueKind): Promise<World> {
 
 /** A cohort with one online phase around today (an eleven-day window), in the given zone. */
 async function openCohort(w: World, code: string, timeZone = 'Asia/Jakarta') {
-  const today = new Date().toISOString().slice(0, 10);
-  const add = (d: number) => new Date(Date.parse(today) + d * 86_400_000).toISOString().slice(0, 10);
+  const add = (d: number) => localDay(d, timeZone);
   const cohort = (
     await w.ctx.http.post('/v1/cohorts').set(w.admin).send({ courseId: w.courseId, code, name: code, timeZone })
   ).body;
@@ -169,14 +170,14 @@ describe('schedule versions, zones, effects and manual control', () => {
               id: phase.id,
               kind: 'online',
               name: 'MOOC',
-              startDate: new Date(Date.parse(phase.opensAt) + 86_400_000).toISOString().slice(0, 10),
+              startDate: localDateOf(new Date(phase.opensAt), 'Asia/Jakarta'),
               endDate,
               requiredJp: 45,
               remedialDays: 15,
             },
           ],
         });
-    const end = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+    const end = (d: number) => localDay(d);
     const v2 = (await put(end(6))).body.phases[0];
     const v3 = (await put(end(7))).body.phases[0];
     expect([phase.scheduleVersion, v2.scheduleVersion, v3.scheduleVersion]).toEqual([1, 2, 3]);

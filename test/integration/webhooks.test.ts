@@ -8,6 +8,7 @@ import { startWorker, type RunningWorker } from '../../src/worker.js';
 import { createTestContext, type TestContext } from '../support/context.js';
 import { bearer, seedOrg, type SeededOrg } from '../support/fixtures.js';
 import { makePeople } from '../support/roster-files.js';
+import { localDay } from '../support/dates.js';
 import { until } from '../support/until.js';
 
 const shipped = JSON.parse(
@@ -29,9 +30,7 @@ let url: string;
 const received: Received[] = [];
 const failOnce = new Set<string>();
 
-function day(offset: number) {
-  return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-}
+const day = (offset: number) => localDay(offset);
 
 async function cohortWithOnlinePhase(code: string, from: number, to: number) {
   const cohort = (await ctx.http.post('/v1/cohorts').set(admin).send({ courseId, code, name: code })).body;

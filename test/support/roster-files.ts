@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { addDays } from '../../src/modules/cohorts/calendar.js';
 
 /** Participant lists as an admin would upload them, for roster import tests. */
 
@@ -192,7 +193,7 @@ export function makePeople(count: number, seed = 1): RosterPerson[] {
     [categories[i], categories[j]] = [categories[j] as Category, categories[i] as Category];
   }
 
-  const from = Date.UTC(1965, 0, 1);
+  const from = Date.UTC(1965, 0, 1); // birth dates from 1965-01-01
   const days = (Date.UTC(2001, 11, 31) - from) / 86_400_000;
   const nips = new Set<string>();
   // The appointment month (TMT) encodes the seed, so people of different seeds never share a NIP.
@@ -203,7 +204,7 @@ export function makePeople(count: number, seed = 1): RosterPerson[] {
     let tanggalLahir: string;
     // Birth date, sex and sequence vary together; re-draw the rare collision.
     do {
-      tanggalLahir = new Date(from + Math.floor(rand() * (days + 1)) * 86_400_000).toISOString().slice(0, 10);
+      tanggalLahir = addDays('1965-01-01', Math.floor(rand() * (days + 1)));
       const sequence = String(1 + Math.floor(rand() * 999)).padStart(3, '0');
       nip = `${tanggalLahir.replaceAll('-', '')}${tmt}${female ? 2 : 1}${sequence}`;
     } while (nips.has(nip));
