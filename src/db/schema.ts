@@ -27,7 +27,12 @@ const instant = (name: string) => timestamp(name, { withTimezone: true, precisio
 
 export interface OrganizationSettings {
   minutesPerJp: number;
+  /** A PNS's JP target for a calendar year (PP 17/2020: 20). */
   annualJpTarget: number;
+  /** A PPPK's JP target for a year (PP 49/2018 caps development at 24 JP per contract year). */
+  annualJpTargetPppk: number;
+  /** Whether participants without a NIP (non-ASN staff) may be enrolled by email. */
+  allowNonAsnParticipants: boolean;
 }
 
 export const organizations = pgTable('organizations', {
@@ -43,15 +48,22 @@ export const organizations = pgTable('organizations', {
 export const userRole = pgEnum('user_role', ['platform_admin', 'org_admin', 'instructor', 'participant']);
 // pending: imported, no password yet (activation); disabled: cannot log in or refresh.
 export const userStatus = pgEnum('user_status', ['active', 'pending', 'disabled']);
+/** The two structures of an 18-digit NIP: PNS (career) and PPPK (contract, "NI PPPK"). */
+export const nipKind = pgEnum('nip_kind', ['pns', 'pppk']);
+export const membershipRole = pgEnum('membership_role', ['org_admin', 'instructor', 'participant']);
 
 export const users = pgTable(
   'users',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').references(() => organizations.id, { onDelete: 'restrict' }),
-    role: userRole('role').notNull(),
+    // The person's employing agency (instansi) when it is an organization on this server: it sees
+    // the person's training history across organizers. Null for platform admins and for people
+    // whose instansi is not here.
+    homeOrgId: uuid('home_org_id').references(() => organizations.id, { onDelete: 'restrict' }),
+    platformAdmin: boolean('platform_admin').notNull().default(false),
     status: userStatus('status').notNull().default('active'),
     nip: varchar('nip', { length: 18 }),
+    nipKind: nipKind('nip_kind'),
     email: text('email'),
     name: text('name').notNull(),
     birthPlace: text('birth_place'),
@@ -70,11 +82,31 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_nip_key').on(t.nip),
     uniqueIndex('users_email_key').on(t.email),
-    index('users_org_created_idx').on(t.orgId, t.createdAt, t.id),
     check('users_login_key_present', sql`${t.nip} is not null or ${t.email} is not null`),
-    check('users_org_required', sql`${t.role} = 'platform_admin' or ${t.orgId} is not null`),
     check('users_email_lowercase', sql`${t.email} = lower(${t.email})`),
+    check('users_nip_kind_with_nip', sql`(${t.nip} is null) = (${t.nipKind} is null)`),
+    index('users_home_org_created_idx').on(t.homeOrgId, t.createdAt, t.id),
   ],
+);
+
+/**
+ * What a person is in one organization. One person (one NIP, or one email without a NIP) can learn
+ * from many organizers and teach for others; an organization sees a person only through these rows
+ * and through being their home organization.
+ */
+export const memberships = pgTable(
+  'memberships',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'restrict' }),
+    role: membershipRole('role').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.orgId, t.role] }), index('memberships_org_role_idx').on(t.orgId, t.role)],
 );
 
 export const refreshTokens = pgTable(
@@ -87,6 +119,8 @@ export const refreshTokens = pgTable(
     // Every token minted by rotation from one login shares a family; reuse revokes the family.
     familyId: uuid('family_id').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
+    // The organization the login acts in (its memberships give the role); kept through rotation.
+    orgId: uuid('org_id'),
     expiresAt: instant('expires_at').notNull(),
     usedAt: instant('used_at'),
     revokedAt: instant('revoked_at'),
@@ -113,6 +147,9 @@ export const auditLog = pgTable(
 
 export type Organization = typeof organizations.$inferSelect;
 export type User = typeof users.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type MembershipRole = (typeof membershipRole.enumValues)[number];
+export type NipKind = (typeof nipKind.enumValues)[number];
 export type UserRole = (typeof userRole.enumValues)[number];
 export type UserStatus = (typeof userStatus.enumValues)[number];
 
@@ -318,6 +355,14 @@ export const phases = pgTable(
   ],
 );
 
+export interface EnrollmentProfile {
+  rank?: string | null;
+  position?: string | null;
+  unit?: string | null;
+  category?: string | null;
+  instansi?: string | null;
+}
+
 export const enrollments = pgTable(
   'enrollments',
   {
@@ -332,6 +377,9 @@ export const enrollments = pgTable(
     enrolledAt: instant('enrolled_at').notNull().defaultNow(),
     withdrawnAt: instant('withdrawn_at'),
     withdrawReason: text('withdraw_reason'),
+    // The participant as the organizer knew them at the time of training (for the certificate and
+    // the recap), whatever their profile says later or elsewhere.
+    profile: jsonb('profile').$type<EnrollmentProfile>().notNull().default({}),
     createdAt: instant('created_at').notNull().defaultNow(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
@@ -496,6 +544,9 @@ export const jpLedger = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'restrict' }),
     enrollmentId: uuid('enrollment_id').references(() => enrollments.id, { onDelete: 'restrict' }),
+    // The organization that recorded an entry outside any enrollment (an external training); an
+    // enrollment's entries belong to its cohort's organization.
+    orgId: uuid('org_id').references(() => organizations.id, { onDelete: 'restrict' }),
     phaseId: uuid('phase_id'),
     moduleId: uuid('module_id'),
     lessonId: uuid('lesson_id'),

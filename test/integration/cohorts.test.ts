@@ -269,7 +269,7 @@ describe('bulk enrollment from spreadsheets', () => {
     expect(csvProfiles).toHaveLength(650);
     expect(await profile(viaXlsx.id)).toEqual(csvProfiles);
     const { rows } = await ctx.deps.pool.query<{ n: number }>(
-      "select count(*)::int as n from users where role = 'participant' and org_id = $1",
+      "select count(*)::int as n from memberships where role = 'participant' and org_id = $1",
       [jambi.id],
     );
     expect(rows[0]!.n).toBe(651); // the seeded participant and the 650

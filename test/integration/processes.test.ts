@@ -108,8 +108,10 @@ describe('cli', () => {
     const second = await cli('create-admin', '--email', 'kepala@bkpsdm.example', '--password', 'second-secret');
     expect(second.stdout).toContain('kepala@bkpsdm.example updated');
 
-    const { rows } = await ctx.deps.pool.query("select role from users where email = 'kepala@bkpsdm.example'");
-    expect(rows).toEqual([{ role: 'platform_admin' }]);
+    const { rows } = await ctx.deps.pool.query(
+      "select platform_admin from users where email = 'kepala@bkpsdm.example'",
+    );
+    expect(rows).toEqual([{ platform_admin: true }]);
     expect(
       (await ctx.http.post('/v1/auth/login').send({ login: 'kepala@bkpsdm.example', password: 'first-secret' })).status,
     ).toBe(401);
@@ -141,7 +143,7 @@ describe('cli', () => {
     expect(out.stdout).toContain('Demo organization DEMO is ready');
     await cli('seed-demo');
     const { rows } = await ctx.deps.pool.query(
-      "select u.role, count(*)::int as n from users u join organizations o on o.id = u.org_id where o.code = 'DEMO' group by u.role order by u.role",
+      "select m.role, count(*)::int as n from memberships m join organizations o on o.id = m.org_id where o.code = 'DEMO' group by m.role order by m.role",
     );
     expect(rows).toEqual([
       { role: 'org_admin', n: 1 },

@@ -50,7 +50,7 @@ describe("tenancy: another organization's resources do not exist for you", () =>
     const jambiList = await ctx.http.get('/v1/users?limit=200').set(bearer(jambi.admin.token));
     expect(jambiList.status).toBe(200);
     expect(jambiList.body.items.length).toBeGreaterThanOrEqual(3);
-    expect(new Set(jambiList.body.items.map((u: { orgId: string }) => u.orgId))).toEqual(new Set([jambi.id]));
+    expect(new Set(jambiList.body.items.map((u: { homeOrgId: string }) => u.homeOrgId))).toEqual(new Set([jambi.id]));
     const ids = jambiList.body.items.map((u: { id: string }) => u.id);
     expect(ids).not.toContain(balikpapan.participant.id);
 
@@ -59,7 +59,7 @@ describe("tenancy: another organization's resources do not exist for you", () =>
     expect(sneaky.body.items).toEqual([]);
 
     const all = await ctx.http.get('/v1/users?limit=200').set(bearer(platform));
-    const orgs = new Set(all.body.items.map((u: { orgId: string | null }) => u.orgId));
+    const orgs = new Set(all.body.items.map((u: { homeOrgId: string | null }) => u.homeOrgId));
     expect(orgs).toContain(jambi.id);
     expect(orgs).toContain(balikpapan.id);
   });
@@ -119,7 +119,16 @@ describe('roles', () => {
       unit: 'Dinas Pendidikan',
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ orgId: jambi.id, nip, status: 'pending', category: 'guru' });
+    expect(res.body).toMatchObject({
+      homeOrgId: jambi.id,
+      nip,
+      nipKind: 'pns',
+      role: 'participant',
+      roles: ['participant'],
+      status: 'pending',
+      category: 'guru',
+      linked: false,
+    });
     expect(res.body).not.toHaveProperty('passwordHash');
   });
 });
@@ -138,7 +147,7 @@ describe('organizations and users CRUD', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       timeZone: 'Asia/Jayapura',
-      settings: { minutesPerJp: 60, annualJpTarget: 20 },
+      settings: { minutesPerJp: 60, annualJpTarget: 20, annualJpTargetPppk: 24, allowNonAsnParticipants: false },
     });
 
     const dup = await ctx.http
@@ -152,7 +161,12 @@ describe('organizations and users CRUD', () => {
       .patch(`/v1/organizations/${created.body.id}`)
       .set(bearer(platform))
       .send({ settings: { annualJpTarget: 24 } });
-    expect(patched.body.settings).toEqual({ minutesPerJp: 60, annualJpTarget: 24 });
+    expect(patched.body.settings).toEqual({
+      minutesPerJp: 60,
+      annualJpTarget: 24,
+      annualJpTargetPppk: 24,
+      allowNonAsnParticipants: false,
+    });
 
     expect((await ctx.http.delete(`/v1/organizations/${jambi.id}`).set(bearer(platform))).body.code).toBe(
       'ORGANIZATION_NOT_EMPTY',
@@ -175,17 +189,27 @@ describe('organizations and users CRUD', () => {
       .send({ role: 'participant', nip: makeNip('1990-05-05'), birthDate: '1991-05-05', name: 'Mismatch' });
     expect(mismatch.body.code).toBe('INVALID_NIP');
 
-    const dupNip = await ctx.http
+    // A NIP known elsewhere is the same person: linked to the second organization, never a twin,
+    // and their profile stays as their home organization keeps it.
+    const linked = await ctx.http
       .post('/v1/users')
       .set(bearer(balikpapan.admin.token))
       .send({ role: 'participant', nip: jambi.participant.nip, name: 'Twin' });
-    expect(dupNip.status).toBe(409);
-    expect(dupNip.body.code).toBe('NIP_TAKEN');
+    expect(linked.status).toBe(201);
+    expect(linked.body).toMatchObject({ id: jambi.participant.id, homeOrgId: jambi.id, linked: true });
+    expect(linked.body.name).not.toBe('Twin');
+    const again = await ctx.http
+      .post('/v1/users')
+      .set(bearer(balikpapan.admin.token))
+      .send({ role: 'participant', nip: jambi.participant.nip, name: 'Twin' });
+    expect(again.body.code).toBe('ALREADY_MEMBER');
 
+    // A NIP with someone else's email is a conflict, not a link.
     const dupEmail = await ctx.http
       .post('/v1/users')
       .set(bearer(jambi.admin.token))
-      .send({ role: 'instructor', email: jambi.admin.email.toUpperCase(), name: 'Twin' });
+      .send({ role: 'instructor', nip: makeNip(), email: jambi.admin.email.toUpperCase(), name: 'Twin' });
+    expect(dupEmail.status).toBe(409);
     expect(dupEmail.body.code).toBe('EMAIL_TAKEN');
 
     const patched = await ctx.http

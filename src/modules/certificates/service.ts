@@ -65,7 +65,7 @@ export function createCertificatesService({ db, clock, cohorts, jobs, enqueue, s
   /** Passed enrollments of the newest result run that have no certificate yet. */
   function unissued(tx: DbExecutor, runId: string, limit?: number) {
     const query = tx
-      .select({ result: results, user: users, enrollmentId: enrollments.id })
+      .select({ result: results, user: users, enrollmentId: enrollments.id, profile: enrollments.profile })
       .from(results)
       .innerJoin(enrollments, eq(enrollments.id, results.enrollmentId))
       .innerJoin(users, eq(users.id, enrollments.userId))
@@ -111,7 +111,7 @@ export function createCertificatesService({ db, clock, cohorts, jobs, enqueue, s
       const now = clock.now();
       const issuedOn = localDateOf(now, cohort.timeZone);
       const rows = [];
-      for (const [i, { result, user, enrollmentId }] of pending.entries()) {
+      for (const [i, { result, user, enrollmentId, profile }] of pending.entries()) {
         const seq = last + i + 1;
         const number = certificateNumber(settings.certificateNumberTemplate, {
           seq,
@@ -126,9 +126,10 @@ export function createCertificatesService({ db, clock, cohorts, jobs, enqueue, s
           nip: user.nip,
           birthPlace: user.birthPlace,
           birthDate: user.birthDate,
-          rank: user.rank,
-          position: user.position,
-          instansi: org.name,
+          // As the organizer recorded them for this training, not as the profile reads today.
+          rank: profile.rank ?? user.rank,
+          position: profile.position ?? user.position,
+          instansi: profile.instansi ?? org.name,
           program: course.title,
           cohortCode: cohort.code,
           cohortName: cohort.name,

@@ -5,6 +5,7 @@ import {
   attendance,
   classSessions,
   enrollments,
+  memberships,
   phases,
   sessionInstructors,
   users,
@@ -205,8 +206,9 @@ export function createClassroomService({
         .where(
           and(
             inArray(users.id, s.instructorIds),
-            eq(users.orgId, cohort.orgId),
-            eq(users.role, 'instructor'),
+            // Whatever their home instansi: a widyaiswara of LAN or a province teaches a city's class.
+            sql`exists (select 1 from ${memberships} m where m.user_id = ${users.id}
+                          and m.org_id = ${cohort.orgId}::uuid and m.role = 'instructor')`,
             ne(users.status, 'disabled'),
           ),
         );

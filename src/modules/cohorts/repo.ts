@@ -1,4 +1,5 @@
 import { and, asc, count, eq, gte, inArray, lte, max, min, ne, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbExecutor } from '../../db/index.js';
 import {
   classSessions,
@@ -8,6 +9,7 @@ import {
   phases,
   users,
   type Cohort,
+  type EnrollmentProfile,
   type Phase,
 } from '../../db/schema.js';
 import { afterCursor } from '../../http/pagination.js';
@@ -91,6 +93,32 @@ export async function insertEnrollments(db: DbExecutor, cohortId: string, userId
   }
 }
 
+/**
+ * The participant as the organizer knew them for this training, for the certificate and the
+ * recap: what the roster gave, else what the person's profile says, and their home instansi.
+ * Fields a roster leaves out keep what an earlier roster of this cohort gave.
+ */
+export async function recordTrainingProfiles(
+  db: DbExecutor,
+  cohortId: string,
+  rows: Array<{ userId: string } & EnrollmentProfile>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) {
+    await db.execute(sql`
+      update enrollments e set profile = jsonb_strip_nulls(jsonb_build_object(
+          'rank', coalesce(x.rank, e.profile->>'rank', u.rank),
+          'position', coalesce(x.position, e.profile->>'position', u.position),
+          'unit', coalesce(x.unit, e.profile->>'unit', u.unit),
+          'category', coalesce(x.category, e.profile->>'category', u.category),
+          'instansi', coalesce(x.instansi, e.profile->>'instansi', o.name)))
+        from jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 5000))}::jsonb)
+             as x("userId" uuid, rank text, position text, unit text, category text, instansi text)
+        join users u on u.id = x."userId"
+        left join organizations o on o.id = u.home_org_id
+       where e.cohort_id = ${cohortId}::uuid and e.user_id = x."userId"`);
+  }
+}
+
 const enrollmentColumns = {
   enrollment: enrollments,
   user: {
@@ -99,12 +127,19 @@ const enrollmentColumns = {
     email: users.email,
     name: users.name,
     status: users.status,
-    category: users.category,
-    unit: users.unit,
-    position: users.position,
-    rank: users.rank,
+    nipKind: users.nipKind,
+    // What the organizer recorded for this training; the person's own profile where it recorded nothing.
+    category: trainingField('category', users.category),
+    unit: trainingField('unit', users.unit),
+    position: trainingField('position', users.position),
+    rank: trainingField('rank', users.rank),
+    instansi: sql<string | null>`${enrollments.profile}->>'instansi'`.as('instansi'),
   },
 };
+
+function trainingField(field: keyof EnrollmentProfile, fallback: AnyPgColumn) {
+  return sql<string | null>`coalesce(${enrollments.profile}->>${field}, ${fallback})`.as(field);
+}
 
 /** An enrollment with its participant, found through its cohort's organization. */
 export async function findEnrollment(db: DbExecutor, scope: TenantScope, id: string) {

@@ -1,7 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { checkNip } from '../identity/nip.js';
+import { checkNip, normalizeNip } from '../identity/nip.js';
 
 /**
  * Participant rosters: the CSV or XLSX list an admin uploads to enroll people in a cohort, turned
@@ -14,9 +14,12 @@ export type RosterFormat = 'csv' | 'xlsx';
 export interface RosterRow {
   /** Line (CSV) or sheet row (XLSX) where the row starts; the header is line 1. */
   line: number;
-  nip: string;
+  /** Absent only for a participant without a NIP, known by email (when the organization allows it). */
+  nip?: string;
   name: string;
   email?: string;
+  /** The participant's employing agency, as written in the file. */
+  instansi?: string;
   position?: string;
   unit?: string;
   category?: string;
@@ -63,13 +66,19 @@ export function detectFormat(filename: string | undefined, mimetype: string | un
   return null;
 }
 
+export interface RosterOptions {
+  maxRows?: number;
+  /** Rows without a NIP but with an email are participants without a NIP (non-ASN staff). */
+  allowWithoutNip?: boolean;
+}
+
 export async function parseRoster(
   data: Buffer,
   format: RosterFormat,
-  options: { maxRows?: number } = {},
+  options: RosterOptions = {},
 ): Promise<ParsedRoster> {
   const sheet = format === 'csv' ? readCsv(data) : await readXlsx(data);
-  return validateSheet(sheet, options.maxRows ?? DEFAULT_MAX_ROSTER_ROWS);
+  return validateSheet(sheet, options.maxRows ?? DEFAULT_MAX_ROSTER_ROWS, options.allowWithoutNip ?? false);
 }
 
 // ---- reading files into rows of cells ----
@@ -182,7 +191,8 @@ function xlsxCell(value: ExcelJS.CellValue): Cell {
 
 // ---- header ----
 
-type Field = 'nip' | 'name' | 'email' | 'position' | 'unit' | 'category' | 'rank' | 'birthPlace' | 'birthDate';
+type Field =
+  'nip' | 'name' | 'email' | 'position' | 'unit' | 'category' | 'rank' | 'birthPlace' | 'birthDate' | 'instansi';
 
 /** Accepted header names, as shown in error messages; matching is on normalizeHeader(). */
 const HEADERS: Record<Field, readonly string[]> = {
@@ -205,6 +215,7 @@ const HEADERS: Record<Field, readonly string[]> = {
   ],
   birthPlace: ['Tempat Lahir', 'Birth Place', 'Birthplace', 'Place of Birth'],
   birthDate: ['Tanggal Lahir', 'Tgl Lahir', 'Birth Date', 'Birthdate', 'Date of Birth'],
+  instansi: ['Instansi', 'Instansi Asal', 'Asal Instansi', 'Nama Instansi', 'Kode Instansi', 'Agency'],
 };
 
 const REQUIRED: readonly Field[] = ['nip', 'name'];
@@ -264,7 +275,7 @@ function mapColumns(header: Cell[]): { columns: Map<Field, number>; ignoredColum
 
 // ---- rows ----
 
-function validateSheet(sheet: SheetRow[], maxRows: number): ParsedRoster {
+function validateSheet(sheet: SheetRow[], maxRows: number, allowWithoutNip: boolean): ParsedRoster {
   const isBlank = (cells: Cell[]) => cells.every((cell) => cellText(cell) === undefined);
   const headerIndex = sheet.findIndex((row) => !isBlank(row.cells));
   const header = sheet[headerIndex];
@@ -285,7 +296,7 @@ function validateSheet(sheet: SheetRow[], maxRows: number): ParsedRoster {
       const index = columns.get(field);
       return index === undefined ? undefined : cells[index];
     };
-    const result = validateRow(line, cell, firstLineOfNip);
+    const result = validateRow(line, cell, firstLineOfNip, allowWithoutNip);
     if ('reason' in result) failed.push(result);
     else rows.push(result);
   }
@@ -298,17 +309,20 @@ const emailSchema = z.email().max(254);
 function validateRow(
   line: number,
   cell: (field: Field) => Cell,
-  firstLineOfNip: Map<string, number>,
+  firstLineOfKey: Map<string, number>,
+  allowWithoutNip: boolean,
 ): RosterRow | RosterFailure {
   const fail = (nip: string | null, reason: string): RosterFailure => ({ line, nip, reason });
 
   const nipCell = cell('nip');
   // Past 2^53 a number has lost its last digits, so a numeric NIP cannot be trusted whatever it shows.
   if (typeof nipCell === 'number') return fail(String(nipCell), `NIP ${String(nipCell)} ${MANGLED_NIP}`);
-  // Spaces as typed for readability; a leading apostrophe is Excel's "this is text" marker.
-  const nip = cellText(nipCell)?.replace(/\s+/g, '').replace(/^'/, '');
-  if (!nip) return fail(null, 'NIP is missing');
-  if (/^\d+(?:[.,]\d+)?e\+?\d+$/i.test(nip)) return fail(nip, `NIP ${nip} ${MANGLED_NIP}`);
+  const rawNip = cellText(nipCell);
+  if (/^\d+(?:[.,]\d+)?e\+?\d+$/i.test(rawNip?.replace(/\s+/g, '') ?? ''))
+    return fail(rawNip!, `NIP ${rawNip} ${MANGLED_NIP}`);
+  // Spaces, dots and dashes as typed for readability; a leading apostrophe is Excel's text marker.
+  const nip = rawNip === undefined ? undefined : normalizeNip(rawNip);
+  if (!nip) return withoutNip(line, cell, firstLineOfKey, allowWithoutNip);
 
   const birthDateText = cellText(cell('birthDate'));
   const birthDate = dateCell(cell('birthDate'));
@@ -320,8 +334,8 @@ function validateRow(
   if (!nipCheck.ok) return fail(nip, nameNipInReason(nipCheck.reason, nip));
   // A well-formed NIP belongs to its first row even when that row fails later on: two rows with one
   // NIP are a mistake to show the admin, not something to settle by picking one.
-  const firstLine = firstLineOfNip.get(nip);
-  if (firstLine === undefined) firstLineOfNip.set(nip, line);
+  const firstLine = firstLineOfKey.get(nip);
+  if (firstLine === undefined) firstLineOfKey.set(nip, line);
 
   const name = cellText(cell('name'));
   if (!name) return fail(nip, 'Nama (name) is missing');
@@ -336,10 +350,51 @@ function validateRow(
 
   const row: RosterRow = { line, nip, name };
   if (email) row.email = email;
-  for (const field of ['position', 'unit', 'category', 'rank', 'birthPlace'] as const) {
+  addProfile(row, cell);
+  if (birthDate) row.birthDate = birthDate;
+  return row;
+}
+
+function addProfile(row: RosterRow, cell: (field: Field) => Cell): void {
+  for (const field of ['position', 'unit', 'category', 'rank', 'birthPlace', 'instansi'] as const) {
     const value = cellText(cell(field));
     if (value !== undefined) row[field] = value;
   }
+}
+
+/** A row with no NIP: a participant known by email, where the organization admits them. */
+function withoutNip(
+  line: number,
+  cell: (field: Field) => Cell,
+  firstLineOfKey: Map<string, number>,
+  allowed: boolean,
+): RosterRow | RosterFailure {
+  const rawEmail = cellText(cell('email'));
+  const email = rawEmail?.toLowerCase();
+  if (!allowed || email === undefined) {
+    return {
+      line,
+      nip: null,
+      reason: allowed ? 'NIP is missing, and so is the email that identifies a participant without a NIP' : 'NIP is missing',
+    };
+  }
+  if (!emailSchema.safeParse(email).success)
+    return { line, nip: null, reason: `Email "${rawEmail}" is not a valid email address` };
+  const birthDate = dateCell(cell('birthDate'));
+  if (birthDate === null)
+    return {
+      line,
+      nip: null,
+      reason: `Tanggal lahir "${cellText(cell('birthDate'))}" is not a date (write it as DD-MM-YYYY)`,
+    };
+  const key = `email:${email}`;
+  const firstLine = firstLineOfKey.get(key);
+  if (firstLine !== undefined) return { line, nip: null, reason: `Email ${email} also on line ${firstLine}` };
+  firstLineOfKey.set(key, line);
+  const name = cellText(cell('name'));
+  if (!name) return { line, nip: null, reason: 'Nama (name) is missing' };
+  const row: RosterRow = { line, name, email };
+  addProfile(row, cell);
   if (birthDate) row.birthDate = birthDate;
   return row;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nipField } from '../identity/schemas.js';
 import { isValidTimeZone } from '../../config.js';
 import { pageSchema, paginationQuery } from '../../http/pagination.js';
 import { enrollmentAttendance } from '../classroom/schemas.js';
@@ -72,11 +73,15 @@ const profile = {
   rank: text(100).optional(),
   birthPlace: text(100).optional(),
   birthDate: isoDate.optional(),
+  instansi: text(200).optional().describe('The participant\u2019s employing agency (an organization code or name)'),
 };
 
 export const enrollmentCreate = z.union([
   z.strictObject({ userId: z.uuid() }),
-  z.strictObject({ nip: z.string().regex(/^\d{18}$/, 'NIP must be exactly 18 digits'), ...profile }),
+  z.strictObject({ nip: nipField, ...profile }),
+  z
+    .strictObject({ ...profile, email: profile.email.unwrap() })
+    .describe('A participant without a NIP, known by email, where the organization allows it'),
 ]);
 
 export const importQuery = z.strictObject({
@@ -143,10 +148,12 @@ export const participantSummary = z.object({
   email: z.string().nullable(),
   name: z.string(),
   status: z.enum(['active', 'pending', 'disabled']),
+  nipKind: z.enum(['pns', 'pppk']).nullable(),
   category: z.string().nullable(),
   unit: z.string().nullable(),
   position: z.string().nullable(),
   rank: z.string().nullable(),
+  instansi: z.string().nullable(),
 });
 
 export const extension = z.object({ phaseId: z.uuid(), untilDate: z.string(), closesAt: z.date(), reason: z.string() });

@@ -12,7 +12,7 @@ import { owningOrg } from '../../http/tenancy.js';
 import { cohortAuditor } from '../audit/record.js';
 import type { CurriculumService } from '../curriculum/service.js';
 import type { DirectoryService } from '../identity/directory-service.js';
-import { participantIdsByNip, syncParticipants, type ParticipantRecord } from '../identity/participants.js';
+import { personIdsByKey, recordKey, syncParticipants, type ParticipantRecord } from '../identity/people.js';
 import type { JobsService } from '../jobs/service.js';
 import { localDateOf, phaseWindow } from './calendar.js';
 import { phaseProblems, type PhaseInput } from './phase-rules.js';
@@ -161,8 +161,9 @@ export function createCohortsService({
   }
 
   /**
-   * Enrolls roster rows into a locked cohort in a few set-based statements: accounts created or
-   * updated by NIP, enrollments added, capacity respected in file order. Idempotent: the same rows
+   * Enrolls roster rows into a locked cohort in a few set-based statements: persons linked or
+   * created by NIP (or email, for participants without one), enrollments added with the profile the
+   * organizer gave for this training, capacity respected in file order. Idempotent: the same rows
    * again change nothing.
    */
   async function applyRoster(tx: DbExecutor, cohort: Cohort, rows: RosterRow[]) {
@@ -170,11 +171,7 @@ export function createCohortsService({
     const failed: RosterFailure[] = [];
     const counts = { created: 0, updated: 0, unchanged: 0, failed: 0 };
 
-    const knownIds = await participantIdsByNip(
-      tx,
-      cohort.orgId,
-      rows.map((r) => r.nip),
-    );
+    const knownIds = await personIdsByKey(tx, rows);
     const already = await repo.enrollmentsOfUsers(tx, cohort.id, [...knownIds.values()]);
     const enrolledUsers = new Set(already.map((e) => e.userId));
     let room =
@@ -184,10 +181,14 @@ export function createCohortsService({
 
     const accepted: RosterRow[] = [];
     for (const row of rows) {
-      const userId = knownIds.get(row.nip);
+      const userId = knownIds.get(recordKey(row));
       if (!(userId && enrolledUsers.has(userId))) {
         if (room <= 0) {
-          failed.push({ line: row.line, nip: row.nip, reason: `The cohort is full (capacity ${cohort.capacity})` });
+          failed.push({
+            line: row.line,
+            nip: row.nip ?? null,
+            reason: `The cohort is full (capacity ${cohort.capacity})`,
+          });
           continue;
         }
         room -= 1;
@@ -197,20 +198,33 @@ export function createCohortsService({
 
     const records: ParticipantRecord[] = accepted.map(({ line: _line, ...record }) => record);
     const outcomes = await syncParticipants(tx, cohort.orgId, records, now);
-    const toEnroll: string[] = [];
+    const profiles = new Map<string, RosterRow>();
     for (const row of accepted) {
-      const outcome = outcomes.get(row.nip)!;
+      const outcome = outcomes.get(recordKey(row))!;
       if (!outcome.ok) {
-        failed.push({ line: row.line, nip: row.nip, reason: outcome.reason });
+        failed.push({ line: row.line, nip: row.nip ?? null, reason: outcome.reason });
         continue;
       }
+      profiles.set(outcome.userId, row);
       const newlyEnrolled = !enrolledUsers.has(outcome.userId);
-      if (newlyEnrolled) toEnroll.push(outcome.userId);
       if (outcome.outcome === 'created') counts.created += 1;
       else if (outcome.outcome === 'updated' || newlyEnrolled) counts.updated += 1;
       else counts.unchanged += 1;
     }
+    const toEnroll = [...profiles.keys()].filter((id) => !enrolledUsers.has(id));
     await repo.insertEnrollments(tx, cohort.id, toEnroll, now);
+    await repo.recordTrainingProfiles(
+      tx,
+      cohort.id,
+      [...profiles].map(([userId, row]) => ({
+        userId,
+        rank: row.rank,
+        position: row.position,
+        unit: row.unit,
+        category: row.category,
+        instansi: row.instansi,
+      })),
+    );
     counts.failed = failed.length;
     return { counts, failed, enrolledIds: toEnroll };
   }
@@ -426,23 +440,29 @@ export function createCohortsService({
     async addEnrollment(actor: Actor, cohortId: string, input: EnrollmentCreate) {
       return db.transaction(async (tx) => {
         const cohort = await cohortOr404(tx, actor, cohortId, true);
+        const { allowNonAsnParticipants } = await directory.organizationSettings(cohort.orgId);
         let row: RosterRow;
         if ('userId' in input) {
           const user = await directory.getUser(actor, input.userId);
-          if (user.orgId !== cohort.orgId || user.role !== 'participant' || !user.nip) {
+          if (user.platformAdmin || (!user.nip && !allowNonAsnParticipants)) {
             throw new ConflictError(
-              'Only participants of the organization with a NIP can be enrolled',
+              allowNonAsnParticipants
+                ? 'Platform administrators cannot be enrolled'
+                : 'Only people with a NIP can be enrolled (the organization does not admit participants without one)',
               'NOT_A_PARTICIPANT',
             );
           }
-          row = { line: 1, nip: user.nip, name: user.name };
+          row = user.nip
+            ? { line: 1, nip: user.nip, name: user.name }
+            : { line: 1, email: user.email!, name: user.name };
         } else {
-          const { nip, ...profile } = input;
-          const parsed = await parseRoster(Buffer.from(rosterLine({ nip, ...profile })), 'csv');
+          const parsed = await parseRoster(Buffer.from(rosterLine(input)), 'csv', {
+            allowWithoutNip: allowNonAsnParticipants,
+          });
           if (parsed.failed[0])
             throw new ValidationError(
               parsed.failed[0].reason,
-              [{ path: 'body.nip', message: parsed.failed[0].reason }],
+              [{ path: 'nip' in input ? 'body.nip' : 'body.email', message: parsed.failed[0].reason }],
               'INVALID_PARTICIPANT',
             );
           row = parsed.rows[0]!;
@@ -808,8 +828,11 @@ export function createCohortsService({
 
 /** One participant as a one-line roster, so a single enrollment passes the same checks as an import. */
 function rosterLine(
-  p: { nip: string } & Partial<
-    Record<'name' | 'email' | 'position' | 'unit' | 'category' | 'rank' | 'birthPlace' | 'birthDate', string>
+  p: Partial<
+    Record<
+      'nip' | 'name' | 'email' | 'position' | 'unit' | 'category' | 'rank' | 'birthPlace' | 'birthDate' | 'instansi',
+      string
+    >
   >,
 ): string {
   const columns = [
@@ -822,10 +845,20 @@ function rosterLine(
     'Pangkat/Golongan',
     'Tempat Lahir',
     'Tanggal Lahir',
+    'Instansi',
   ];
-  const values = [p.nip, p.name, p.email, p.position, p.unit, p.category, p.rank, p.birthPlace, p.birthDate].map(
-    (v) => v ?? '',
-  );
+  const values = [
+    p.nip,
+    p.name,
+    p.email,
+    p.position,
+    p.unit,
+    p.category,
+    p.rank,
+    p.birthPlace,
+    p.birthDate,
+    p.instansi,
+  ].map((v) => v ?? '');
   return stringify([columns, values]);
 }
 

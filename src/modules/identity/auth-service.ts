@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../../clock.js';
 import type { Db, DbExecutor } from '../../db/index.js';
-import type { User } from '../../db/schema.js';
+import type { MembershipRole, User } from '../../db/schema.js';
 import type { Principal } from '../../http/auth.js';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema.js';
@@ -16,6 +16,7 @@ import { ALL_TENANTS } from '../../http/tenancy.js';
 import { recordAudit } from '../audit/record.js';
 import { activationCodeMatches } from './activation.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { strongestRole } from './people.js';
 import * as repo from './repo.js';
 
 export interface AuthSettings {
@@ -47,20 +48,63 @@ interface RequestContext {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/**
+ * The organization a login acts in and the role it has there. Asked for: that organization, if the
+ * person belongs to it (`strict` refuses otherwise; a refresh falls back). By default: the
+ * strongest role, the home organization first among equals. A person with no membership acts as a
+ * participant of their home organization: their own enrollments are theirs anywhere.
+ */
+async function principalFor(
+  tx: DbExecutor,
+  user: User,
+  requestedOrgId: string | null | undefined,
+  strict: boolean,
+): Promise<Principal> {
+  if (user.platformAdmin) return { userId: user.id, orgId: null, role: 'platform_admin' };
+  const list = await repo.membershipsOf(tx, user.id);
+  const rolesIn = (orgId: string) => list.filter((m) => m.orgId === orgId).map((m) => m.role);
+  if (requestedOrgId) {
+    const role = strongestRole(rolesIn(requestedOrgId));
+    if (role) return { userId: user.id, orgId: requestedOrgId, role };
+    if (strict) throw new ForbiddenError('You are not a member of that organization', 'NOT_A_MEMBER');
+  }
+  const orgIds = [...new Set(list.map((m) => m.orgId))];
+  const ranked = orgIds
+    .map((orgId) => ({ orgId, role: strongestRole(rolesIn(orgId))! }))
+    .sort((a, b) => {
+      const byRole = ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role);
+      return byRole !== 0 ? byRole : Number(b.orgId === user.homeOrgId) - Number(a.orgId === user.homeOrgId);
+    });
+  const best = ranked[0];
+  return best
+    ? { userId: user.id, orgId: best.orgId, role: best.role }
+    : { userId: user.id, orgId: user.homeOrgId, role: 'participant' };
+}
+
+const ROLE_ORDER = ['org_admin', 'instructor', 'participant'] as const;
+
 export function createAuthService({ db, clock, settings, signAccessToken }: AuthServiceDeps) {
-  async function issueTokens(tx: DbExecutor, user: User, familyId: string): Promise<TokenPair> {
+  async function issueTokens(
+    tx: DbExecutor,
+    user: User,
+    familyId: string,
+    requestedOrgId?: string | null,
+    strict = false,
+  ): Promise<TokenPair> {
     const now = clock.now();
+    const principal = await principalFor(tx, user, requestedOrgId, strict);
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(now.getTime() + settings.refreshTokenTtlDays * 86_400_000);
     await repo.insertRefreshToken(tx, {
       userId: user.id,
+      orgId: principal.orgId,
       familyId,
       tokenHash: hashToken(refreshToken),
       expiresAt: refreshExpiresAt,
       createdAt: now,
     });
     return {
-      accessToken: signAccessToken({ userId: user.id, orgId: user.orgId, role: user.role }),
+      accessToken: signAccessToken(principal),
       tokenType: 'Bearer',
       expiresIn: settings.accessTokenTtlSeconds,
       refreshToken,
@@ -70,7 +114,7 @@ export function createAuthService({ db, clock, settings, signAccessToken }: Auth
 
   const audit = (tx: DbExecutor, user: User, action: string, ctx: RequestContext, data: Record<string, unknown> = {}) =>
     recordAudit(tx, {
-      orgId: user.orgId,
+      orgId: user.homeOrgId,
       actorId: user.id,
       action,
       entityType: 'user',
@@ -81,7 +125,12 @@ export function createAuthService({ db, clock, settings, signAccessToken }: Auth
     });
 
   return {
-    async login(login: string, password: string, ctx: RequestContext): Promise<TokenPair> {
+    async login(
+      login: string,
+      password: string,
+      ctx: RequestContext,
+      organizationId?: string | undefined,
+    ): Promise<TokenPair> {
       const user = await repo.findUserByLogin(db, login);
       const now = clock.now();
       if (user?.lockedUntil && user.lockedUntil > now) {
@@ -109,7 +158,7 @@ export function createAuthService({ db, clock, settings, signAccessToken }: Auth
       return db.transaction(async (tx) => {
         await repo.recordLoginSuccess(tx, user.id, now);
         await audit(tx, user, 'auth.login', ctx);
-        return issueTokens(tx, user, randomUUID());
+        return issueTokens(tx, user, randomUUID(), organizationId, true);
       });
     },
 
@@ -128,7 +177,8 @@ export function createAuthService({ db, clock, settings, signAccessToken }: Auth
             await repo.revokeFamily(tx, consumed.familyId, now);
             return { error: new ForbiddenError('This account is disabled', 'ACCOUNT_DISABLED') };
           }
-          return { tokens: await issueTokens(tx, user, consumed.familyId) };
+          // The role is read again from the memberships: a demoted admin is demoted at the next refresh.
+          return { tokens: await issueTokens(tx, user, consumed.familyId, consumed.orgId) };
         }
         const known = await repo.findRefreshToken(tx, tokenHash);
         if (!known) return { error: new UnauthorizedError('The refresh token is not valid', 'REFRESH_TOKEN_INVALID') };
@@ -186,13 +236,40 @@ export function createAuthService({ db, clock, settings, signAccessToken }: Auth
       if (known) await repo.revokeFamily(db, known.familyId, clock.now());
     },
 
+    /** A new pair acting in another organization the person belongs to. */
+    async switchOrganization(principal: Principal, organizationId: string, ctx: RequestContext): Promise<TokenPair> {
+      return db.transaction(async (tx) => {
+        const user = await repo.findUser(tx, ALL_TENANTS, principal.userId);
+        if (!user || user.status !== 'active') throw new ForbiddenError('This account is disabled', 'ACCOUNT_DISABLED');
+        const tokens = await issueTokens(tx, user, randomUUID(), organizationId, true);
+        await audit(tx, user, 'auth.organization_switched', ctx, { organizationId });
+        return tokens;
+      });
+    },
+
     async me(principal: Principal) {
       const user = await repo.findUser(db, ALL_TENANTS, principal.userId);
       if (!user) throw new NotFoundError('User');
-      const org = user.orgId ? await repo.findOrganization(db, ALL_TENANTS, user.orgId) : undefined;
+      const [list, active, home] = await Promise.all([
+        repo.membershipsOf(db, user.id),
+        principal.orgId ? repo.findOrganization(db, ALL_TENANTS, principal.orgId) : undefined,
+        user.homeOrgId ? repo.findOrganization(db, ALL_TENANTS, user.homeOrgId) : undefined,
+      ]);
+      const byOrg = new Map<string, { id: string; code: string; name: string; roles: MembershipRole[] }>();
+      for (const m of list) {
+        const entry = byOrg.get(m.orgId) ?? { id: m.orgId, code: m.code, name: m.name, roles: [] };
+        entry.roles.push(m.role);
+        byOrg.set(m.orgId, entry);
+      }
       return {
         ...user,
-        organization: org ? { id: org.id, code: org.code, name: org.name, timeZone: org.timeZone } : null,
+        role: principal.role,
+        roles: principal.orgId ? (byOrg.get(principal.orgId)?.roles ?? []) : [],
+        organization: active
+          ? { id: active.id, code: active.code, name: active.name, timeZone: active.timeZone }
+          : null,
+        homeOrganization: home ? { id: home.id, code: home.code, name: home.name } : null,
+        memberships: [...byOrg.values()],
       };
     },
   };

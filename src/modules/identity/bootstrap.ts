@@ -20,8 +20,8 @@ export async function ensurePlatformAdmin(
   return db.transaction(async (tx) => {
     const now = clock.now();
     const existing = await tx.query.users.findFirst({ where: eq(users.email, email) });
-    if (existing && existing.role !== 'platform_admin') {
-      throw new ConflictError(`${email} belongs to a ${existing.role} account`, 'EMAIL_TAKEN');
+    if (existing && !existing.platformAdmin) {
+      throw new ConflictError(`${email} belongs to an organization member's account`, 'EMAIL_TAKEN');
     }
     const [row] = existing
       ? await tx
@@ -32,7 +32,7 @@ export async function ensurePlatformAdmin(
       : await tx
           .insert(users)
           .values({
-            role: 'platform_admin',
+            platformAdmin: true,
             email,
             name: input.name,
             passwordHash,

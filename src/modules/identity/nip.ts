@@ -1,12 +1,33 @@
+import type { NipKind } from '../../db/schema.js';
+
 /**
- * NIP (Nomor Induk Pegawai), the 18-digit civil-servant number:
- * digits 1–8 birth date (YYYYMMDD), 9–14 appointment month (YYYYMM), 15 sex (1 or 2), 16–18 sequence.
+ * The 18-digit number of every ASN, in its two structures:
+ * - PNS NIP: birth date YYYYMMDD · TMT CPNS YYYYMM (month of appointment) · sex 1|2 · sequence of 3.
+ * - PPPK number (NI PPPK): birth date YYYYMMDD · TMT year YYYY · 2 (the PPPK code) · appointment
+ *   frequency 1–9 · sex 1|2 · sequence of 3.
+ * Digit 13 tells them apart: the tens of a PNS appointment month are 0 or 1, a PPPK number has 2.
  */
-export type NipCheck = { ok: true } | { ok: false; reason: string };
+export type NipCheck = { ok: true; kind: NipKind } | { ok: false; reason: string };
 
 function isRealDate(year: number, month: number, day: number): boolean {
   const d = new Date(Date.UTC(year, month - 1, day));
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/**
+ * A number as people type it: `19900101 202221 2 001`, `19900101.202221.2.001`, `'1990…` (Excel's
+ * text marker). Only spaces, dots, dashes and the marker go; anything else is left for the check.
+ */
+export function normalizeNip(text: string): string {
+  return text
+    .trim()
+    .replace(/^'/, '')
+    .replace(/[\s.\-\u00a0]+/g, '');
+}
+
+/** Whether a login or lookup key is a NIP (after normalizing) rather than an email address. */
+export function looksLikeNip(text: string): boolean {
+  return !text.includes('@') && /^\d{18}$/.test(normalizeNip(text));
 }
 
 /** The birth date a NIP encodes, as YYYY-MM-DD, or null when the digits are not a real date. */
@@ -19,16 +40,36 @@ export function nipBirthDate(nip: string): string | null {
   return `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`;
 }
 
+/** PNS or PPPK, for a number that passed `checkNip`. */
+export function nipKindOf(nip: string): NipKind {
+  return nip[12] === '2' ? 'pppk' : 'pns';
+}
+
+function plausibleYear(year: number): boolean {
+  return year >= 1950 && year <= 2100;
+}
+
 export function checkNip(nip: string, birthDate?: string | null): NipCheck {
   if (!/^\d{18}$/.test(nip)) return { ok: false, reason: 'NIP must be exactly 18 digits' };
   const encoded = nipBirthDate(nip);
   if (!encoded) return { ok: false, reason: 'The first eight digits of the NIP are not a real birth date (YYYYMMDD)' };
-  const month = Number(nip.slice(12, 14));
-  if (month < 1 || month > 12)
-    return { ok: false, reason: 'Digits 9–14 of the NIP are not a real appointment month (YYYYMM)' };
-  if (nip[14] !== '1' && nip[14] !== '2') return { ok: false, reason: 'Digit 15 of the NIP must be 1 or 2' };
+  const kind = nipKindOf(nip);
+  if (kind === 'pppk') {
+    if (!plausibleYear(Number(nip.slice(8, 12))))
+      return { ok: false, reason: 'Digits 9–12 of the PPPK number are not a real appointment year (YYYY)' };
+    if (nip[13] === '0')
+      return { ok: false, reason: 'Digit 14 of the PPPK number (the appointment frequency) must be 1–9' };
+  } else {
+    const month = Number(nip.slice(12, 14));
+    if (month < 1 || month > 12 || !plausibleYear(Number(nip.slice(8, 12))))
+      return {
+        ok: false,
+        reason: 'Digits 9–14 of the NIP are not a real appointment month (YYYYMM), and digit 13 is not the PPPK code 2',
+      };
+  }
+  if (nip[14] !== '1' && nip[14] !== '2') return { ok: false, reason: 'Digit 15 of the NIP (sex) must be 1 or 2' };
   if (birthDate && birthDate !== encoded) {
     return { ok: false, reason: `The NIP encodes birth date ${encoded}, not ${birthDate}` };
   }
-  return { ok: true };
+  return { ok: true, kind };
 }

@@ -1,8 +1,10 @@
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../db/index.js';
-import { activationCodes, organizations, refreshTokens, users, type User } from '../../db/schema.js';
+import { activationCodes, memberships, organizations, refreshTokens, users, type User } from '../../db/schema.js';
 import { afterCursor } from '../../http/pagination.js';
 import { inTenant, type TenantScope } from '../../http/tenancy.js';
+import { looksLikeNip, normalizeNip } from './nip.js';
+import { personInScope } from './people.js';
 import type { UserListQuery } from './schemas.js';
 
 // Every query on org-owned rows takes a TenantScope; nothing here filters by organization by hand.
@@ -28,24 +30,34 @@ export function listOrganizations(db: DbExecutor, scope: TenantScope, limit: num
     .limit(limit + 1);
 }
 
-export async function countUsersOf(db: DbExecutor, orgId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(users).where(eq(users.orgId, orgId));
+/** Persons the organization is home to or has members in. */
+export async function countPeopleOf(db: DbExecutor, orgId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(personInScope({ kind: 'org', orgId }));
   return row?.n ?? 0;
 }
 
 export function findUser(db: DbExecutor, scope: TenantScope, id: string) {
-  return db.query.users.findFirst({ where: and(eq(users.id, id), inTenant(users.orgId, scope)) });
+  return db.query.users.findFirst({ where: and(eq(users.id, id), personInScope(scope)) });
 }
 
 export function listUsers(db: DbExecutor, scope: TenantScope, q: UserListQuery) {
+  const orgId = q.orgId ?? (scope.kind === 'org' ? scope.orgId : undefined);
+  const withRole = (role: NonNullable<UserListQuery['role']>) =>
+    role === 'platform_admin'
+      ? eq(users.platformAdmin, true)
+      : sql`exists (select 1 from ${memberships} m where m.user_id = ${users.id} and m.role = ${role}
+                     ${orgId ? sql`and m.org_id = ${orgId}::uuid` : sql``})`;
   return db
     .select()
     .from(users)
     .where(
       and(
-        inTenant(users.orgId, scope),
-        q.orgId ? eq(users.orgId, q.orgId) : undefined,
-        q.role ? eq(users.role, q.role) : undefined,
+        personInScope(scope),
+        q.orgId ? personInScope({ kind: 'org', orgId: q.orgId }) : undefined,
+        q.role ? withRole(q.role) : undefined,
         q.status ? eq(users.status, q.status) : undefined,
         afterCursor(users.createdAt, users.id, q.cursor),
       ),
@@ -54,11 +66,33 @@ export function listUsers(db: DbExecutor, scope: TenantScope, q: UserListQuery) 
     .limit(q.limit + 1);
 }
 
-/** Login is by NIP or email across all organizations: both are unique system-wide. */
+/**
+ * Login is by NIP (of either kind, written with spaces, dots or dashes as people do) or by email,
+ * across all organizations: both are unique system-wide.
+ */
 export function findUserByLogin(db: DbExecutor, login: string): Promise<User | undefined> {
   const key = login.trim();
-  const where = /^\d{18}$/.test(key) ? eq(users.nip, key) : eq(users.email, key.toLowerCase());
+  const where = looksLikeNip(key) ? eq(users.nip, normalizeNip(key)) : eq(users.email, key.toLowerCase());
   return db.query.users.findFirst({ where });
+}
+
+/** Whether the person holds a membership in the organization (any role). */
+export async function isMemberOf(db: DbExecutor, userId: string, orgId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.orgId, orgId)));
+  return (row?.n ?? 0) > 0;
+}
+
+/** The organizations a person belongs to, with their roles in each. */
+export function membershipsOf(db: DbExecutor, userId: string) {
+  return db
+    .select({ orgId: memberships.orgId, role: memberships.role, code: organizations.code, name: organizations.name })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(organizations.name));
 }
 
 export async function recordLoginFailure(
@@ -85,7 +119,14 @@ export async function recordLoginSuccess(db: DbExecutor, userId: string, at: Dat
 
 export async function insertRefreshToken(
   db: DbExecutor,
-  values: { userId: string; familyId: string; tokenHash: string; expiresAt: Date; createdAt: Date },
+  values: {
+    userId: string;
+    orgId: string | null;
+    familyId: string;
+    tokenHash: string;
+    expiresAt: Date;
+    createdAt: Date;
+  },
 ): Promise<void> {
   await db.insert(refreshTokens).values(values);
 }

@@ -35,7 +35,24 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
         response: { 200: s.tokenPair },
       },
     },
-    async (request) => auth.login(request.body.login, request.body.password, ctx(request)),
+    async (request) => auth.login(request.body.login, request.body.password, ctx(request), request.body.organizationId),
+  );
+
+  app.post(
+    '/auth/switch-organization',
+    {
+      onRequest: app.auth(),
+      schema: {
+        tags: ['auth'],
+        summary: 'Act in another organization you belong to',
+        description:
+          'A person can have roles in several organizations (a widyaiswara teaching for two agencies, an admin who is also a participant elsewhere). A token acts in one of them; this returns a new pair for another. `NOT_A_MEMBER` when the person has no role there.',
+        security: bearer,
+        body: s.switchOrganizationBody,
+        response: { 200: s.tokenPair },
+      },
+    },
+    async (request) => auth.switchOrganization(request.user, request.body.organizationId, ctx(request)),
   );
 
   app.post(
@@ -185,12 +202,12 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
       onRequest: app.auth('platform_admin', 'org_admin'),
       schema: {
         tags: ['users'],
-        summary: 'Create a user',
+        summary: 'Add a person to your organization with a role',
         description:
-          'Org admins create users in their own organization. Without a password the account is `pending` until activated.',
+          'A person already known by the NIP or email (from any organization) is linked with the role (`linked: true`), never duplicated; their profile stays as their home organization keeps it. A new person gets your organization as home. Without a password a new account is `pending` until activated.',
         security: bearer,
         body: s.userCreate,
-        response: { 201: s.user },
+        response: { 201: s.user.extend({ linked: z.boolean() }) },
       },
     },
     async (request, reply) => reply.status(201).send(await directory.createUser(actorOf(request), request.body)),
@@ -248,7 +265,9 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
       onRequest: app.auth('platform_admin', 'org_admin'),
       schema: {
         tags: ['users'],
-        summary: 'Disable a user and end their sessions',
+        summary: 'Disable a person (home organization) or end their membership (any other)',
+        description:
+          'The home organization and platform admins disable the account and end its sessions. Any other organization removes the person\u2019s roles there; the account and its history stay.',
         security: bearer,
         params: s.idParams,
         response: { 204: z.null() },

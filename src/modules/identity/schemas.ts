@@ -1,16 +1,24 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../../config.js';
 import { pageSchema, paginationQuery } from '../../http/pagination.js';
+import { normalizeNip } from './nip.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords.js';
 
 export const roles = ['platform_admin', 'org_admin', 'instructor', 'participant'] as const;
+export const memberRoles = ['org_admin', 'instructor', 'participant'] as const;
 export const statuses = ['active', 'pending', 'disabled'] as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.iso.date();
 const password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 const timeZone = z.string().refine(isValidTimeZone, 'Not an IANA time zone such as Asia/Jakarta');
-export const nipField = z.string().regex(/^\d{18}$/, 'NIP must be exactly 18 digits');
+/** A NIP of either kind; spaces, dots and dashes are stripped first, as in files. */
+export const nipField = z
+  .string()
+  .max(40)
+  .transform(normalizeNip)
+  .pipe(z.string().regex(/^\d{18}$/, 'NIP must be exactly 18 digits'))
+  .describe('18 digits (PNS NIP or PPPK number); spaces, dots and dashes are ignored');
 const nip = nipField;
 const email = z
   .email()
@@ -23,10 +31,17 @@ export const idParams = z.strictObject({ id: z.uuid() });
 
 export const organizationSettings = z.strictObject({
   minutesPerJp: z.number().int().min(1).max(240),
-  annualJpTarget: z.number().min(0).max(1000),
+  annualJpTarget: z.number().min(0).max(1000).describe('JP a PNS must earn in a year (PP 17/2020: 20)'),
+  annualJpTargetPppk: z.number().min(0).max(1000).describe('JP a PPPK is to earn in a year'),
+  allowNonAsnParticipants: z.boolean().describe('Whether people without a NIP may be enrolled by email'),
 });
 
-export const DEFAULT_ORGANIZATION_SETTINGS = { minutesPerJp: 45, annualJpTarget: 20 };
+export const DEFAULT_ORGANIZATION_SETTINGS: z.infer<typeof organizationSettings> = {
+  minutesPerJp: 45,
+  annualJpTarget: 20,
+  annualJpTargetPppk: 24,
+  allowNonAsnParticipants: false,
+};
 
 export const organizationCreate = z.strictObject({
   code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'Upper-case letters, digits and dashes, 2–32 characters'),
@@ -68,7 +83,7 @@ const profile = {
 
 export const userCreate = z
   .strictObject({
-    orgId: z.uuid().optional(),
+    orgId: z.uuid().optional().describe('For platform admins: the organization the membership is in'),
     role: z.enum(roles),
     nip: nip.optional(),
     email: email.optional(),
@@ -92,10 +107,12 @@ export const userUpdate = z.strictObject({
 
 export const user = z.object({
   id: z.uuid(),
-  orgId: z.uuid().nullable(),
-  role: z.enum(roles),
+  homeOrgId: z.uuid().nullable().describe('The person\u2019s own instansi, when it is an organization here'),
+  role: z.enum(roles).describe('The strongest role in the organization asking (platform_admin for platform admins)'),
+  roles: z.array(z.enum(memberRoles)).describe('Every role in the organization asking'),
   status: z.enum(statuses),
   nip: z.string().nullable(),
+  nipKind: z.enum(['pns', 'pppk']).nullable(),
   email: z.string().nullable(),
   name: z.string(),
   birthPlace: z.string().nullable(),
@@ -122,7 +139,13 @@ export const userListQuery = z.strictObject({
 export const loginBody = z.strictObject({
   login: z.string().trim().min(1).max(254).describe('NIP (18 digits) or email'),
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  organizationId: z
+    .uuid()
+    .optional()
+    .describe('The organization to act in, for people with roles in several (default: the strongest role)'),
 });
+
+export const switchOrganizationBody = z.strictObject({ organizationId: z.uuid() });
 
 export const activateBody = z.strictObject({
   login: z.string().trim().min(1).max(254).describe('NIP (18 digits) or email'),
@@ -140,8 +163,38 @@ export const tokenPair = z.object({
   refreshExpiresAt: z.date(),
 });
 
+const orgRef = organization.pick({ id: true, code: true, name: true });
+
 export const me = user.extend({
-  organization: organization.pick({ id: true, code: true, name: true, timeZone: true }).nullable(),
+  organization: organization
+    .pick({ id: true, code: true, name: true, timeZone: true })
+    .nullable()
+    .describe('The organization this login acts in'),
+  homeOrganization: orgRef.nullable(),
+  memberships: z.array(orgRef.extend({ roles: z.array(z.enum(memberRoles)) })),
+});
+
+export const trainingHistory = z.object({
+  userId: z.uuid(),
+  scope: z
+    .enum(['all', 'own'])
+    .describe(
+      'all: every organizer (the home organization and platform admins); own: this organization\u2019s programs',
+    ),
+  items: z.array(
+    z.object({
+      enrollmentId: z.uuid(),
+      organizer: orgRef,
+      program: z.object({ code: z.string(), title: z.string() }),
+      cohort: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
+      startDate: z.string().nullable(),
+      endDate: z.string().nullable(),
+      status: z.string(),
+      jp: z.number(),
+      result: z.object({ finalScore: z.number().nullable(), predikat: z.string().nullable() }).nullable(),
+      certificateNumber: z.string().nullable(),
+    }),
+  ),
 });
 
 export type OrganizationCreate = z.infer<typeof organizationCreate>;

@@ -2,13 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/actor.js';
 import type { ProgressService } from './service.js';
+import { trainingHistory } from '../identity/schemas.js';
 import * as s from './schemas.js';
 
 const bearer = [{ bearer: [] }];
 const idParams = z.strictObject({ id: z.uuid() });
 
 export const progressRoutes: FastifyPluginAsyncZod<{ progress: ProgressService }> = async (app, { progress }) => {
-  const participant = app.auth('participant');
+  // A person's own learning, whatever their role: an admin can be a participant elsewhere.
+  const participant = app.auth();
   const admins = app.auth('platform_admin', 'org_admin');
   const staff = app.auth('platform_admin', 'org_admin', 'instructor');
 
@@ -84,6 +86,23 @@ export const progressRoutes: FastifyPluginAsyncZod<{ progress: ProgressService }
       },
     },
     async (request) => progress.annualJp(actorOf(request), request.params.id, request.query.year),
+  );
+
+  app.get(
+    '/users/:id/training-history',
+    {
+      onRequest: staff,
+      schema: {
+        tags: ['jp'],
+        summary: 'A person\u2019s programs with organizer, dates, JP, result and certificate number',
+        description:
+          'The home organization (and platform admins) see every organizer\u2019s programs; any other organization sees its own.',
+        security: bearer,
+        params: idParams,
+        response: { 200: trainingHistory },
+      },
+    },
+    async (request) => progress.trainingHistory(actorOf(request), request.params.id),
   );
 
   app.post(

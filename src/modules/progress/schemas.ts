@@ -128,13 +128,20 @@ export const yearQuery = z.strictObject({ year: z.coerce.number().int().min(2000
 export const annualJp = z.object({
   userId: z.uuid(),
   year: z.number().int(),
-  timeZone: z.string(),
-  targetJp: z.number(),
+  scope: z
+    .enum(['all', 'own'])
+    .describe(
+      'all: every organizer (the person, their home organization, platform admins); own: this organization\u2019s programs only',
+    ),
+  nipKind: z.enum(['pns', 'pppk']).nullable(),
+  timeZone: z.string().describe('The home organization\u2019s zone, in which the year is counted'),
+  targetJp: z.number().describe('The home organization\u2019s yearly target for a PNS or a PPPK'),
   totalJp: z.number(),
   remainingJp: z.number(),
   programs: z.array(
     z.object({
       enrollmentId: z.uuid(),
+      organizer: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
       cohort: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
       course: z.object({ code: z.string(), title: z.string() }),
       jp: z.number(),

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql, sum } from 'drizzle-orm';
+import { and, count, eq, inArray, sql, sum } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import type pg from 'pg';
 import type { Clock } from '../../clock.js';
@@ -8,7 +8,6 @@ import { jpLedger, lessonProgress, quizAttempts, type QuizSettings } from '../..
 import type { Actor } from '../../http/actor.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
-import { localMidnight } from '../cohorts/calendar.js';
 import type { CohortsService } from '../cohorts/service.js';
 import type { CurriculumService } from '../curriculum/service.js';
 import type { DirectoryService } from '../identity/directory-service.js';
@@ -22,6 +21,7 @@ import {
   type OnlinePhase,
 } from './credit.js';
 import { gradeAttempt } from './grading.js';
+import { createPersonJp } from './person-jp.js';
 import { paceOf, type Pace } from './pace.js';
 import * as repo from './repo.js';
 
@@ -247,6 +247,7 @@ export function createProgressService({
   });
 
   return {
+    ...createPersonJp({ db, clock, cohorts, directory }),
     /**
      * A batch of a participant's events. Each is accepted (with the seconds it earned), a duplicate
      * of one already received, or rejected with a code; rejected events are stored too. The answer
@@ -565,108 +566,6 @@ export function createProgressService({
         warned += rows.rows[0]?.n ?? 0;
       }
       return warned;
-    },
-
-    /** A person's JP in a calendar year of their organization's time zone, across every program. */
-    async annualJp(actor: Actor, userId: string, year: number) {
-      const user = await directory.getUser(actor, userId);
-      if (!user.orgId) throw new NotFoundError('User');
-      const [timeZone, orgSettings] = await Promise.all([
-        directory.organizationTimeZone(user.orgId),
-        directory.organizationSettings(user.orgId),
-      ]);
-      const from = localMidnight(`${year}-01-01`, timeZone);
-      const to = localMidnight(`${year + 1}-01-01`, timeZone);
-      const rows = await db
-        .select()
-        .from(jpLedger)
-        .where(
-          and(
-            eq(jpLedger.userId, user.id),
-            sql`${jpLedger.occurredAt} >= ${from.toISOString()}::timestamptz`,
-            sql`${jpLedger.occurredAt} < ${to.toISOString()}::timestamptz`,
-          ),
-        )
-        .orderBy(asc(jpLedger.occurredAt));
-      const enrollments = await cohorts.enrollmentsOfUser(user.id);
-      const programs = enrollments
-        .map(({ enrollment, cohort, course }) => ({
-          enrollmentId: enrollment.id,
-          cohort: { id: cohort.id, code: cohort.code, name: cohort.name },
-          course: { code: course.code, title: course.title },
-          jp: round2(rows.filter((r) => r.enrollmentId === enrollment.id).reduce((a, r) => a + r.jp, 0)),
-        }))
-        .filter((p) => p.jp !== 0);
-      const external = rows
-        .filter((r) => r.source === 'external')
-        .map((r) => ({
-          id: r.id,
-          jp: r.jp,
-          ...(r.details as { title: string; organizer: string; startDate: string; endDate: string }),
-        }));
-      const totalJp = round2(rows.reduce((a, r) => a + r.jp, 0));
-      return {
-        userId: user.id,
-        year,
-        timeZone,
-        targetJp: orgSettings.annualJpTarget,
-        totalJp,
-        remainingJp: round2(Math.max(0, orgSettings.annualJpTarget - totalJp)),
-        programs,
-        external,
-        adjustmentsJp: round2(
-          rows.filter((r) => r.source === 'adjustment' && !r.enrollmentId).reduce((a, r) => a + r.jp, 0),
-        ),
-      };
-    },
-
-    /** A training done elsewhere (a course abroad, a ministry's program): its JP count for the year it ended. */
-    async addExternalTraining(
-      actor: Actor,
-      userId: string,
-      input: {
-        title: string;
-        organizer: string;
-        startDate: string;
-        endDate: string;
-        jp: number;
-        certificateNumber?: string | undefined;
-      },
-    ) {
-      const user = await directory.getUser(actor, userId);
-      if (!user.orgId || user.role === 'platform_admin') throw new NotFoundError('User');
-      if (input.endDate < input.startDate) {
-        throw new ValidationError('The training ends before it starts', [
-          { path: 'body.endDate', message: `Must not be before ${input.startDate}` },
-        ]);
-      }
-      const timeZone = await directory.organizationTimeZone(user.orgId);
-      return db.transaction(async (tx) => {
-        const now = clock.now();
-        const [row] = await tx
-          .insert(jpLedger)
-          .values({
-            userId: user.id,
-            source: 'external',
-            jp: input.jp,
-            occurredAt: localMidnight(input.endDate, timeZone),
-            details: { ...input },
-            createdBy: actor.userId,
-            createdAt: now,
-          })
-          .returning();
-        await recordAudit(tx, {
-          orgId: user.orgId,
-          actorId: actor.userId,
-          action: 'jp.external_training',
-          entityType: 'user',
-          entityId: user.id,
-          data: { ...input },
-          requestId: actor.requestId,
-          at: now,
-        });
-        return { id: row!.id, userId: user.id, ...input };
-      });
     },
 
     /** An admin's correction of an enrollment's JP, up or down, with its reason: a ledger entry of its own. */
