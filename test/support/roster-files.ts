@@ -177,9 +177,10 @@ function random(seed: number): () => number {
 
 /**
  * `count` valid people with unique NIPs and emails (also across seeds), the same for the same seed. Categories follow
- * Pontianak 2025 (447 tenaga teknis, 90 guru, 52 tenaga kesehatan of 589).
+ * Pontianak 2025 (447 tenaga teknis, 90 guru, 52 tenaga kesehatan of 589). `kind` chooses the number structure: PNS
+ * NIPs, PPPK numbers (as an Orientasi PPPK cohort has them), or a mix of both.
  */
-export function makePeople(count: number, seed = 1): RosterPerson[] {
+export function makePeople(count: number, seed = 1, kind: 'pns' | 'pppk' | 'mixed' = 'pns'): RosterPerson[] {
   const rand = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
 
@@ -198,7 +199,10 @@ export function makePeople(count: number, seed = 1): RosterPerson[] {
   const nips = new Set<string>();
   // The appointment month (TMT) encodes the seed, so people of different seeds never share a NIP.
   const tmt = `${2000 + (seed % 25)}${String(1 + (Math.floor(seed / 25) % 12)).padStart(2, '0')}`;
+  // PPPK: TMT year, the PPPK code 2 and the appointment round (1–9), which encode the seed likewise.
+  const pppkTmt = `${2021 + (seed % 5)}2${1 + (Math.floor(seed / 5) % 9)}`;
   return categories.map((kategori, i) => {
+    const pppk = kind === 'pppk' || (kind === 'mixed' && rand() < 0.5);
     const female = rand() < 0.5;
     let nip: string;
     let tanggalLahir: string;
@@ -206,7 +210,7 @@ export function makePeople(count: number, seed = 1): RosterPerson[] {
     do {
       tanggalLahir = addDays('1965-01-01', Math.floor(rand() * (days + 1)));
       const sequence = String(1 + Math.floor(rand() * 999)).padStart(3, '0');
-      nip = `${tanggalLahir.replaceAll('-', '')}${tmt}${female ? 2 : 1}${sequence}`;
+      nip = `${tanggalLahir.replaceAll('-', '')}${pppk ? pppkTmt : tmt}${female ? 2 : 1}${sequence}`;
     } while (nips.has(nip));
     nips.add(nip);
 
@@ -222,7 +226,7 @@ export function makePeople(count: number, seed = 1): RosterPerson[] {
       jabatan: pick(spec.jabatan),
       unitKerja: pick(spec.unit),
       kategori,
-      pangkat: rand() < 0.8 ? pick(spec.pppk) : pick(PNS_RANKS),
+      pangkat: kind === 'pns' ? (rand() < 0.8 ? pick(spec.pppk) : pick(PNS_RANKS)) : pick(pppk ? spec.pppk : PNS_RANKS),
       tempatLahir: pick(PLACES),
       tanggalLahir,
     };

@@ -375,7 +375,9 @@ function withoutNip(
     return {
       line,
       nip: null,
-      reason: allowed ? 'NIP is missing, and so is the email that identifies a participant without a NIP' : 'NIP is missing',
+      reason: allowed
+        ? 'NIP is missing, and so is the email that identifies a participant without a NIP'
+        : 'NIP is missing',
     };
   }
   if (!emailSchema.safeParse(email).success)

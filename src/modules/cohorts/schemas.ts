@@ -192,6 +192,7 @@ export const myEnrollment = z.object({
   id: z.uuid(),
   status: z.enum(enrollmentStatuses),
   enrolledAt: z.date(),
+  organizer: z.object({ id: z.uuid(), code: z.string(), name: z.string() }).describe('The organization running it'),
   cohort: z.object({
     id: z.uuid(),
     code: z.string(),

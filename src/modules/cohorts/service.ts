@@ -249,9 +249,11 @@ export function createCohortsService({
     return { dryRun, counts, failed, ignoredColumns, enrolled };
   }
 
-  async function parse(data: Buffer, format: RosterFormat) {
+  /** Reads a roster as the cohort's organization admits participants (with or without a NIP). */
+  async function parse(data: Buffer, format: RosterFormat, orgId: string) {
+    const { allowNonAsnParticipants } = await directory.organizationSettings(orgId);
     try {
-      return await parseRoster(data, format);
+      return await parseRoster(data, format, { allowWithoutNip: allowNonAsnParticipants });
     } catch (error) {
       if (error instanceof RosterFileError)
         throw new ValidationError(error.message, [{ path: 'body.file', message: error.message }], 'ROSTER_INVALID');
@@ -490,7 +492,7 @@ export function createCohortsService({
      */
     async importRoster(actor: Actor, cohortId: string, file: { data: Buffer; format: RosterFormat }, dryRun: boolean) {
       const cohort = await cohortOr404(db, actor, cohortId);
-      const parsed = await parse(file.data, file.format);
+      const parsed = await parse(file.data, file.format, cohort.orgId);
       const total = parsed.rows.length + parsed.failed.length;
       if (total <= settings.importSyncMaxRows) {
         return { kind: 'summary' as const, summary: await importNow(actor, cohortId, parsed, dryRun) };
@@ -530,7 +532,7 @@ export function createCohortsService({
         requestId: params.requestId,
       };
       try {
-        const parsed = await parse(job.input, params.format);
+        const parsed = await parse(job.input, params.format, job.orgId);
         const parts: Array<Awaited<ReturnType<typeof applyRoster>>> = [];
         let processed = parsed.failed.length;
         const chunks = async (tx: DbExecutor | null) => {
@@ -791,13 +793,14 @@ export function createCohortsService({
 
   async function participantViews(tx: DbExecutor, rows: Awaited<ReturnType<typeof repo.enrollmentsOfUser>>) {
     const cohortIds = rows.map((r) => r.cohort.id);
-    const [allPhases, names, extensions] = await Promise.all([
+    const [allPhases, names, extensions, organizers] = await Promise.all([
       repo.phasesOf(tx, cohortIds),
       curriculum.describeVersions([...new Set(rows.map((r) => r.cohort.courseVersionId))]),
       repo.extensionsOf(
         tx,
         rows.map((r) => r.enrollment.id),
       ),
+      directory.organizationNames([...new Set(rows.map((r) => r.cohort.orgId))]),
     ]);
     const now = clock.now();
     return rows.map(({ enrollment, cohort }) => {
@@ -807,6 +810,7 @@ export function createCohortsService({
         id: enrollment.id,
         status: enrollment.status,
         enrolledAt: enrollment.enrolledAt,
+        organizer: organizers.get(cohort.orgId)!,
         cohort: {
           id: cohort.id,
           code: cohort.code,

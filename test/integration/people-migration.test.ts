@@ -1,0 +1,169 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { migrationsFolder, runMigrations } from '../../src/db/migrate.js';
+import { fillEveryTable } from '../support/populate.js';
+
+/**
+ * The move to persons and memberships (migrations 0008–0009) on a database that was in use: every
+ * table holds rows, accounts of each role, enrollments, ledger entries with and without an
+ * enrollment, and live refresh tokens. Nothing may be lost, and everyone must keep their access.
+ */
+
+const BEFORE = '0007_classroom_assessment_certificates';
+let admin: pg.Client;
+let pool: pg.Pool;
+let name: string;
+const counts = new Map<string, number>();
+
+async function migrateUpTo(target: pg.Pool, tag: string) {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'asn-migrations-'));
+  try {
+    await cp(migrationsFolder, folder, { recursive: true });
+    const journalPath = path.join(folder, 'meta/_journal.json');
+    const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
+    const last = journal.entries.findIndex((e) => e.tag === tag);
+    expect(last).toBeGreaterThan(0);
+    journal.entries = journal.entries.slice(0, last + 1);
+    await writeFile(journalPath, JSON.stringify(journal));
+    const client = await target.connect();
+    try {
+      await migrate(drizzle(client), { migrationsFolder: folder });
+    } finally {
+      client.release();
+    }
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+const ORG_A = '0a000000-0000-4000-8000-00000000000a';
+const ORG_B = '0b000000-0000-4000-8000-00000000000b';
+const ROOT = '10000000-0000-4000-8000-000000000001';
+const ADMIN_A = '10000000-0000-4000-8000-000000000002';
+const PPPK = '10000000-0000-4000-8000-000000000003';
+const PNS_B = '10000000-0000-4000-8000-000000000004';
+const ENROLLMENT = '20000000-0000-4000-8000-000000000001';
+
+beforeAll(async () => {
+  const { adminUrl, runId } = inject('services');
+  name = `asn_people_migration_${runId}_${Math.random().toString(36).slice(2, 8)}`;
+  admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+  pool.on('error', () => {});
+  await migrateUpTo(pool, BEFORE);
+
+  // The database as the previous release left it: one organization per account, a role each.
+  await pool.query(`
+    insert into organizations (id, code, name, time_zone, settings) values
+      ('${ORG_A}', 'KOTA-JAMBI', 'Pemerintah Kota Jambi', 'Asia/Jakarta', '{"minutesPerJp": 45, "annualJpTarget": 20}'),
+      ('${ORG_B}', 'KOTA-BALIKPAPAN', 'Pemerintah Kota Balikpapan', 'Asia/Makassar', '{"minutesPerJp": 60, "annualJpTarget": 24}');
+    insert into users (id, org_id, role, status, nip, email, name, rank, position, unit, category, password_hash) values
+      ('${ROOT}', null, 'platform_admin', 'active', null, 'root@example.org', 'Root', null, null, null, null, 'x'),
+      ('${ADMIN_A}', '${ORG_A}', 'org_admin', 'active', '198507142010011003', 'admin@jambi.example', 'Admin Jambi', null, null, null, null, 'x'),
+      ('${PPPK}', '${ORG_A}', 'participant', 'active', '200012312024211001', null, 'Siti Rahma', 'IX', 'Guru Ahli Pertama', 'SDN 47 Kota Jambi', 'guru', 'x'),
+      ('${PNS_B}', '${ORG_B}', 'participant', 'pending', '199003152019031002', null, 'Budi Santoso', 'III/a', 'Analis', 'Bappeda', 'tenaga teknis', null);
+    insert into refresh_tokens (user_id, family_id, token_hash, expires_at)
+      values ('${PPPK}', gen_random_uuid(), 'hash-of-a-live-token', now() + interval '30 days');`);
+  const client = await pool.connect();
+  try {
+    await fillEveryTable(client, {
+      class_sessions: { ends_at: `'2024-11-01T02:00:00Z'` },
+    });
+  } finally {
+    client.release();
+  }
+  await pool.query(`
+    insert into enrollments (id, cohort_id, user_id) values ('${ENROLLMENT}', (select id from cohorts limit 1), '${PPPK}');
+    insert into jp_ledger (user_id, enrollment_id, source, jp, occurred_at, created_at) values
+      ('${PPPK}', '${ENROLLMENT}', 'lesson', 3, '2024-10-30T03:00:00Z', now()),
+      ('${PPPK}', null, 'external', 10, '2024-12-30T17:00:00Z', now());`);
+  const { rows } = await pool.query<{ table_name: string }>(
+    "select table_name from information_schema.tables where table_schema = 'public'",
+  );
+  for (const { table_name } of rows) {
+    const { rows: n } = await pool.query<{ n: number }>(`select count(*)::int as n from "${table_name}"`);
+    counts.set(table_name, n[0]!.n);
+  }
+  await runMigrations(pool);
+});
+
+afterAll(async () => {
+  await pool?.end();
+  await admin?.query(`drop database if exists ${name} with (force)`);
+  await admin?.end();
+});
+
+test('every table had rows, and every row is still there', () => {
+  expect(counts.size).toBeGreaterThan(30);
+  for (const [table, n] of counts) expect(n, table).toBeGreaterThan(0);
+  return Promise.all(
+    [...counts].map(async ([table, before]) => {
+      const { rows } = await pool.query<{ n: number }>(`select count(*)::int as n from "${table}"`);
+      expect(rows[0]!.n, table).toBe(before);
+    }),
+  );
+});
+
+test('each account becomes a person with its organization as home and one membership in its role', async () => {
+  const { rows: people } = await pool.query(
+    `select id, home_org_id, platform_admin, nip_kind, status from users where id = any($1) order by id`,
+    [[ROOT, ADMIN_A, PPPK, PNS_B]],
+  );
+  expect(people).toEqual([
+    { id: ROOT, home_org_id: null, platform_admin: true, nip_kind: null, status: 'active' },
+    { id: ADMIN_A, home_org_id: ORG_A, platform_admin: false, nip_kind: 'pns', status: 'active' },
+    { id: PPPK, home_org_id: ORG_A, platform_admin: false, nip_kind: 'pppk', status: 'active' },
+    { id: PNS_B, home_org_id: ORG_B, platform_admin: false, nip_kind: 'pns', status: 'pending' },
+  ]);
+  const { rows: memberships } = await pool.query(
+    `select user_id, org_id, role from memberships where user_id = any($1) order by user_id`,
+    [[ROOT, ADMIN_A, PPPK, PNS_B]],
+  );
+  expect(memberships).toEqual([
+    { user_id: ADMIN_A, org_id: ORG_A, role: 'org_admin' },
+    { user_id: PPPK, org_id: ORG_A, role: 'participant' },
+    { user_id: PNS_B, org_id: ORG_B, role: 'participant' },
+  ]);
+  // Every account of an organization had a membership made, the filler's included.
+  const { rows: orphans } = await pool.query(
+    `select u.id from users u where not u.platform_admin and not exists (select 1 from memberships m where m.user_id = u.id)`,
+  );
+  expect(orphans).toEqual([]);
+});
+
+test('enrollments keep the profile of their training; ledger, tokens and settings carry their organization', async () => {
+  const { rows: enrollment } = await pool.query('select profile from enrollments where id = $1', [ENROLLMENT]);
+  expect(enrollment[0].profile).toEqual({
+    rank: 'IX',
+    position: 'Guru Ahli Pertama',
+    unit: 'SDN 47 Kota Jambi',
+    category: 'guru',
+    instansi: 'Pemerintah Kota Jambi',
+  });
+  const { rows: ledger } = await pool.query(
+    `select source, org_id, jp::float from jp_ledger where user_id = $1 order by source::text`,
+    [PPPK],
+  );
+  expect(ledger).toEqual([
+    { source: 'external', org_id: ORG_A, jp: 10 },
+    { source: 'lesson', org_id: null, jp: 3 },
+  ]);
+  const { rows: tokens } = await pool.query('select org_id from refresh_tokens where user_id = $1', [PPPK]);
+  expect(tokens).toEqual([{ org_id: ORG_A }]);
+  const { rows: orgs } = await pool.query('select id, settings from organizations where id = any($1) order by code', [
+    [ORG_A, ORG_B],
+  ]);
+  expect(orgs.map((o: { settings: unknown }) => o.settings)).toEqual([
+    { minutesPerJp: 60, annualJpTarget: 24, annualJpTargetPppk: 24, allowNonAsnParticipants: false },
+    { minutesPerJp: 45, annualJpTarget: 20, annualJpTargetPppk: 24, allowNonAsnParticipants: false },
+  ]);
+});

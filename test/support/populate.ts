@@ -1,0 +1,120 @@
+import type pg from 'pg';
+
+/**
+ * Puts one row into every empty table of the public schema, in foreign-key order, with a value of
+ * the right type in every column that has no default: so a migration that moves data is tested on
+ * a database where no table is empty. Rows a test cares about are inserted by the test itself.
+ */
+export async function fillEveryTable(
+  client: pg.ClientBase,
+  /** Column values (SQL) where the generic one breaks a check, e.g. an end after the start. */
+  overrides: Record<string, Record<string, string>> = {},
+): Promise<string[]> {
+  const { rows: columns } = await client.query<{
+    table_name: string;
+    column_name: string;
+    data_type: string;
+    udt_name: string;
+    is_nullable: 'YES' | 'NO';
+    column_default: string | null;
+    character_maximum_length: number | null;
+  }>(`select table_name, column_name, data_type, udt_name, is_nullable, column_default, character_maximum_length
+        from information_schema.columns where table_schema = 'public' order by table_name, ordinal_position`);
+  const { rows: fks } = await client.query<{ table_name: string; column_name: string; referenced: string }>(
+    `select kcu.table_name, kcu.column_name, ccu.table_name as referenced
+       from information_schema.table_constraints tc
+       join information_schema.key_column_usage kcu on kcu.constraint_name = tc.constraint_name
+       join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name
+      where tc.constraint_type = 'FOREIGN KEY' and tc.table_schema = 'public'`,
+  );
+  const { rows: enums } = await client.query<{ typname: string; label: string }>(
+    `select t.typname, (array_agg(e.enumlabel order by e.enumsortorder))[1] as label
+       from pg_type t join pg_enum e on e.enumtypid = t.oid group by t.typname`,
+  );
+  const firstLabel = new Map(enums.map((e) => [e.typname, e.label]));
+  const tables = [...new Set(columns.map((c) => c.table_name))];
+  const referencesOf = (table: string) =>
+    fks.filter((f) => f.table_name === table && f.referenced !== table).map((f) => f.referenced);
+
+  const filled: string[] = [];
+  const done = new Set<string>();
+  const visit = async (table: string) => {
+    if (done.has(table)) return;
+    done.add(table);
+    for (const referenced of referencesOf(table)) await visit(referenced);
+    const { rows } = await client.query<{ n: number }>(`select count(*)::int as n from "${table}"`);
+    if (rows[0]!.n > 0) return;
+    const names: string[] = [];
+    const values: string[] = [];
+    for (const c of columns.filter((x) => x.table_name === table)) {
+      const override = overrides[table]?.[c.column_name];
+      if (override !== undefined) {
+        names.push(c.column_name);
+        values.push(override);
+        continue;
+      }
+      const fk = fks.find((f) => f.table_name === table && f.column_name === c.column_name);
+      if (fk) {
+        if (fk.referenced === table) continue;
+        const pk = await referencedKey(client, fk.referenced);
+        names.push(c.column_name);
+        values.push(`(select "${pk}" from "${fk.referenced}" limit 1)`);
+        continue;
+      }
+      if (c.column_default !== null) continue;
+      names.push(c.column_name);
+      values.push(valueFor(c.data_type, c.udt_name, c.character_maximum_length, firstLabel));
+    }
+    await client.query(
+      `insert into "${table}" (${names.map((n) => `"${n}"`).join(', ')}) values (${values.join(', ')})`,
+    );
+    filled.push(table);
+  };
+  for (const table of tables) await visit(table);
+  return filled;
+}
+
+async function referencedKey(client: pg.ClientBase, table: string): Promise<string> {
+  const { rows } = await client.query<{ column_name: string }>(
+    `select kcu.column_name from information_schema.table_constraints tc
+       join information_schema.key_column_usage kcu on kcu.constraint_name = tc.constraint_name
+      where tc.table_name = $1 and tc.constraint_type = 'PRIMARY KEY' order by kcu.ordinal_position limit 1`,
+    [table],
+  );
+  return rows[0]?.column_name ?? 'id';
+}
+
+function valueFor(type: string, udt: string, maxLength: number | null, enums: Map<string, string>): string {
+  switch (type) {
+    case 'uuid':
+      return 'gen_random_uuid()';
+    case 'text':
+      return `'filler'`;
+    case 'character varying':
+      return `'${'f'.repeat(Math.min(maxLength ?? 6, 6))}'`;
+    case 'integer':
+    case 'bigint':
+    case 'smallint':
+    case 'numeric':
+      return '1';
+    case 'boolean':
+      return 'false';
+    case 'timestamp with time zone':
+      return `'2024-11-01T00:00:00Z'`;
+    case 'date':
+      return `'2024-11-01'`;
+    case 'jsonb':
+      return `'{}'`;
+    case 'bytea':
+      return `'\\x00'`;
+    case 'ARRAY':
+      return `'{}'`;
+    case 'USER-DEFINED': {
+      const label = enums.get(udt);
+      if (!label) throw new Error(`no value for type ${udt}`);
+      return `'${label}'::"${udt}"`;
+    }
+    default:
+      throw new Error(`no value for type ${type}`);
+  }
+}
