@@ -76,15 +76,6 @@ export function findUserByLogin(db: DbExecutor, login: string): Promise<User | u
   return db.query.users.findFirst({ where });
 }
 
-/** Whether the person holds a membership in the organization (any role). */
-export async function isMemberOf(db: DbExecutor, userId: string, orgId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.orgId, orgId)));
-  return (row?.n ?? 0) > 0;
-}
-
 /** The organizations a person belongs to, with their roles in each. */
 export function membershipsOf(db: DbExecutor, userId: string) {
   return db
