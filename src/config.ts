@@ -72,6 +72,8 @@ const envSchema = z.object({
   CREDIT_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(120).default(5),
   CREDIT_FUTURE_SKEW_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
   CREDIT_COMPLETION_SHARE: z.coerce.number().min(0.1).max(1).default(0.8),
+  CREDIT_DAILY_JP_CAP: z.coerce.number().min(1).max(24).default(12),
+  CREDIT_BACKLOG_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   PACE_INACTIVE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   WEBHOOK_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
@@ -129,7 +131,14 @@ export interface Config {
   webhooks: { dispatchIntervalMs: number; maxAttempts: number; retryBaseMs: number; timeoutMs: number };
   /** Participants behind pace are flagged this many days before their online phase closes. */
   behindPaceDaysBeforeClose: number;
-  credit: { maxHeartbeatSeconds: number; toleranceSeconds: number; futureSkewSeconds: number; completionShare: number };
+  credit: {
+    maxHeartbeatSeconds: number;
+    toleranceSeconds: number;
+    futureSkewSeconds: number;
+    completionShare: number;
+    dailyJpCap: number;
+    backlogDays: number;
+  };
   /** No activity for this many days during an online phase marks a participant inactive. */
   paceInactiveDays: number;
   /** Attendance may still be recorded this many days after a classroom phase closes. */
@@ -196,6 +205,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       toleranceSeconds: e.CREDIT_TOLERANCE_SECONDS,
       futureSkewSeconds: e.CREDIT_FUTURE_SKEW_SECONDS,
       completionShare: e.CREDIT_COMPLETION_SHARE,
+      dailyJpCap: e.CREDIT_DAILY_JP_CAP,
+      backlogDays: e.CREDIT_BACKLOG_DAYS,
     }),
     paceInactiveDays: e.PACE_INACTIVE_DAYS,
     webhooks: Object.freeze({

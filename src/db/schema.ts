@@ -76,6 +76,8 @@ export const users = pgTable(
     failedLoginCount: integer('failed_login_count').notNull().default(0),
     lockedUntil: instant('locked_until'),
     lastLoginAt: instant('last_login_at'),
+    // When the person first set a password: nothing they did can have happened before it.
+    activatedAt: instant('activated_at'),
     createdAt: instant('created_at').notNull().defaultNow(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
@@ -493,6 +495,11 @@ export const enrollmentProgress = pgTable('enrollment_progress', {
   creditedUntil: instant('credited_until'),
   lastActivityAt: instant('last_activity_at'),
   creditedSeconds: integer('credited_seconds').notNull().default(0),
+  // JP credited from lessons per online phase ({phaseId: jp}): each phase is capped by its own JP.
+  phaseJp: jsonb('phase_jp').$type<Record<string, number>>().notNull().default({}),
+  // Seconds credited per local day of the cohort ({'2024-10-23': 5400}), for the daily cap; days
+  // older than the backlog window are dropped, since nothing can be credited to them any more.
+  daySeconds: jsonb('day_seconds').$type<Record<string, number>>().notNull().default({}),
   updatedAt: instant('updated_at').notNull(),
 });
 
@@ -534,7 +541,7 @@ export const jpSource = pgEnum('jp_source', ['lesson', 'session', 'adjustment', 
 
 /**
  * Append-only JP credits and adjustments. A person's JP in a year is the sum of their rows whose
- * `occurredAt` falls in that year in their organization's time zone.
+ * `localDate` falls in that year.
  */
 export const jpLedger = pgTable(
   'jp_ledger',
@@ -556,12 +563,16 @@ export const jpLedger = pgTable(
     jp: numeric('jp', { precision: 10, scale: 4, mode: 'number' }).notNull(),
     seconds: integer('seconds').notNull().default(0),
     occurredAt: instant('occurred_at').notNull(),
+    // The local date the learning happened (in the cohort's zone; for an external training, the day
+    // it ended): the year a person's JP count in follows it.
+    localDate: date('local_date', { mode: 'string' }).notNull(),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     createdBy: uuid('created_by'),
     createdAt: instant('created_at').notNull(),
   },
   (t) => [
     index('jp_ledger_user_time_idx').on(t.userId, t.occurredAt),
+    index('jp_ledger_user_date_idx').on(t.userId, t.localDate),
     index('jp_ledger_enrollment_idx').on(t.enrollmentId, t.phaseId, t.moduleId),
     index('jp_ledger_session_idx')
       .on(t.sessionId, t.enrollmentId)
