@@ -129,7 +129,7 @@ describe('several online phases', () => {
       { kind: 'online', name: 'Evaluasi Daring', startDate: '2025-03-26', endDate: '2025-03-26', requiredJp: 1 },
       { kind: 'classroom', name: 'Klasikal', startDate: '2025-03-27', endDate: '2025-03-29', requiredJp: 24 },
     ]);
-    const [selfStudy, distance, , lastDay] = latsar.phases;
+    const [selfStudy, distance, field, lastDay] = latsar.phases;
     const p = await participantIn(latsar.id);
 
     await clockAt('2025-02-04T05:00:00Z');
@@ -137,6 +137,23 @@ describe('several online phases', () => {
     await clockAt('2025-02-13T05:00:00Z');
     // The first phase closed met; the second earns its own JP, not nothing.
     expect((await study(p, 2 * 45)).creditedSeconds).toBe(2 * 45 * 60);
+    // A field day of the aktualisasi, with its JP: reported apart from the classroom's.
+    await clockAt('2025-03-10T05:00:00Z');
+    const session = await ctx.http
+      .post(`/v1/phases/${field!.id}/sessions`)
+      .set(admin)
+      .send({
+        title: 'Aktualisasi di unit kerja',
+        startsAt: '2025-03-10T08:00:00+07:00',
+        endsAt: '2025-03-10T10:15:00+07:00',
+        jp: 3,
+      })
+      .expect(201);
+    await ctx.http
+      .put(`/v1/sessions/${session.body.id}/attendance`)
+      .set(admin)
+      .send({ records: [{ enrollmentId: p.enrollmentId, status: 'present' }] })
+      .expect(200);
     await clockAt('2025-03-26T05:00:00Z');
     expect((await study(p, 45 + 30)).creditedSeconds).toBe(75 * 60);
     await clockAt('2025-03-27T05:00:00Z');
@@ -154,6 +171,8 @@ describe('several online phases', () => {
       { phase_id: lastDay!.id, met: true },
     ]);
     expect(view.status).toBe('active');
+    const report = await ctx.http.get(`/v1/cohorts/${latsar.id}/report`).set(admin).expect(200);
+    expect(report.body.rows[0]).toMatchObject({ onlineJp: 5, fieldJp: 3, classroomJp: 0 });
   });
 });
 
