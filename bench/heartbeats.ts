@@ -112,6 +112,8 @@ async function main(): Promise<void> {
       remedialDays: 0,
     },
   ]);
+  // A phase is open for learning when its state is open: the clock opens it, as the worker would.
+  await services.schedule.reconcile();
   let setupStarted = Date.now();
   const people = makePeople(ENROLLMENTS, 77);
   const roster = await services.cohorts.importRoster(
