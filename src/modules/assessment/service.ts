@@ -18,6 +18,7 @@ import {
 } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, type FieldError } from '../../http/errors.js';
+import { ownDataScope } from '../../http/tenancy.js';
 import { cohortAuditor } from '../audit/record.js';
 import { absenceSummaries } from '../classroom/service.js';
 import type { CohortsService } from '../cohorts/service.js';
@@ -404,7 +405,10 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
      * results: a preview computed while the cohort still runs is for the organizers.
      */
     async resultOf(actor: Actor, enrollmentId: string) {
-      const { cohort, userId } = await cohorts.enrollmentInScope(actor, enrollmentId);
+      const { cohort, userId } = await cohorts.enrollmentInScope(
+        { ...actor, scope: ownDataScope(actor) },
+        enrollmentId,
+      );
       const participant = actor.role === 'participant';
       if (participant && userId !== actor.userId) throw new NotFoundError('Enrollment');
       const [row] = await db

@@ -17,6 +17,7 @@ import {
 } from '../../db/schema.js';
 import { systemActor, type Actor } from '../../http/actor.js';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, type FieldError } from '../../http/errors.js';
+import { ownDataScope } from '../../http/tenancy.js';
 import { recordAudit } from '../audit/record.js';
 import { overLimit } from '../assessment/scoring.js';
 import { localDateOf } from '../cohorts/calendar.js';
@@ -125,9 +126,11 @@ export function createClassroomService({
     const [phase] = await tx.select().from(phases).where(eq(phases.id, phaseId));
     if (!phase) throw new NotFoundError('Phase');
     // Another organization's cohort: its phase does not exist for this caller.
-    const cohort = await cohorts.cohortInScope(tx, actor, phase.cohortId).catch((error: unknown) => {
-      throw error instanceof NotFoundError ? new NotFoundError('Phase') : error;
-    });
+    const cohort = await cohorts
+      .cohortInScope(tx, { ...actor, scope: ownDataScope(actor) }, phase.cohortId)
+      .catch((error: unknown) => {
+        throw error instanceof NotFoundError ? new NotFoundError('Phase') : error;
+      });
     return { phase, cohort };
   }
 

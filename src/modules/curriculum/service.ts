@@ -18,7 +18,7 @@ import {
 import type { Actor } from '../../http/actor.js';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { page } from '../../http/pagination.js';
-import { owningOrg } from '../../http/tenancy.js';
+import { ownDataScope, owningOrg } from '../../http/tenancy.js';
 import { recordAudit } from '../audit/record.js';
 import type { CoursePackage, PackageModule } from './package.js';
 import * as repo from './repo.js';
@@ -553,7 +553,8 @@ export function createCurriculumService({
 
     /** Staff choose the audience (to preview); a participant always gets the participant view, and only of a course they take. */
     async getLesson(actor: Actor, lessonId: string, requested: views.LessonAudience) {
-      const found = await repo.findLesson(db, actor.scope, lessonId);
+      // A participant's courses may be any organizer's: what they may read is what they are enrolled in.
+      const found = await repo.findLesson(db, ownDataScope(actor), lessonId);
       const audience = actor.role === 'participant' ? 'participant' : requested;
       if (!found || (actor.role === 'participant' && !(await participantMayRead(actor.userId!, found.version.id)))) {
         throw new NotFoundError('Lesson');
