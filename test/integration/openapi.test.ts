@@ -116,4 +116,26 @@ describe('the contract', () => {
     expect(missing.response.status).toBe(404);
     expect(missing.error?.code).toBe('NOT_FOUND');
   });
+
+  test('published lessons carry an ETag and Cache-Control, and an unchanged one answers 304', async () => {
+    const org = await seedOrg(ctx, await ctx.platformAdminToken(), 'CACHE');
+    const admin = { Authorization: `Bearer ${org.admin.token}` };
+    const shipped = JSON.parse(await readFile(path.join(root, 'curricula/orientasi-pppk.json'), 'utf8'));
+    const { courseId } = (await ctx.http.post('/v1/courses/import?publish=true').set(admin).send(shipped)).body;
+    const lessonId = (await ctx.http.get(`/v1/courses/${courseId}`).set(admin)).body.version.modules[0].lessons[0].id;
+
+    const first = await ctx.http.get(`/v1/lessons/${lessonId}`).set(admin).expect(200);
+    expect(first.headers['cache-control']).toBe('private, max-age=3600, must-revalidate');
+    expect(first.headers.etag).toMatch(/^"/);
+    const again = await ctx.http.get(`/v1/lessons/${lessonId}`).set(admin).set('If-None-Match', first.headers.etag!);
+    expect(again.status).toBe(304);
+    expect(again.text).toBe('');
+
+    // A draft may still change: kept only with revalidation.
+    await ctx.http.post(`/v1/courses/${courseId}/versions`).set(admin).expect(201);
+    const draft = await ctx.http.get(`/v1/courses/${courseId}?version=2`).set(admin).expect(200);
+    const draftLesson = draft.body.version.modules[0].lessons[0].id;
+    const fresh = await ctx.http.get(`/v1/lessons/${draftLesson}`).set(admin).expect(200);
+    expect(fresh.headers['cache-control']).toBe('private, no-cache');
+  });
 });
