@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/actor.js';
-import { ValidationError } from '../../http/errors.js';
+import { AppError, ValidationError } from '../../http/errors.js';
 import * as s from './schemas.js';
 import type { SubmissionsService } from './service.js';
 
@@ -12,6 +12,12 @@ const tags = ['submissions'];
 function disposition(name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** The upload's bytes; a stream the parser cut at its limit fails instead of ending as if complete. */
+async function* untruncated(stream: AsyncIterable<Buffer> & { truncated: boolean }) {
+  for await (const chunk of stream) yield chunk;
+  if (stream.truncated) throw new AppError(413, 'PAYLOAD_TOO_LARGE', 'The file is larger than allowed');
 }
 
 export const submissionRoutes: FastifyPluginAsyncZod<{ submissions: SubmissionsService; maxBytes: number }> = async (
@@ -40,14 +46,18 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ submissions: SubmissionsS
       const actor = actorOf(request);
       const { id, lessonId } = request.params;
       if (request.isMultipart()) {
-        const file = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
+        // One byte more than allowed reaches the service, which refuses the file as it streams in.
+        const file = await request.file({ limits: { fileSize: maxBytes + 1, files: 1 } });
         if (!file)
           throw new ValidationError(
             'No file in the request',
             [{ path: 'body.file', message: 'Required' }],
             'FILE_REQUIRED',
           );
-        const saved = await submissions.submitFile(actor, id, lessonId, { filename: file.filename, stream: file.file });
+        const saved = await submissions.submitFile(actor, id, lessonId, {
+          filename: file.filename,
+          stream: untruncated(file.file),
+        });
         return reply.status(201).send(saved);
       }
       if (!request.body)

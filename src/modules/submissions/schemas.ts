@@ -9,7 +9,7 @@ export const TEXT_MAX_CHARS = 50_000;
 /** A text hand-in (JSON); a file goes as multipart/form-data with one file field instead. */
 export const textSubmission = z
   .strictObject({ text: z.string().trim().min(1).max(TEXT_MAX_CHARS) })
-  .optional()
+  .nullish()
   .describe('For a text hand-in. A file is sent as multipart/form-data with one file field instead.');
 
 export const reviewInput = z.discriminatedUnion('decision', [
