@@ -17,6 +17,7 @@ let online: string;
 let classroom: string;
 let journal: string;
 let reflection: string;
+let courseId: string;
 
 interface Learner {
   member: Member;
@@ -114,7 +115,8 @@ beforeAll(async () => {
   admin = bearer(org.admin.token);
   bystander = await createMember(ctx, platform, org.id, 'instructor');
   const imported = await ctx.http.post('/v1/courses/import?publish=true').set(admin).send(coursePackage).expect(201);
-  const course = await ctx.http.get(`/v1/courses/${imported.body.courseId}`).set(admin).expect(200);
+  courseId = imported.body.courseId;
+  const course = await ctx.http.get(`/v1/courses/${courseId}`).set(admin).expect(200);
   const lessons = course.body.version.modules[0].lessons as Array<{ id: string; code: string }>;
   journal = lessons.find((l) => l.code === 'JURNAL')!.id;
   reflection = lessons.find((l) => l.code === 'REFLEKSI')!.id;
@@ -160,6 +162,43 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await ctx.close();
+});
+
+describe('the lesson setting', () => {
+  test('is part of the lesson content: in packages and the lesson API, fixed once published', async () => {
+    const exported = await ctx.http.get(`/v1/courses/${courseId}/export`).set(admin).expect(200);
+    const lessons = exported.body.modules[0].lessons as Array<{ code: string; submission?: unknown }>;
+    expect(lessons.find((l) => l.code === 'JURNAL')!.submission).toEqual({
+      accepts: 'file_or_text',
+      completesOn: 'acceptance',
+    });
+    expect(lessons.find((l) => l.code === 'BACAAN')).not.toHaveProperty('submission');
+    const again = await ctx.http.post('/v1/courses/import').set(admin).send(coursePackage).expect(200);
+    expect(again.body.outcome).toBe('unchanged');
+
+    const seen = await ctx.http.get(`/v1/lessons/${journal}`).set(ani.auth).expect(200);
+    expect(seen.body.submission).toEqual({ accepts: 'file_or_text', completesOn: 'acceptance' });
+    const frozen = await ctx.http
+      .patch(`/v1/lessons/${journal}`)
+      .set(admin)
+      .send({ submission: { accepts: 'file', completesOn: 'submission' } });
+    expect(frozen.status).toBe(409);
+    expect(frozen.body.code).toBe('VERSION_PUBLISHED');
+
+    // A new draft copies the setting; there it can change.
+    await ctx.http.post(`/v1/courses/${courseId}/versions`).set(admin).expect(201);
+    const draft = await ctx.http.get(`/v1/courses/${courseId}`).set(admin).expect(200);
+    const draftJournal = (draft.body.version.modules[0].lessons as Array<{ id: string; code: string }>).find(
+      (l) => l.code === 'JURNAL',
+    )!;
+    const changed = await ctx.http
+      .patch(`/v1/lessons/${draftJournal.id}`)
+      .set(admin)
+      .send({ submission: { accepts: 'file', completesOn: 'submission' } })
+      .expect(200);
+    expect(changed.body.submission).toEqual({ accepts: 'file', completesOn: 'submission' });
+    await ctx.http.delete(`/v1/courses/${courseId}/draft`).set(admin).expect(204);
+  });
 });
 
 describe('handing in', () => {
