@@ -461,3 +461,12 @@ describe('when work may be handed in', () => {
     expect(late.body.code).toBe('PHASE_NOT_OPEN');
   });
 });
+
+test('the routes are in the OpenAPI document', async () => {
+  const doc = await ctx.http.get('/openapi.json').expect(200);
+  const paths = doc.body.paths as Record<string, Record<string, unknown>>;
+  expect(Object.keys(paths['/v1/enrollments/{id}/lessons/{lessonId}/submissions']!).sort()).toEqual(['get', 'post']);
+  expect(paths['/v1/submissions/{id}/review']).toHaveProperty('post');
+  expect(paths['/v1/cohorts/{id}/submissions']).toHaveProperty('get');
+  expect(paths['/v1/submissions/{id}/file']).toHaveProperty('get');
+});
