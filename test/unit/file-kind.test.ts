@@ -34,6 +34,20 @@ describe('a file is what its content says', () => {
     expect((await refusal(docmFile())).message).toMatch(/macro/i);
   });
 
+  test('macros are found in the ZIP directory even where the first bytes look like a plain document', async () => {
+    const declared =
+      '<Types><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+    const hidden = zipFile({
+      'word/vbaProject.bin': Buffer.from([0xd0, 0xcf, 0x11, 0xe0]),
+      '[Content_Types].xml': declared,
+      'word/document.xml': '<w:document/>',
+    });
+    expect((await refusal(hidden)).message).toContain('Documents with macros are not accepted');
+    expect(await recognize(zipFile({ '[Content_Types].xml': declared, 'word/document.xml': '<w:document/>' }))).toBe(
+      'docx',
+    );
+  });
+
   test('a ZIP that only pretends to be a Word document is refused', async () => {
     // Content types naming a main part the archive does not have.
     const hollow = zipFile({
