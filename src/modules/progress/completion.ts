@@ -27,3 +27,12 @@ export async function completeLesson(
     .returning({ completedAt: lessonProgress.completedAt, completedBy: lessonProgress.completedBy });
   return { completedAt: row!.completedAt!, completedBy: row!.completedBy! };
 }
+
+/**
+ * Whether credited time completes a lesson (at CREDIT_COMPLETION_SHARE of its typical time): not a
+ * quiz, which completes when passed, and not an assignment that takes submissions, which completes
+ * by its hand-in or its acceptance. For the credit rules to call in place of `kind !== 'quiz'`.
+ */
+export function completesByTime(lesson: { kind: string; takesSubmissions?: boolean }): boolean {
+  return lesson.kind !== 'quiz' && !lesson.takesSubmissions;
+}
