@@ -442,6 +442,21 @@ describe('who sees a submission', () => {
 });
 
 describe('when work may be handed in', () => {
+  test('a withdrawn participant hands nothing in, and their waiting hand-in is not reviewed', async () => {
+    const waiting = await submitText(citra, journal, 'Jurnal versi ketiga.').expect(201);
+    await ctx.http
+      .post(`/v1/enrollments/${citra.enrollmentId}/withdraw`)
+      .set(admin)
+      .send({ reason: 'Mengundurkan diri' })
+      .expect(200);
+    const refused = await submitText(citra, reflection, 'Setelah mundur.');
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('NOT_ENROLLED');
+    const reviewed = await review(waiting.body.id, admin, { decision: 'accept' });
+    expect(reviewed.status).toBe(409);
+    expect(reviewed.body.code).toBe('ENROLLMENT_WITHDRAWN');
+  });
+
   test('after the MOOC closes: inside the remedial window for those flagged, refused after it', async () => {
     clock.set(wib('2024-11-09T08:00:00'));
     await ctx.http
