@@ -22,6 +22,7 @@ import { classroomRoutes } from './modules/classroom/routes.js';
 import { certificateRoutes } from './modules/certificates/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { scheduleRoutes } from './modules/schedule/routes.js';
+import { submissionRoutes } from './modules/submissions/routes.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { registerOperationalMetrics } from './queue/metrics.js';
@@ -95,6 +96,10 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await v1.register(certificateRoutes, { certificates: services.certificates });
       await v1.register(reportRoutes, { reports: services.reports });
       await v1.register(webhookRoutes, { webhooks: services.webhooks });
+      await v1.register(submissionRoutes, {
+        submissions: services.submissions,
+        maxBytes: config.submissionMaxBytes,
+      });
     },
     { prefix: '/v1' },
   );

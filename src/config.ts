@@ -93,6 +93,14 @@ const envSchema = z.object({
       'must contain {seq} and {cohortCode}, so that every number is unique',
     )
     .default('{seq}/{cohortCode}/{year}'),
+  SUBMISSION_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
+  FILE_STORAGE: z.enum(['postgres', 'filesystem']).default('postgres'),
+  FILE_STORAGE_DIR: z.string().min(1).optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
 });
 
@@ -147,6 +155,10 @@ export interface Config {
   assessmentDefaults: { absenceMaxJp: number; absenceMaxDays: number; passMark: number };
   /** Certificate numbers: {seq}, {cohortCode}, {orgCode}, {courseCode}, {year}. */
   certificateNumberTemplate: string;
+  /** Largest file a participant may submit for an assignment (larger: 413). */
+  submissionMaxBytes: number;
+  /** Where new files go: PostgreSQL, or a directory (a production volume). */
+  fileStorage: { backend: 'postgres' | 'filesystem'; dir: string | undefined };
   shutdownTimeoutMs: number;
 }
 
@@ -172,6 +184,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       problems.push('DATABASE_URL: required in production (the embedded database is for development)');
     }
   }
+  if ((raw.FILE_STORAGE ?? 'postgres') === 'filesystem' && !raw.FILE_STORAGE_DIR)
+    problems.push('FILE_STORAGE_DIR: required when FILE_STORAGE is filesystem');
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
 
@@ -223,6 +237,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       passMark: e.PASS_MARK,
     }),
     certificateNumberTemplate: e.CERTIFICATE_NUMBER_TEMPLATE,
+    submissionMaxBytes: e.SUBMISSION_MAX_BYTES,
+    fileStorage: Object.freeze({ backend: e.FILE_STORAGE, dir: e.FILE_STORAGE_DIR }),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   });
 }

@@ -11,6 +11,8 @@ import { createDirectoryService } from './modules/identity/directory-service.js'
 import { createJobsService } from './modules/jobs/service.js';
 import { createProgressService, type ProgressService } from './modules/progress/service.js';
 import { createScheduleService, type ScheduleService } from './modules/schedule/service.js';
+import { createFileStores } from './modules/submissions/storage/index.js';
+import { createSubmissionsService } from './modules/submissions/service.js';
 import { createWebhooksService } from './modules/webhooks/service.js';
 
 /** Every module's service, wired once; used by the HTTP app, the worker and the CLI alike. */
@@ -75,6 +77,12 @@ export function createServices(deps: Deps, signAccessToken: (p: Principal) => st
     webhooks,
     jobs,
     curriculum,
+    submissions: createSubmissionsService({
+      db,
+      clock,
+      files: createFileStores(deps.pool, config.fileStorage),
+      settings: config,
+    }),
     cohorts,
     auth: createAuthService({ db, clock, settings: config, signAccessToken }),
   };

@@ -1032,7 +1032,7 @@ export interface paths {
         get: operations["getAssessmentScheme"];
         /**
          * Set the weighted components, pass mark, predikat bands and absence rule
-         * @description Weights must sum to 100; one band must start at 0. 422 `SCHEME_INVALID` lists every problem. Each change bumps `version`; results already computed keep the scheme they used.
+         * @description Weights must sum to 100; one band must start at 0 and one at the pass mark (no predikat for both a pass and a fail). Without `bands`, the five predikat follow the pass mark. 422 `SCHEME_INVALID` lists every problem. Each change bumps `version`; results already computed keep the scheme they used.
          */
         put: operations["setAssessmentScheme"];
         post?: never;
@@ -1310,6 +1310,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/enrollments/{id}/lessons/{lessonId}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version handed in for a lesson, oldest first
+         * @description The participant of the enrollment, and the staff of its cohort.
+         */
+        get: operations["listLessonSubmissions"];
+        put?: never;
+        /**
+         * Hand in work for an assignment lesson: a file, or a text
+         * @description The participant of the enrollment only. A file goes as multipart/form-data with one file field (at most 5242880 bytes: 413 `PAYLOAD_TOO_LARGE`); its kind is recognized from its content: PDF, PNG, JPEG, WebP, DOCX, XLSX or PPTX (otherwise 415 `UNSUPPORTED_FILE_TYPE`). A text goes as JSON `{text}`. Each hand-in is a new version; after one is returned the participant may hand in again. 409: `SUBMISSIONS_NOT_TAKEN`, `NOT_ENROLLED`, `PHASE_NOT_OPEN`, `PHASE_CLOSED`, `SUBMISSION_UNDER_REVIEW`, `SUBMISSION_ACCEPTED`.
+         */
+        post: operations["submitWork"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/submissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One hand-in, with its review */
+        get: operations["getSubmission"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/submissions/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the file of a hand-in
+         * @description The participant, and the staff of the cohort; 404 for anyone else.
+         */
+        get: operations["downloadSubmission"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/submissions/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a hand-in, or return it with a comment
+         * @description Org admins, and instructors who teach a session of the cohort. Accepting completes the lesson when it completes on acceptance. 409 `SUBMISSION_ALREADY_REVIEWED`.
+         */
+        post: operations["reviewSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cohorts/{id}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cohort’s hand-ins, oldest first: `?status=submitted` is the review queue */
+        get: operations["listCohortSubmissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1321,7 +1419,7 @@ export interface components {
             status: number;
             detail?: string;
             /** @enum {string} */
-            code: "ACCOUNT_DISABLED" | "ACCOUNT_LOCKED" | "ACTIVATION_INVALID" | "ALREADY_ENROLLED" | "ALREADY_MEMBER" | "ALREADY_WITHDRAWN" | "ASSESSMENT_SCHEME_NOT_SET" | "ATTEMPT_CONFLICT" | "ATTEMPT_LIMIT_REACHED" | "ATTENDANCE_CLOSED" | "ATTENDANCE_INVALID" | "BAD_CONTENT_LENGTH" | "BAD_REQUEST" | "BAD_URL" | "CANNOT_DISABLE_SELF" | "CAPACITY_BELOW_ENROLLED" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_REVOKED" | "COHORT_CLOSED" | "COHORT_CODE_TAKEN" | "COHORT_FULL" | "COMPONENT_NOT_FOUND" | "COMPONENT_NOT_MANUAL" | "CONFLICT" | "COURSE_CODE_TAKEN" | "COURSE_INVALID" | "COURSE_NOT_PUBLISHED" | "COURSE_PUBLISHED" | "COURSE_VERSION_MISMATCH" | "DATE_OUTSIDE_PROGRAM" | "DRAFT_EXISTS" | "EMAIL_TAKEN" | "ENROLLMENT_REFUSED" | "ENROLLMENT_WITHDRAWN" | "FILE_REQUIRED" | "FORBIDDEN" | "INTERNAL" | "INVALID_ANSWERS" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVALID_NIP" | "INVALID_PARTICIPANT" | "LESSON_CODE_TAKEN" | "MALFORMED_JSON" | "MODULE_CODE_TAKEN" | "NIP_TAKEN" | "NOT_AN_ONLINE_PHASE" | "NOT_A_MEMBER" | "NOT_A_PARTICIPANT" | "NOT_A_QUIZ" | "NOT_COHORT_INSTRUCTOR" | "NOT_ENROLLED" | "NOT_FOUND" | "NOT_HOME_ORGANIZATION" | "NOT_SESSION_INSTRUCTOR" | "NO_DRAFT" | "ONLY_VERSION" | "ORGANIZATION_CODE_TAKEN" | "ORGANIZATION_NOT_EMPTY" | "PAYLOAD_TOO_LARGE" | "PERSON_EXISTS" | "PHASES_INVALID" | "PHASE_ALREADY_CLOSED" | "PHASE_ALREADY_OPEN" | "PHASE_CLOSED" | "PHASE_NOT_OPEN" | "PHASE_STARTED" | "QUESTIONS_EXIST" | "RATE_LIMITED" | "REFRESH_TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_REVOKED" | "RESULTS_NOT_COMPUTED" | "RESULTS_NOT_FINAL" | "ROLE_CHANGE_NOT_ALLOWED" | "ROSTER_INVALID" | "SCHEME_INVALID" | "SCORES_INVALID" | "SESSION_HAS_ATTENDANCE" | "SESSION_INVALID" | "SESSION_NOT_STARTED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOO_MANY_FILES" | "UNAUTHENTICATED" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VERSION_PUBLISHED";
+            code: "ACCOUNT_DISABLED" | "ACCOUNT_LOCKED" | "ACTIVATION_INVALID" | "ALREADY_ENROLLED" | "ALREADY_MEMBER" | "ALREADY_WITHDRAWN" | "ASSESSMENT_SCHEME_NOT_SET" | "ATTEMPT_CONFLICT" | "ATTEMPT_LIMIT_REACHED" | "ATTENDANCE_CLOSED" | "ATTENDANCE_INVALID" | "BAD_CONTENT_LENGTH" | "BAD_REQUEST" | "BAD_URL" | "CANNOT_DISABLE_SELF" | "CAPACITY_BELOW_ENROLLED" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_REVOKED" | "COHORT_CLOSED" | "COHORT_CODE_TAKEN" | "COHORT_FULL" | "COMPONENT_NOT_FOUND" | "COMPONENT_NOT_MANUAL" | "CONFLICT" | "COURSE_CODE_TAKEN" | "COURSE_INVALID" | "COURSE_NOT_PUBLISHED" | "COURSE_PUBLISHED" | "COURSE_VERSION_MISMATCH" | "DATE_OUTSIDE_PROGRAM" | "DRAFT_EXISTS" | "EMAIL_TAKEN" | "ENROLLMENT_REFUSED" | "ENROLLMENT_WITHDRAWN" | "FILE_REQUIRED" | "FORBIDDEN" | "INTERNAL" | "INVALID_ANSWERS" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVALID_NIP" | "INVALID_PARTICIPANT" | "LESSON_CODE_TAKEN" | "MALFORMED_JSON" | "MODULE_CODE_TAKEN" | "NIP_TAKEN" | "NOT_AN_ONLINE_PHASE" | "NOT_A_MEMBER" | "NOT_A_PARTICIPANT" | "NOT_A_QUIZ" | "NOT_COHORT_INSTRUCTOR" | "NOT_ENROLLED" | "NOT_FOUND" | "NOT_HOME_ORGANIZATION" | "NOT_SESSION_INSTRUCTOR" | "NO_DRAFT" | "ONLY_VERSION" | "ORGANIZATION_CODE_TAKEN" | "ORGANIZATION_NOT_EMPTY" | "PAYLOAD_TOO_LARGE" | "PERSON_EXISTS" | "PHASES_INVALID" | "PHASE_ALREADY_CLOSED" | "PHASE_ALREADY_OPEN" | "PHASE_CLOSED" | "PHASE_NOT_OPEN" | "PHASE_STARTED" | "QUESTIONS_EXIST" | "RATE_LIMITED" | "REFRESH_TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_REVOKED" | "RESULTS_NOT_COMPUTED" | "RESULTS_NOT_FINAL" | "ROLE_CHANGE_NOT_ALLOWED" | "ROSTER_INVALID" | "SCHEME_INVALID" | "SCORES_INVALID" | "SESSION_HAS_ATTENDANCE" | "SESSION_INVALID" | "SESSION_NOT_STARTED" | "SUBMISSIONS_NOT_TAKEN" | "SUBMISSION_ACCEPTED" | "SUBMISSION_ALREADY_REVIEWED" | "SUBMISSION_KIND_REFUSED" | "SUBMISSION_UNDER_REVIEW" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOO_MANY_FILES" | "UNAUTHENTICATED" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VERSION_PUBLISHED";
             /** @description Per field, for validation and rule failures */
             errors?: {
                 path: string;
@@ -2769,6 +2867,21 @@ export interface operations {
                                  * @default false
                                  */
                                 manualCompletion: boolean;
+                                /** @description Assignment lessons only: the participant hands work in, and instructors review it */
+                                submission?: {
+                                    /**
+                                     * @description A file (PDF, image, DOCX/XLSX/PPTX), a text, or either
+                                     * @default file_or_text
+                                     * @enum {string}
+                                     */
+                                    accepts: "file" | "text" | "file_or_text";
+                                    /**
+                                     * @description acceptance: the lesson completes when a reviewer accepts the work; submission: when it is handed in
+                                     * @default acceptance
+                                     * @enum {string}
+                                     */
+                                    completesOn: "acceptance" | "submission";
+                                };
                                 quiz?: {
                                     /** @description Percent of the points needed to pass */
                                     passScore: number;
@@ -2850,6 +2963,21 @@ export interface operations {
                              * @default false
                              */
                             manualCompletion?: boolean;
+                            /** @description Assignment lessons only: the participant hands work in, and instructors review it */
+                            submission?: {
+                                /**
+                                 * @description A file (PDF, image, DOCX/XLSX/PPTX), a text, or either
+                                 * @default file_or_text
+                                 * @enum {string}
+                                 */
+                                accepts?: "file" | "text" | "file_or_text";
+                                /**
+                                 * @description acceptance: the lesson completes when a reviewer accepts the work; submission: when it is handed in
+                                 * @default acceptance
+                                 * @enum {string}
+                                 */
+                                completesOn?: "acceptance" | "submission";
+                            };
                             quiz?: {
                                 /** @description Percent of the points needed to pass */
                                 passScore: number;
@@ -3142,6 +3270,21 @@ export interface operations {
                      * @default false
                      */
                     manualCompletion?: boolean;
+                    /** @description Assignment lessons only: the participant hands work in, and instructors review it */
+                    submission?: {
+                        /**
+                         * @description A file (PDF, image, DOCX/XLSX/PPTX), a text, or either
+                         * @default file_or_text
+                         * @enum {string}
+                         */
+                        accepts?: "file" | "text" | "file_or_text";
+                        /**
+                         * @description acceptance: the lesson completes when a reviewer accepts the work; submission: when it is handed in
+                         * @default acceptance
+                         * @enum {string}
+                         */
+                        completesOn?: "acceptance" | "submission";
+                    };
                     quiz?: {
                         /** @description Percent of the points needed to pass */
                         passScore: number;
@@ -3183,6 +3326,20 @@ export interface operations {
                         durationMinutes: number;
                         required: boolean;
                         manualCompletion: boolean;
+                        submission: {
+                            /**
+                             * @description A file (PDF, image, DOCX/XLSX/PPTX), a text, or either
+                             * @default file_or_text
+                             * @enum {string}
+                             */
+                            accepts: "file" | "text" | "file_or_text";
+                            /**
+                             * @description acceptance: the lesson completes when a reviewer accepts the work; submission: when it is handed in
+                             * @default acceptance
+                             * @enum {string}
+                             */
+                            completesOn: "acceptance" | "submission";
+                        } | null;
                         quiz: {
                             /** @description Percent of the points needed to pass */
                             passScore: number;
@@ -3295,6 +3452,20 @@ export interface operations {
                         durationMinutes: number;
                         required: boolean;
                         manualCompletion: boolean;
+                        submission: {
+                            /**
+                             * @description A file (PDF, image, DOCX/XLSX/PPTX), a text, or either
+                             * @default file_or_text
+                             * @enum {string}
+                             */
+                            accepts: "file" | "text" | "file_or_text";
+                            /**
+                             * @description acceptance: the lesson completes when a reviewer accepts the work; submission: when it is handed in
+                             * @default acceptance
+                             * @enum {string}
+                             */
+                            completesOn: "acceptance" | "submission";
+                        } | null;
                         quiz: {
                             /** @description Percent of the points needed to pass */
                             passScore: number;
@@ -3340,6 +3511,20 @@ export interface operations {
                         durationMinutes: number;
                         required: boolean;
                         manualCompletion: boolean;
+                        submission: {
+                            /**
+                             * @description A file (PDF, image, DOCX/XLSX/PPTX), a text, or either
+                             * @default file_or_text
+                             * @enum {string}
+                             */
+                            accepts: "file" | "text" | "file_or_text";
+                            /**
+                             * @description acceptance: the lesson completes when a reviewer accepts the work; submission: when it is handed in
+                             * @default acceptance
+                             * @enum {string}
+                             */
+                            completesOn: "acceptance" | "submission";
+                        } | null;
                         quiz: {
                             /** @description Percent of the points needed to pass */
                             passScore: number;
@@ -3425,6 +3610,20 @@ export interface operations {
                      * @default false
                      */
                     manualCompletion?: boolean;
+                    submission?: {
+                        /**
+                         * @description A file (PDF, image, DOCX/XLSX/PPTX), a text, or either
+                         * @default file_or_text
+                         * @enum {string}
+                         */
+                        accepts?: "file" | "text" | "file_or_text";
+                        /**
+                         * @description acceptance: the lesson completes when a reviewer accepts the work; submission: when it is handed in
+                         * @default acceptance
+                         * @enum {string}
+                         */
+                        completesOn?: "acceptance" | "submission";
+                    } | null;
                     quiz?: {
                         /** @description Percent of the points needed to pass */
                         passScore: number;
@@ -3466,6 +3665,20 @@ export interface operations {
                         durationMinutes: number;
                         required: boolean;
                         manualCompletion: boolean;
+                        submission: {
+                            /**
+                             * @description A file (PDF, image, DOCX/XLSX/PPTX), a text, or either
+                             * @default file_or_text
+                             * @enum {string}
+                             */
+                            accepts: "file" | "text" | "file_or_text";
+                            /**
+                             * @description acceptance: the lesson completes when a reviewer accepts the work; submission: when it is handed in
+                             * @default acceptance
+                             * @enum {string}
+                             */
+                            completesOn: "acceptance" | "submission";
+                        } | null;
                         quiz: {
                             /** @description Percent of the points needed to pass */
                             passScore: number;
@@ -3556,6 +3769,20 @@ export interface operations {
                         durationMinutes: number;
                         required: boolean;
                         manualCompletion: boolean;
+                        submission: {
+                            /**
+                             * @description A file (PDF, image, DOCX/XLSX/PPTX), a text, or either
+                             * @default file_or_text
+                             * @enum {string}
+                             */
+                            accepts: "file" | "text" | "file_or_text";
+                            /**
+                             * @description acceptance: the lesson completes when a reviewer accepts the work; submission: when it is handed in
+                             * @default acceptance
+                             * @enum {string}
+                             */
+                            completesOn: "acceptance" | "submission";
+                        } | null;
                         quiz: {
                             /** @description Percent of the points needed to pass */
                             passScore: number;
@@ -3637,6 +3864,20 @@ export interface operations {
                         durationMinutes: number;
                         required: boolean;
                         manualCompletion: boolean;
+                        submission: {
+                            /**
+                             * @description A file (PDF, image, DOCX/XLSX/PPTX), a text, or either
+                             * @default file_or_text
+                             * @enum {string}
+                             */
+                            accepts: "file" | "text" | "file_or_text";
+                            /**
+                             * @description acceptance: the lesson completes when a reviewer accepts the work; submission: when it is handed in
+                             * @default acceptance
+                             * @enum {string}
+                             */
+                            completesOn: "acceptance" | "submission";
+                        } | null;
                         quiz: {
                             /** @description Percent of the points needed to pass */
                             passScore: number;
@@ -3753,6 +3994,20 @@ export interface operations {
                         durationMinutes: number;
                         required: boolean;
                         manualCompletion: boolean;
+                        submission: {
+                            /**
+                             * @description A file (PDF, image, DOCX/XLSX/PPTX), a text, or either
+                             * @default file_or_text
+                             * @enum {string}
+                             */
+                            accepts: "file" | "text" | "file_or_text";
+                            /**
+                             * @description acceptance: the lesson completes when a reviewer accepts the work; submission: when it is handed in
+                             * @default acceptance
+                             * @enum {string}
+                             */
+                            completesOn: "acceptance" | "submission";
+                        } | null;
                         quiz: {
                             /** @description Percent of the points needed to pass */
                             passScore: number;
@@ -6224,7 +6479,7 @@ export interface operations {
                     }[];
                     /** @description Default PASS_MARK (70.01) */
                     passMark?: number;
-                    /** @description Default: the five predikat of DOMAIN.md */
+                    /** @description Default: the five predikat, the lowest passing one starting at the pass mark. Given bands must have one starting at the pass mark */
                     bands?: {
                         label: string;
                         /** @description Lowest final score earning this label */
@@ -6968,7 +7223,7 @@ export interface operations {
                      * @description Empty: every event
                      * @default []
                      */
-                    eventTypes?: ("phase.opened" | "phase.closed" | "enrollment.remedial" | "enrollment.behind_pace")[];
+                    eventTypes?: ("phase.opened" | "phase.closed" | "enrollment.remedial" | "enrollment.behind_pace" | "submission.created" | "submission.reviewed")[];
                 };
             };
         };
@@ -7060,6 +7315,385 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                     }[];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listLessonSubmissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        cohortId: string;
+                        /** Format: uuid */
+                        enrollmentId: string;
+                        /** Format: uuid */
+                        lessonId: string;
+                        /** @description 1 for the first hand-in, then one more for each hand-in after a return */
+                        version: number;
+                        participant: {
+                            /** Format: uuid */
+                            id: string;
+                            nip: string | null;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        kind: "file" | "text";
+                        text: string | null;
+                        file: {
+                            name: string;
+                            /** @description Recognized from the content */
+                            mediaType: string;
+                            size: number;
+                            sha256: string;
+                            /** @description Download: GET, with the same authorization */
+                            url: string;
+                        } | null;
+                        /** @enum {string} */
+                        status: "submitted" | "accepted" | "returned";
+                        /** Format: date-time */
+                        submittedAt: string;
+                        reviewedAt: string | null;
+                        reviewedBy: string | null;
+                        reviewComment: string | null;
+                    }[];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    submitWork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        /** @description For a text hand-in. A file is sent as multipart/form-data with one file field instead. */
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    text: string;
+                } | null;
+                "application/json": {
+                    text: string;
+                } | null;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        cohortId: string;
+                        /** Format: uuid */
+                        enrollmentId: string;
+                        /** Format: uuid */
+                        lessonId: string;
+                        /** @description 1 for the first hand-in, then one more for each hand-in after a return */
+                        version: number;
+                        participant: {
+                            /** Format: uuid */
+                            id: string;
+                            nip: string | null;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        kind: "file" | "text";
+                        text: string | null;
+                        file: {
+                            name: string;
+                            /** @description Recognized from the content */
+                            mediaType: string;
+                            size: number;
+                            sha256: string;
+                            /** @description Download: GET, with the same authorization */
+                            url: string;
+                        } | null;
+                        /** @enum {string} */
+                        status: "submitted" | "accepted" | "returned";
+                        /** Format: date-time */
+                        submittedAt: string;
+                        reviewedAt: string | null;
+                        reviewedBy: string | null;
+                        reviewComment: string | null;
+                        /** @description Whether the lesson is complete now (on submission, per its setting) */
+                        lessonCompleted: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    getSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        cohortId: string;
+                        /** Format: uuid */
+                        enrollmentId: string;
+                        /** Format: uuid */
+                        lessonId: string;
+                        /** @description 1 for the first hand-in, then one more for each hand-in after a return */
+                        version: number;
+                        participant: {
+                            /** Format: uuid */
+                            id: string;
+                            nip: string | null;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        kind: "file" | "text";
+                        text: string | null;
+                        file: {
+                            name: string;
+                            /** @description Recognized from the content */
+                            mediaType: string;
+                            size: number;
+                            sha256: string;
+                            /** @description Download: GET, with the same authorization */
+                            url: string;
+                        } | null;
+                        /** @enum {string} */
+                        status: "submitted" | "accepted" | "returned";
+                        /** Format: date-time */
+                        submittedAt: string;
+                        reviewedAt: string | null;
+                        reviewedBy: string | null;
+                        reviewComment: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    downloadSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    reviewSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "accept";
+                    comment?: string;
+                } | {
+                    /** @enum {string} */
+                    decision: "return";
+                    /** @description What to change: the participant may hand in again */
+                    comment: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        cohortId: string;
+                        /** Format: uuid */
+                        enrollmentId: string;
+                        /** Format: uuid */
+                        lessonId: string;
+                        /** @description 1 for the first hand-in, then one more for each hand-in after a return */
+                        version: number;
+                        participant: {
+                            /** Format: uuid */
+                            id: string;
+                            nip: string | null;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        kind: "file" | "text";
+                        text: string | null;
+                        file: {
+                            name: string;
+                            /** @description Recognized from the content */
+                            mediaType: string;
+                            size: number;
+                            sha256: string;
+                            /** @description Download: GET, with the same authorization */
+                            url: string;
+                        } | null;
+                        /** @enum {string} */
+                        status: "submitted" | "accepted" | "returned";
+                        /** Format: date-time */
+                        submittedAt: string;
+                        reviewedAt: string | null;
+                        reviewedBy: string | null;
+                        reviewComment: string | null;
+                        /** @description Whether the lesson is complete now (on acceptance, per its setting) */
+                        lessonCompleted: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    listCohortSubmissions: {
+        parameters: {
+            query?: {
+                status?: "submitted" | "accepted" | "returned";
+                lessonId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            cohortId: string;
+                            /** Format: uuid */
+                            enrollmentId: string;
+                            /** Format: uuid */
+                            lessonId: string;
+                            /** @description 1 for the first hand-in, then one more for each hand-in after a return */
+                            version: number;
+                            participant: {
+                                /** Format: uuid */
+                                id: string;
+                                nip: string | null;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            kind: "file" | "text";
+                            text: string | null;
+                            file: {
+                                name: string;
+                                /** @description Recognized from the content */
+                                mediaType: string;
+                                size: number;
+                                sha256: string;
+                                /** @description Download: GET, with the same authorization */
+                                url: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "submitted" | "accepted" | "returned";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            reviewedAt: string | null;
+                            reviewedBy: string | null;
+                            reviewComment: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -232,6 +232,16 @@ export interface QuizSettings {
   revealAnswers: 'never' | 'after_attempt' | 'after_pass';
 }
 
+/**
+ * How an assignment lesson takes work: a file, a text, or either; and whether handing it in or its
+ * acceptance by a reviewer completes the lesson. Part of the lesson's content, so a published
+ * version never changes it.
+ */
+export interface SubmissionSettings {
+  accepts: 'file' | 'text' | 'file_or_text';
+  completesOn: 'acceptance' | 'submission';
+}
+
 export const lessons = pgTable(
   'lessons',
   {
@@ -252,6 +262,8 @@ export const lessons = pgTable(
     required: boolean('required').notNull().default(true),
     manualCompletion: boolean('manual_completion').notNull().default(false),
     quiz: jsonb('quiz').$type<QuizSettings>(),
+    // Set on assignment lessons that take submissions; null: the lesson completes by time or by hand.
+    submission: jsonb('submission').$type<SubmissionSettings>(),
   },
   (t) => [
     uniqueIndex('lessons_code_key').on(t.versionId, t.code),
@@ -939,3 +951,82 @@ export const certificates = pgTable(
 );
 
 export type Certificate = typeof certificates.$inferSelect;
+
+// ---- files and submissions ----
+
+/**
+ * Every stored file: what it is (type recognized from its content), where its bytes are (the
+ * storage backend and key it was written with) and whose it is. The bytes themselves live in
+ * `stored_file_chunks` (PostgreSQL backend) or under FILE_STORAGE_DIR (filesystem backend).
+ */
+export const storedFiles = pgTable(
+  'stored_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'restrict' }),
+    backend: text('backend').$type<'postgres' | 'filesystem'>().notNull(),
+    key: text('key').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sha256: varchar('sha256', { length: 64 }).notNull(),
+    mediaType: text('media_type').notNull(),
+    fileName: text('file_name').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('stored_files_key').on(t.backend, t.key)],
+);
+
+/** The PostgreSQL backend's bytes: a file in ordered chunks, written and read one chunk at a time. */
+export const storedFileChunks = pgTable(
+  'stored_file_chunks',
+  {
+    fileKey: uuid('file_key').notNull(),
+    seq: integer('seq').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fileKey, t.seq] })],
+);
+
+export const submissionStatus = pgEnum('submission_status', ['submitted', 'accepted', 'returned']);
+
+/**
+ * Work handed in for an assignment lesson: a file or a text. Each hand-in is a new version; a
+ * returned one stays as it was, with the reviewer's comment.
+ */
+export const submissions = pgTable(
+  'submissions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'restrict' }),
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'restrict' }),
+    enrollmentId: uuid('enrollment_id')
+      .notNull()
+      .references(() => enrollments.id, { onDelete: 'restrict' }),
+    lessonId: uuid('lesson_id')
+      .notNull()
+      .references(() => lessons.id, { onDelete: 'restrict' }),
+    version: integer('version').notNull(),
+    fileId: uuid('file_id').references(() => storedFiles.id, { onDelete: 'restrict' }),
+    text: text('text'),
+    status: submissionStatus('status').notNull().default('submitted'),
+    submittedAt: instant('submitted_at').notNull(),
+    submittedBy: uuid('submitted_by').notNull(),
+    reviewedAt: instant('reviewed_at'),
+    reviewedBy: uuid('reviewed_by'),
+    reviewComment: text('review_comment'),
+  },
+  (t) => [
+    uniqueIndex('submissions_version_key').on(t.enrollmentId, t.lessonId, t.version),
+    index('submissions_cohort_idx').on(t.cohortId, t.submittedAt, t.id),
+    check('submissions_file_or_text', sql`(${t.fileId} is null) <> (${t.text} is null)`),
+  ],
+);
+
+export type StoredFile = typeof storedFiles.$inferSelect;
+export type Submission = typeof submissions.$inferSelect;
+export type SubmissionStatus = (typeof submissionStatus.enumValues)[number];

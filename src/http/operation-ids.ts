@@ -107,6 +107,13 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
 
   'GET /v1/cohorts/:id/report': 'getCohortReport',
 
+  'POST /v1/enrollments/:id/lessons/:lessonId/submissions': 'submitWork',
+  'GET /v1/enrollments/:id/lessons/:lessonId/submissions': 'listLessonSubmissions',
+  'GET /v1/submissions/:id': 'getSubmission',
+  'GET /v1/submissions/:id/file': 'downloadSubmission',
+  'POST /v1/submissions/:id/review': 'reviewSubmission',
+  'GET /v1/cohorts/:id/submissions': 'listCohortSubmissions',
+
   'POST /v1/webhooks': 'createWebhook',
   'GET /v1/webhooks': 'listWebhooks',
   'DELETE /v1/webhooks/:id': 'deleteWebhook',

@@ -22,7 +22,7 @@ import { ownDataScope } from '../../http/tenancy.js';
 import { cohortAuditor } from '../audit/record.js';
 import { absenceSummaries } from '../classroom/service.js';
 import type { CohortsService } from '../cohorts/service.js';
-import { DEFAULT_BANDS, evaluate, schemeProblems } from './scoring.js';
+import { bandsForPassMark, evaluate, schemeProblems } from './scoring.js';
 import type { BulkScores, SchemeInput, ScoreInput } from './schemas.js';
 
 export interface AssessmentServiceDeps {
@@ -215,8 +215,10 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
     },
 
     async putScheme(actor: Actor, cohortId: string, input: SchemeInput) {
-      const bands = input.bands ?? [...DEFAULT_BANDS];
-      const problems: FieldError[] = schemeProblems({ components: input.components, bands });
+      const passMark = input.passMark ?? defaults.passMark;
+      // Without bands of its own, a scheme's predikat follow its pass mark; given bands must agree with it.
+      const bands = input.bands ?? bandsForPassMark(passMark);
+      const problems: FieldError[] = schemeProblems({ components: input.components, bands, passMark });
       if (problems.length > 0)
         throw new AppError(
           422,
@@ -229,7 +231,7 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
         const current = await schemeOf(tx, cohort.id);
         const values = {
           components: input.components,
-          passMark: input.passMark ?? defaults.passMark,
+          passMark,
           bands: [...bands].sort((a, b) => b.minScore - a.minScore),
           absence: { ...defaultAbsence, ...input.absence },
           requireOnlineJp: input.requireOnlineJp,

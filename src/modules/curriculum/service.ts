@@ -268,6 +268,8 @@ export function createCurriculumService({
           kind: Lesson['kind'];
           durationSeconds: number;
           manualCompletion: boolean;
+          /** Completed by a submission or its acceptance (see submissions/), never by time. */
+          takesSubmissions: boolean;
           required: boolean;
           title: string;
         }
@@ -293,6 +295,7 @@ export function createCurriculumService({
             kind: l.kind,
             durationSeconds: l.durationMinutes * 60,
             manualCompletion: l.manualCompletion,
+            takesSubmissions: l.kind === 'assignment' && l.submission !== null,
             required: l.required,
             title: l.title,
           });
@@ -543,7 +546,14 @@ export function createCurriculumService({
           const position = await repo.nextPosition(tx, lessons, eq(lessons.moduleId, module.id));
           const [lesson] = await tx
             .insert(lessons)
-            .values({ ...input, quiz: input.quiz ?? null, moduleId: module.id, versionId: version.id, position })
+            .values({
+              ...input,
+              quiz: input.quiz ?? null,
+              submission: input.submission ?? null,
+              moduleId: module.id,
+              versionId: version.id,
+              position,
+            })
             .returning();
           await touch(tx, version.id);
           return views.adminLessonView(lesson!, version, []);

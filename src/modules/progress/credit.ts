@@ -44,6 +44,8 @@ export interface LessonInfo {
   kind: 'video' | 'reading' | 'quiz' | 'assignment';
   durationSeconds: number;
   manualCompletion: boolean;
+  /** An assignment handed in: completed by its submission or acceptance, never by time. */
+  takesSubmissions?: boolean;
 }
 
 export interface OnlinePhase {
@@ -186,6 +188,15 @@ function phaseFor(
     : { code: 'PHASE_NOT_OPEN', message: 'No online phase was open for learning at occurredAt' };
 }
 
+/**
+ * Whether credited time completes a lesson (at `completionShare` of its typical time): not a quiz,
+ * which completes when passed, and not an assignment that takes submissions, which completes by its
+ * hand-in or its acceptance.
+ */
+export function completesByTime(lesson: Pick<LessonInfo, 'kind' | 'takesSubmissions'>): boolean {
+  return lesson.kind !== 'quiz' && !lesson.takesSubmissions;
+}
+
 /** Whether any online phase is open for this participant's learning at this moment. */
 export function openForLearning(phases: OnlinePhase[], now: Date): boolean {
   return phases.some((p) => {
@@ -303,7 +314,7 @@ export function creditBatch(input: CreditInput): CreditResult {
       creditedUntil = new Date(Math.max(t, base_ + credit * 1000));
       if (
         !completed &&
-        lesson.kind !== 'quiz' &&
+        completesByTime(lesson) &&
         before.creditedSeconds + credit >= rules.completionShare * lesson.durationSeconds
       ) {
         completed = event.occurredAt;

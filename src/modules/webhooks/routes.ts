@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { actorOf } from '../../http/actor.js';
 import type { WebhooksService } from './service.js';
 
-export const EVENT_TYPES = ['phase.opened', 'phase.closed', 'enrollment.remedial', 'enrollment.behind_pace'] as const;
+export const EVENT_TYPES = [
+  'phase.opened',
+  'phase.closed',
+  'enrollment.remedial',
+  'enrollment.behind_pace',
+  'submission.created',
+  'submission.reviewed',
+] as const;
 
 const endpoint = z.object({
   id: z.uuid(),
