@@ -834,6 +834,28 @@ export interface CertificateFields {
   predikat: string;
   finalScore: number;
   issuedOn: string;
+  /** Added with the official layout; certificates issued before it lack them. */
+  totalJp?: number;
+  place?: string | null;
+  signatories?: CertificateSignatory[];
+  transcript?: CertificateTranscript;
+}
+
+/** An official who signs: position (jabatan), name, NIP, rank (pangkat/golongan). */
+export interface CertificateSignatory {
+  position: string;
+  name: string;
+  nip: string | null;
+  rank: string | null;
+}
+
+/** The back of the certificate: the pinned course version's subjects and the participant's JP. */
+export interface CertificateTranscript {
+  subjects: Array<{ agenda: string; title: string; jp: number }>;
+  onlineJp: number;
+  classroomJp: number;
+  fieldJp: number;
+  attendance: { present: number; late: number; excused: number; absent: number };
 }
 
 export const certificates = pgTable(
