@@ -19,6 +19,7 @@ import { progressRoutes } from './modules/progress/routes.js';
 import { assessmentRoutes } from './modules/assessment/routes.js';
 import { classroomRoutes } from './modules/classroom/routes.js';
 import { certificateRoutes } from './modules/certificates/routes.js';
+import { certificateSettingsRoutes } from './modules/certificates/settings-routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { scheduleRoutes } from './modules/schedule/routes.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
@@ -89,6 +90,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await v1.register(classroomRoutes, { classroom: services.classroom });
       await v1.register(assessmentRoutes, { assessment: services.assessment });
       await v1.register(certificateRoutes, { certificates: services.certificates });
+      await v1.register(certificateSettingsRoutes, { settings: services.certificateSettings });
       await v1.register(reportRoutes, { reports: services.reports });
       await v1.register(webhookRoutes, { webhooks: services.webhooks });
     },

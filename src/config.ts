@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 // The only place that reads process.env. Everything else receives a frozen Config.
@@ -91,6 +92,16 @@ const envSchema = z.object({
       'must contain {seq} and {cohortCode}, so that every number is unique',
     )
     .default('{seq}/{cohortCode}/{year}'),
+  CERTIFICATE_RENDER_THREADS: z.coerce.number().int().min(0).max(64).optional(),
+  CERTIFICATE_SECRETS_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  SIGNING_GATEWAY_URL: url(['https:', 'http:'])
+    .refine((v) => {
+      const u = new URL(v);
+      return u.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+    }, 'must be https:// (plain http:// only on this machine, for testing)')
+    .optional(),
+  SIGNING_GATEWAY_CA_FILE: z.string().min(1).optional(),
+  SIGNING_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
 });
 
@@ -138,6 +149,12 @@ export interface Config {
   assessmentDefaults: { absenceMaxJp: number; absenceMaxDays: number; passMark: number };
   /** Certificate numbers: {seq}, {cohortCode}, {orgCode}, {courseCode}, {year}. */
   certificateNumberTemplate: string;
+  /** Worker threads that render and sign certificate PDFs; 0: on the main thread. */
+  certificateRenderThreads: number;
+  /** Encrypts signing secrets at rest; undefined: derived from the JWT secret. */
+  certificateSecretsKey: string | undefined;
+  /** The remote signing gateway (BSrE-style), when organizations sign through one. */
+  signingGateway: { url: string; timeoutMs: number; caFile: string | undefined } | undefined;
   shutdownTimeoutMs: number;
 }
 
@@ -161,6 +178,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     if (!raw.JWT_SECRET) problems.push('JWT_SECRET: required in production');
     if (!raw.DATABASE_URL) {
       problems.push('DATABASE_URL: required in production (the embedded database is for development)');
+    }
+    if (!raw.PUBLIC_URL) {
+      problems.push(
+        'PUBLIC_URL: required in production (certificates print it in their QR code, e.g. https://diklat.example.go.id)',
+      );
     }
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
@@ -212,6 +234,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       passMark: e.PASS_MARK,
     }),
     certificateNumberTemplate: e.CERTIFICATE_NUMBER_TEMPLATE,
+    certificateRenderThreads: e.CERTIFICATE_RENDER_THREADS ?? Math.min(4, availableParallelism()),
+    certificateSecretsKey: e.CERTIFICATE_SECRETS_KEY,
+    signingGateway: e.SIGNING_GATEWAY_URL
+      ? Object.freeze({
+          url: e.SIGNING_GATEWAY_URL,
+          timeoutMs: e.SIGNING_GATEWAY_TIMEOUT_MS,
+          caFile: e.SIGNING_GATEWAY_CA_FILE,
+        })
+      : undefined,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   });
 }
