@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
-import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
 import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import { OpenedPkcs12Signer, openPkcs12 } from './pkcs12.js';
 
 /**
  * Electronic signature (TTE) of a certificate's PDF. Two implementations: a PKCS#12 file kept by
@@ -40,8 +40,7 @@ export function pkcs12Signer(p12: Buffer, passphrase: string): PdfSigner {
         signatureLength: 16_384,
         appName: 'asn-learning-backend',
       });
-      // A signer per signature: the library consumes the file it was given while signing.
-      return new SignPdf().sign(withPlaceholder, new P12Signer(p12, { passphrase }), meta.signingTime);
+      return new SignPdf().sign(withPlaceholder, new OpenedPkcs12Signer(openPkcs12(p12, passphrase)), meta.signingTime);
     },
   };
 }

@@ -94,10 +94,30 @@ export interface Style {
 const fontOf = (run: Run, style: Style) =>
   run.arabic ? (style.bold ? 'Arabic-Bold' : 'Arabic') : style.bold ? 'Sans-Bold' : 'Sans';
 
+// Widths at 1 pt, by font and word, kept across documents: shaping the same words again for every
+// size tried and every certificate was most of the rendering time. Kerning across a space is
+// negligible, so a line's width is the sum of its words and spaces.
+const widths = new Map<string, number>();
+function unitWidth(doc: PDFKit.PDFDocument, font: string, word: string): number {
+  const key = `${font}\u0000${word}`;
+  let width = widths.get(key);
+  if (width === undefined) {
+    if (widths.size > 100_000) widths.clear();
+    width = doc.font(font).fontSize(1000).widthOfString(word) / 1000;
+    widths.set(key, width);
+  }
+  return width;
+}
+
 export function lineWidth(doc: PDFKit.PDFDocument, line: string, size: number, style: Style = {}): number {
   let width = 0;
-  for (const run of visualRuns(line)) width += doc.font(fontOf(run, style)).fontSize(size).widthOfString(run.text);
-  return width;
+  for (const run of visualRuns(line)) {
+    const font = fontOf(run, style);
+    const words = run.text.split(' ');
+    width += (words.length - 1) * unitWidth(doc, font, ' ');
+    for (const word of words) if (word) width += unitWidth(doc, font, word);
+  }
+  return width * size;
 }
 
 function drawLine(
@@ -114,15 +134,15 @@ function drawLine(
   let cursor = align === 'left' ? x : align === 'center' ? x + (width - total) / 2 : x + width - total;
   doc.fillColor(style.color ?? 'black');
   for (const run of visualRuns(line)) {
-    doc.font(fontOf(run, style)).fontSize(size);
+    const font = fontOf(run, style);
     // Arabic words are shaped one at a time and set from the right: a whole right-to-left run
     // handed to the PDF library loses spaces between its words.
     const pieces = run.arabic ? run.text.split(' ').reverse() : [run.text];
-    const space = doc.widthOfString(' ');
+    const space = unitWidth(doc, font, ' ') * size;
     pieces.forEach((piece, i) => {
       if (i > 0) cursor += space;
-      doc.text(piece, cursor, y, { lineBreak: false });
-      cursor += doc.widthOfString(piece);
+      doc.font(font).fontSize(size).text(piece, cursor, y, { lineBreak: false });
+      cursor += lineWidth(doc, piece, size, style);
     });
   }
 }
