@@ -37,7 +37,7 @@ export function pkcs12Signer(p12: Buffer, passphrase: string): PdfSigner {
         location: meta.location,
         signingTime: meta.signingTime,
         subFilter: SUBFILTER_ETSI_CADES_DETACHED,
-        signatureLength: 16_384,
+        signatureLength: 8192,
         appName: 'asn-learning-backend',
       });
       return new SignPdf().sign(withPlaceholder, new OpenedPkcs12Signer(openPkcs12(p12, passphrase)), meta.signingTime);
