@@ -18,7 +18,7 @@ import { jobRoutes } from './modules/jobs/routes.js';
 import { progressRoutes } from './modules/progress/routes.js';
 import { assessmentRoutes } from './modules/assessment/routes.js';
 import { classroomRoutes } from './modules/classroom/routes.js';
-import { certificateRoutes } from './modules/certificates/routes.js';
+import { badgeKeysRoute, certificateRoutes } from './modules/certificates/routes.js';
 import { certificateSettingsRoutes } from './modules/certificates/settings-routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { scheduleRoutes } from './modules/schedule/routes.js';
@@ -75,6 +75,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerOperationalMetrics(app.metrics, deps.producers, deps.pool);
   await queueBoard(app as unknown as FastifyInstance, Object.values(deps.producers));
 
+  await app.register(badgeKeysRoute, { certificates: services.certificates });
   await app.register(
     async (v1) => {
       await v1.register(identityRoutes, {

@@ -902,6 +902,8 @@ export const certificates = pgTable(
     replacedById: uuid('replaced_by_id'),
     // How the PDF was signed at issue: null (not signed), 'pkcs12' or 'gateway'.
     signature: text('signature'),
+    // Its bit in the issuer's Bitstring Status List (revocation of the Open Badges credential).
+    statusIndex: integer('status_index').generatedAlwaysAsIdentity(),
   },
   (t) => [
     // One valid certificate per enrollment; revoked ones stay, each replaced by at most one.
@@ -974,4 +976,18 @@ export const certificateSigning = pgTable('certificate_signing', {
   passphrase: bytea('passphrase').notNull(),
   updatedAt: instant('updated_at').notNull(),
   updatedBy: uuid('updated_by'),
+});
+
+/**
+ * An organization's Ed25519 key for its Open Badges credentials: the public half is published as
+ * a JWK under /.well-known/jwks.json, the private half stored encrypted (PKCS#8).
+ */
+export const badgeKeys = pgTable('badge_keys', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  kid: text('kid').notNull(),
+  publicJwk: jsonb('public_jwk').$type<Record<string, string>>().notNull(),
+  privateKey: bytea('private_key').notNull(),
+  createdAt: instant('created_at').notNull(),
 });

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { createCanvas } from '@napi-rs/canvas';
+import { createLocalJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { manualClock } from '../../src/clock.js';
 import { createServices } from '../../src/services.js';
@@ -436,5 +438,103 @@ describe('reissue', () => {
       signedCohort.id,
     ]);
     expect(after.rows[0].n).toBe(4);
+  });
+});
+
+interface Credential {
+  '@context': string[];
+  type: string[];
+  issuer: { id: string; type: string[]; name: string };
+  validFrom: string;
+  credentialSubject: {
+    achievement: Record<string, unknown>;
+    identifier: Array<Record<string, unknown>>;
+    result: Array<{ value: string }>;
+  };
+  credentialStatus: { statusListCredential: string; statusListIndex: string; type: string; statusPurpose: string };
+}
+
+describe('Open Badges 3.0', () => {
+  /**
+   * A verifier's view: the VC-JWT's signature checked by jose against the published JWKS, then the
+   * credential's entry looked up in the issuer's Bitstring Status List (itself a signed VC-JWT).
+   * The server's URLs are read through the app, never fetched at PUBLIC_URL's address.
+   */
+  async function verifyBadge(jwt: string): Promise<{ status: 'valid' | 'revoked'; credential: Credential }> {
+    const jwks = createLocalJWKSet((await ctx.http.get('/.well-known/jwks.json').expect(200)).body);
+    const { payload, protectedHeader } = await jwtVerify(jwt, jwks, { typ: 'vc+jwt', algorithms: ['EdDSA'] });
+    expect(protectedHeader.alg).toBe('EdDSA');
+    const credential = payload as unknown as Credential;
+    const entry = credential.credentialStatus;
+    const list = await ctx.http.get(new URL(entry.statusListCredential).pathname).expect(200);
+    expect(list.headers['content-type']).toContain('application/vc+jwt');
+    const { payload: listCredential } = await jwtVerify(list.text, jwks, { typ: 'vc+jwt' });
+    const subject = (listCredential as { credentialSubject: { encodedList: string } }).credentialSubject;
+    expect(subject).toMatchObject({ type: 'BitstringStatusList', statusPurpose: 'revocation' });
+    const bits = gunzipSync(Buffer.from(subject.encodedList.slice(1), 'base64url'));
+    expect(bits.length).toBeGreaterThanOrEqual(16_384);
+    const index = Number(entry.statusListIndex);
+    const revoked = (bits[index >> 3]! & (0x80 >> (index & 7))) !== 0;
+    return { status: revoked ? 'revoked' : 'valid', credential };
+  }
+
+  test('each certificate is an OpenBadgeCredential that verifies, then fails once revoked', async () => {
+    const cert = signedCerts[2]!;
+    const res = await ctx.http
+      .get(`/v1/certificates/${cert.id}/badge`)
+      .set(admin)
+      .buffer(true)
+      .parse(binary as never)
+      .expect(200);
+    expect(res.headers['content-type']).toContain('application/vc+jwt');
+    const jwt = (res.body as Buffer).toString('utf8');
+    const { status, credential } = await verifyBadge(jwt);
+    expect(status).toBe('valid');
+    expect(credential['@context']).toEqual([
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+    ]);
+    expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+    expect(credential.issuer).toMatchObject({ type: ['Profile'], name: expect.stringContaining('') });
+    expect(credential.validFrom).toBe('2024-12-20T03:00:00.000Z');
+    expect(credential.credentialSubject.achievement).toMatchObject({
+      type: ['Achievement'],
+      achievementType: 'Certificate',
+    });
+    expect(credential.credentialSubject.identifier[0]).toMatchObject({
+      identityType: 'name',
+      identityHash: cert.fields.name,
+    });
+    // The NIP only salted and hashed.
+    expect(JSON.stringify(credential)).not.toContain(cert.fields.nip);
+    expect(credential.credentialStatus).toMatchObject({
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+    });
+    const issuer = await ctx.http.get(new URL(credential.issuer.id).pathname).expect(200);
+    expect(issuer.body.id).toBe(credential.issuer.id);
+
+    // A changed credential no longer verifies.
+    const [h, p, sig] = jwt.split('.');
+    const forged = JSON.parse(Buffer.from(p!, 'base64url').toString()) as Credential;
+    forged.credentialSubject.result[0]!.value = 'Sangat Memuaskan Sekali';
+    await expect(
+      verifyBadge(`${h}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${sig}`),
+    ).rejects.toThrow(/signature verification failed/);
+
+    await ctx.http
+      .post(`/v1/certificates/${cert.id}/revoke`)
+      .set(admin)
+      .send({ reason: 'Uji pencabutan', category: 'issued_in_error' })
+      .expect(200);
+    expect((await verifyBadge(jwt)).status).toBe('revoked');
+    // Others in the same list are untouched.
+    const other = await ctx.http
+      .get(`/v1/certificates/${signedCerts[0]!.id}/badge`)
+      .set(admin)
+      .buffer(true)
+      .parse(binary as never)
+      .expect(200);
+    expect((await verifyBadge((other.body as Buffer).toString('utf8'))).status).toBe('valid');
   });
 });

@@ -92,6 +92,7 @@ const certificate = z.object({
   replacedById: z.uuid().nullable().describe('Set when this revoked certificate was reissued'),
   signed: z.boolean().describe('Whether the PDF carries an electronic signature'),
   pdfUrl: z.string(),
+  badgeUrl: z.string().describe('The Open Badges 3.0 credential (VC-JWT)'),
   verifyUrl: z.string(),
 });
 
@@ -198,6 +199,59 @@ export const certificateRoutes: FastifyPluginAsyncZod<{ certificates: Certificat
     },
   );
 
+  app.get(
+    '/certificates/:id/badge',
+    {
+      onRequest: app.auth('platform_admin', 'org_admin', 'instructor', 'participant'),
+      schema: {
+        tags: ['certificates'],
+        summary: 'The certificate as an Open Badges 3.0 OpenBadgeCredential (VC-JWT, application/vc+jwt)',
+        description:
+          "Verifiable Credentials 2.0, signed with the organization's Ed25519 key (EdDSA; keys at `/.well-known/jwks.json`); revocation through the organization's Bitstring Status List (`credentialStatus`).",
+        security: bearer,
+        params: idParams,
+        produces: ['application/vc+jwt'],
+      },
+    },
+    async (request, reply) => {
+      const { jwt, number } = await certificates.badge(actorOf(request), request.params.id);
+      return reply
+        .type('application/vc+jwt')
+        .header('content-disposition', `attachment; filename="badge-${number.replace(/[^A-Za-z0-9.-]+/g, '-')}.jwt"`)
+        .send(jwt);
+    },
+  );
+
+  app.get(
+    '/organizations/:id/issuer',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary: "The issuer profile of an organization's Open Badges credentials (no login)",
+        params: idParams,
+        response: { 200: z.object({ id: z.string(), type: z.array(z.string()), name: z.string(), url: z.string() }) },
+      },
+    },
+    async (request) => certificates.issuerProfile(request.params.id),
+  );
+
+  app.get(
+    '/organizations/:id/status-list',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary: "The organization's Bitstring Status List credential (revocation; VC-JWT; no login)",
+        params: idParams,
+        produces: ['application/vc+jwt'],
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('application/vc+jwt')
+        .header('cache-control', 'public, max-age=60')
+        .send(await certificates.statusList(request.params.id)),
+  );
+
   app.post(
     '/certificates/:id/revoke',
     {
@@ -235,5 +289,23 @@ export const certificateRoutes: FastifyPluginAsyncZod<{ certificates: Certificat
       },
     },
     async (request, reply) => reply.status(201).send(await certificates.reissue(actorOf(request), request.params.id)),
+  );
+};
+
+/** The issuers' public keys at the well-known address verifiers look for. */
+export const badgeKeysRoute: FastifyPluginAsyncZod<{ certificates: CertificatesService }> = async (
+  app,
+  { certificates },
+) => {
+  app.get(
+    '/.well-known/jwks.json',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary: "Every organization's Ed25519 public key for its Open Badges credentials (JWKS)",
+        response: { 200: z.object({ keys: z.array(z.record(z.string(), z.string())) }) },
+      },
+    },
+    async (_request, reply) => reply.header('cache-control', 'public, max-age=300').send(await certificates.jwks()),
   );
 };

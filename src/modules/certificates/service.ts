@@ -19,6 +19,7 @@ import { recordAudit } from '../audit/record.js';
 import { localDateOf } from '../cohorts/calendar.js';
 import type { CohortsService } from '../cohorts/service.js';
 import type { JobsService } from '../jobs/service.js';
+import { createBadges } from './badges.js';
 import { attendanceOf, cohortFacts } from './facts.js';
 import { fieldsFor, lastSeq, latestRun, numberFor, pdfsFor, signingOf, verificationCode } from './issuing.js';
 import { createReissue } from './reissue.js';
@@ -55,6 +56,7 @@ export function createCertificatesService(deps: CertificatesServiceDeps) {
   const { db, clock, cohorts, jobs, enqueue, settings, secrets, gateway, pool = inlinePool } = deps;
   const baseUrl = (settings.publicUrl ?? `http://localhost:${settings.port}`).replace(/\/$/, '');
   const verifyUrl = (code: string) => `${baseUrl}/v1/certificates/verify/${code}`;
+  const badges = createBadges({ db, clock, secrets, baseUrl });
 
   /** Passed enrollments of the newest result run that have no certificate yet. */
   function unissued(tx: DbExecutor, runId: string, limit?: number) {
@@ -174,6 +176,7 @@ export function createCertificatesService(deps: CertificatesServiceDeps) {
       replacedById: c.replacedById,
       signed: c.signature !== null,
       pdfUrl: `/v1/certificates/${c.id}.pdf`,
+      badgeUrl: `/v1/certificates/${c.id}/badge`,
       verifyUrl: verifyUrl(c.code),
     };
   }
@@ -209,6 +212,15 @@ export function createCertificatesService(deps: CertificatesServiceDeps) {
 
   return {
     verifyUrl,
+
+    /** The certificate as an Open Badges 3.0 credential (VC-JWT), for its holder or staff. */
+    async badge(actor: Actor, id: string) {
+      const found = await certificateOr404(db, actor, id);
+      return { jwt: await badges.badgeOf(found, verifyUrl(found.code)), number: found.number };
+    },
+    jwks: () => badges.jwks(),
+    statusList: (orgId: string) => badges.statusList(orgId),
+    issuerProfile: (orgId: string) => badges.issuerProfile(orgId),
 
     /** A revoked certificate's successor (see reissue.ts for the rule); 201 with it. */
     async reissue(actor: Actor, id: string) {
