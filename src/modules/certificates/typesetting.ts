@@ -29,9 +29,22 @@ const faces = {
 const latinFace = faces.Sans!;
 const arabicFace = faces.Arabic!;
 
+// pdfkit shapes each word once per document and keeps the result per font; the fonts being the
+// same objects across documents, so can the shaped words (glyph ids and advances, never the
+// document's subset), and a cohort's certificates shape their common words once.
+const shaped = new Map<string, Record<string, unknown>>();
+let documents = 0;
+
 export function registerFonts(doc: PDFKit.PDFDocument) {
-  // pdfkit accepts a parsed fontkit font where its types name only paths and buffers.
-  for (const [name, face] of Object.entries(faces)) doc.registerFont(name, face as unknown as Buffer);
+  // Started afresh now and then, so that names and places of past cohorts do not pile up.
+  if (++documents % 2000 === 0) shaped.clear();
+  for (const [name, face] of Object.entries(faces)) {
+    // pdfkit accepts a parsed fontkit font where its types name only paths and buffers.
+    doc.registerFont(name, face as unknown as Buffer);
+    let cache = shaped.get(name);
+    if (!cache) shaped.set(name, (cache = Object.create(null) as Record<string, unknown>));
+    (doc.font(name) as unknown as { _font: { layoutCache?: Record<string, unknown> } })._font.layoutCache = cache;
+  }
 }
 
 // LRM, RLM, ALM, the embeddings and overrides, the isolates: they could reorder what a reader sees.
