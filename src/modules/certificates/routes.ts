@@ -195,7 +195,7 @@ export const certificateRoutes: FastifyPluginAsyncZod<{ certificates: Certificat
         .header('content-security-policy', VERIFY_PAGE_CSP)
         .header('content-language', lang)
         .header('vary', 'Accept, Accept-Language')
-        .send(verifyPage(found, lang, certificates.verifyUrl(request.params.code.toUpperCase())) as never);
+        .send(verifyPage(found, lang) as never);
     },
   );
 

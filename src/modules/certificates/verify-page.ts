@@ -114,7 +114,7 @@ const TEXT = {
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export function verifyPage(v: VerifyView, lang: Lang, selfUrl: string): string {
+export function verifyPage(v: VerifyView, lang: Lang): string {
   const t = TEXT[lang];
   const dateFmt = new Intl.DateTimeFormat(t.locale, {
     day: 'numeric',
@@ -142,7 +142,8 @@ export function verifyPage(v: VerifyView, lang: Lang, selfUrl: string): string {
     v.revokedAt && v.status !== 'valid'
       ? `<p>${t.revokedOn} ${escape(dateFmt.format(v.revokedAt))} · ${t.reason}: ${escape(t.categories[v.revokeCategory ?? 'other'] ?? v.revokeCategory ?? '')}</p>`
       : '';
-  const replaced = v.replacedBy ? `<p><a href="${escape(v.replacedBy.verifyUrl)}">${t.newOne}</a></p>` : '';
+  // Links relative to the page, so that they work at whatever address it was opened.
+  const replaced = v.replacedBy ? `<p><a href="${escape(v.replacedBy.code)}">${t.newOne}</a></p>` : '';
   const other = lang === 'id' ? ['en', 'English'] : ['id', 'Bahasa Indonesia'];
   return `<!doctype html>
 <html lang="${lang}">
@@ -164,7 +165,7 @@ th{width:35%;font-weight:600;color:#444}.note{font-size:.9rem;color:#444}nav{tex
 </head>
 <body>
 <main>
-<nav><a href="${escape(selfUrl)}?lang=${other[0]}" hreflang="${other[0]}">${other[1]}</a></nav>
+<nav><a href="?lang=${other[0]}" hreflang="${other[0]}">${other[1]}</a></nav>
 <h1>${t.title}</h1>
 <p class="status ${v.status}" data-status="${v.status}">${statusLine}</p>
 ${revoked}${replaced}
