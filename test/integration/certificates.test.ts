@@ -266,6 +266,16 @@ describe('issued certificates', () => {
     expect(sig).toContain('Signer Certificate Common Name: Kepala BKPSDM Kota Jambi');
     expect(sig).toContain('Signature Validation: Signature is Valid.');
     expect(sig).toContain('Total document signed');
+    // The organization's logo (the PNG uploaded above) is the front page's one image.
+    const file = path.join(keys.dir, 'logo-check.pdf');
+    await writeFile(file, pdf);
+    const images = (await run('pdfimages', ['-list', file])).stdout
+      .trim()
+      .split('\n')
+      .slice(2)
+      .filter((line) => /^\s*\d+\s+\d+\s+image\s/.test(line));
+    expect(images).toHaveLength(1);
+    expect(images[0]).toMatch(/^\s*1\s+\d+\s+image\s+120\s+120\s/);
     const front = (await pdfText(pdf, 1)).replace(/\s+/g, ' ');
     expect(front).toContain('Nilai akhir 93,80');
     expect(front).toContain(`sebanyak ${String(cert.fields.totalJp).replace('.', ',')} JP`);
