@@ -9,7 +9,7 @@ import { createLocalJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { manualClock } from '../../src/clock.js';
 import { createServices } from '../../src/services.js';
-import { blendedCohort, type BlendedCohort, type Person } from '../support/classroom.js';
+import { blendedCohort, participantToken, type BlendedCohort, type Person } from '../support/classroom.js';
 import { createTestContext, type TestContext } from '../support/context.js';
 import { bearer, seedOrg, type SeededOrg } from '../support/fixtures.js';
 import { makeTestKeys, pdfsig, startGatewayStandIn, type GatewayStandIn, type TestKeys } from '../support/signing.js';
@@ -547,5 +547,20 @@ describe('Open Badges 3.0', () => {
       .parse(binary as never)
       .expect(200);
     expect((await verifyBadge((other.body as Buffer).toString('utf8'))).status).toBe('valid');
+  });
+
+  test('the participant downloads their own badge next to the PDF, and no one else gets it', async () => {
+    const cert = signedCerts[0]!;
+    const owner = signedCohort.people.find((p) => p.enrollmentId === cert.enrollmentId)!;
+    const stranger = signedCohort.people.find((p) => p.enrollmentId !== cert.enrollmentId)!;
+    const own = await participantToken(ctx, admin, owner);
+    const [mine] = (await ctx.http.get('/v1/me/certificates').set(own).expect(200)).body as Array<{
+      badgeUrl: string;
+      pdfUrl: string;
+    }>;
+    expect(mine!.badgeUrl).toBe(`/v1/certificates/${cert.id}/badge`);
+    const badge = await ctx.http.get(mine!.badgeUrl).set(own).expect(200);
+    expect(badge.headers['content-disposition']).toContain('.jwt');
+    expect((await ctx.http.get(mine!.badgeUrl).set(await participantToken(ctx, admin, stranger))).status).toBe(404);
   });
 });
