@@ -19,7 +19,8 @@ import { jobRoutes } from './modules/jobs/routes.js';
 import { progressRoutes } from './modules/progress/routes.js';
 import { assessmentRoutes } from './modules/assessment/routes.js';
 import { classroomRoutes } from './modules/classroom/routes.js';
-import { certificateRoutes } from './modules/certificates/routes.js';
+import { badgeKeysRoute, certificateRoutes } from './modules/certificates/routes.js';
+import { certificateSettingsRoutes } from './modules/certificates/settings-routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { scheduleRoutes } from './modules/schedule/routes.js';
 import { submissionRoutes } from './modules/submissions/routes.js';
@@ -79,6 +80,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerOperationalMetrics(app.metrics, deps.producers, deps.pool);
   await queueBoard(app as unknown as FastifyInstance, Object.values(deps.producers));
 
+  await app.register(badgeKeysRoute, { certificates: services.certificates });
   await app.register(
     async (v1) => {
       await v1.register(identityRoutes, {
@@ -94,6 +96,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await v1.register(classroomRoutes, { classroom: services.classroom });
       await v1.register(assessmentRoutes, { assessment: services.assessment });
       await v1.register(certificateRoutes, { certificates: services.certificates });
+      await v1.register(certificateSettingsRoutes, { settings: services.certificateSettings });
       await v1.register(reportRoutes, { reports: services.reports });
       await v1.register(webhookRoutes, { webhooks: services.webhooks });
       await v1.register(submissionRoutes, {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 // The only place that reads process.env. Everything else receives a frozen Config.
@@ -101,6 +102,16 @@ const envSchema = z.object({
     .default(5 * 1024 * 1024),
   FILE_STORAGE: z.enum(['postgres', 'filesystem']).default('postgres'),
   FILE_STORAGE_DIR: z.string().min(1).optional(),
+  CERTIFICATE_RENDER_THREADS: z.coerce.number().int().min(0).max(64).optional(),
+  CERTIFICATE_SECRETS_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  SIGNING_GATEWAY_URL: url(['https:', 'http:'])
+    .refine((v) => {
+      const u = new URL(v);
+      return u.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+    }, 'must be https:// (plain http:// only on this machine, for testing)')
+    .optional(),
+  SIGNING_GATEWAY_CA_FILE: z.string().min(1).optional(),
+  SIGNING_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
 });
 
@@ -159,6 +170,12 @@ export interface Config {
   submissionMaxBytes: number;
   /** Where new files go: PostgreSQL, or a directory (a production volume). */
   fileStorage: { backend: 'postgres' | 'filesystem'; dir: string | undefined };
+  /** Worker threads that render and sign certificate PDFs; 0: on the main thread. */
+  certificateRenderThreads: number;
+  /** Encrypts signing secrets at rest; undefined: derived from the JWT secret. */
+  certificateSecretsKey: string | undefined;
+  /** The remote signing gateway (BSrE-style), when organizations sign through one. */
+  signingGateway: { url: string; timeoutMs: number; caFile: string | undefined } | undefined;
   shutdownTimeoutMs: number;
 }
 
@@ -182,6 +199,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     if (!raw.JWT_SECRET) problems.push('JWT_SECRET: required in production');
     if (!raw.DATABASE_URL) {
       problems.push('DATABASE_URL: required in production (the embedded database is for development)');
+    }
+    if (!raw.PUBLIC_URL) {
+      problems.push(
+        'PUBLIC_URL: required in production (certificates print it in their QR code, e.g. https://diklat.example.go.id)',
+      );
     }
   }
   if ((raw.FILE_STORAGE ?? 'postgres') === 'filesystem' && !raw.FILE_STORAGE_DIR)
@@ -239,6 +261,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     certificateNumberTemplate: e.CERTIFICATE_NUMBER_TEMPLATE,
     submissionMaxBytes: e.SUBMISSION_MAX_BYTES,
     fileStorage: Object.freeze({ backend: e.FILE_STORAGE, dir: e.FILE_STORAGE_DIR }),
+    certificateRenderThreads: e.CERTIFICATE_RENDER_THREADS ?? Math.min(4, availableParallelism()),
+    certificateSecretsKey: e.CERTIFICATE_SECRETS_KEY,
+    signingGateway: e.SIGNING_GATEWAY_URL
+      ? Object.freeze({
+          url: e.SIGNING_GATEWAY_URL,
+          timeoutMs: e.SIGNING_GATEWAY_TIMEOUT_MS,
+          caFile: e.SIGNING_GATEWAY_CA_FILE,
+        })
+      : undefined,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   });
 }

@@ -13,6 +13,8 @@ export const REDACTED_PATHS = [
   '*.accessToken',
   'passwordHash',
   '*.passwordHash',
+  'passphrase',
+  '*.passphrase',
   'databaseUrl',
   'redisUrl',
   'jwtSecret',

@@ -1,7 +1,12 @@
 import type { Deps } from './deps.js';
 import type { Principal } from './http/auth.js';
 import { createAssessmentService } from './modules/assessment/service.js';
+import { readFileSync } from 'node:fs';
+import { samplePdf } from './modules/certificates/document.js';
+import { sharedPdfPool } from './modules/certificates/render-pool.js';
+import { secretBox } from './modules/certificates/secrets.js';
 import { createCertificatesService } from './modules/certificates/service.js';
+import { createCertificateSettings } from './modules/certificates/settings.js';
 import { createClassroomService } from './modules/classroom/service.js';
 import { createReportsService } from './modules/reports/service.js';
 import { createCohortsService, type CohortsService } from './modules/cohorts/service.js';
@@ -64,13 +69,39 @@ export function createServices(deps: Deps, signAccessToken: (p: Principal) => st
     settings: config,
     absenceRuleOf: (cohortId) => assessment.absenceRuleOf(cohortId),
   });
-  const certificates = createCertificatesService({ db, clock, cohorts, jobs, enqueue: deps.enqueue, settings: config });
+  const secrets = secretBox(config.certificateSecretsKey ?? deps.jwtSecret);
+  const gateway = config.signingGateway && {
+    url: config.signingGateway.url,
+    timeoutMs: config.signingGateway.timeoutMs,
+    ca: config.signingGateway.caFile ? readFileSync(config.signingGateway.caFile, 'utf8') : undefined,
+  };
+  const pool = sharedPdfPool(config.certificateRenderThreads);
+  const certificates = createCertificatesService({
+    db,
+    clock,
+    cohorts,
+    jobs,
+    enqueue: deps.enqueue,
+    settings: config,
+    secrets,
+    gateway,
+    pool,
+  });
+  const certificateSettings = createCertificateSettings({
+    db,
+    clock,
+    cohorts,
+    secrets,
+    gateway,
+    samplePdf: () => samplePdf(),
+  });
   const webhooks = createWebhooksService({ db, clock, enqueue: deps.enqueue, settings: config.webhooks });
   return {
     directory,
     classroom,
     assessment,
     certificates,
+    certificateSettings,
     reports: createReportsService({ db, cohorts, absenceRuleOf: (cohortId) => assessment.absenceRuleOf(cohortId) }),
     progress,
     schedule,

@@ -33,6 +33,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every organization's Ed25519 public key for its Open Badges credentials (JWKS) */
+        get: operations["getBadgeIssuerKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1203,10 +1220,64 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Verify a certificate (no login)
-         * @description Answers `valid` or `revoked` with name, program, cohort, predikat and date only.
+         * Verify a certificate (no login): the page its QR code opens
+         * @description A browser (`Accept: text/html`) gets a printable page in Indonesian, or English with `?lang=en` or an English `Accept-Language`; anything else gets JSON. `valid`, `revoked` (with the date and the reason category) or `replaced` (with the new certificate). The NIP is masked; no other personal data.
          */
         get: operations["verifyCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/certificates/{id}/badge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The certificate as an Open Badges 3.0 OpenBadgeCredential (VC-JWT, application/vc+jwt)
+         * @description Verifiable Credentials 2.0, signed with the organization's Ed25519 key (EdDSA; keys at `/.well-known/jwks.json`); revocation through the organization's Bitstring Status List (`credentialStatus`).
+         */
+        get: operations["getCertificateBadge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{id}/issuer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The issuer profile of an organization's Open Badges credentials (no login) */
+        get: operations["getBadgeIssuer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{id}/status-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's Bitstring Status List credential (revocation; VC-JWT; no login) */
+        get: operations["getBadgeStatusList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1226,9 +1297,145 @@ export interface paths {
         put?: never;
         /**
          * Revoke a certificate, with a reason
-         * @description Verification then answers `revoked`. 409 `CERTIFICATE_REVOKED` when it already is.
+         * @description Verification then answers `revoked` with the date and the category (the free-text reason stays internal). 409 `CERTIFICATE_REVOKED` when it already is.
          */
         post: operations["revokeCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/certificates/{id}/reissue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reissue a revoked certificate for the same enrollment
+         * @description Made from today's person data and the newest final result: a new verification code and the cohort's next sequence number through `CERTIFICATE_NUMBER_TEMPLATE`. The old certificate stays revoked and its verification page links to the new one. 409 `CERTIFICATE_NOT_REVOKED`, `CERTIFICATE_ALREADY_REISSUED`, `CERTIFICATE_VALID_EXISTS`, `ENROLLMENT_NOT_PASSED`.
+         */
+        post: operations["reissueCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{id}/certificate-logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The logo as stored */
+        get: operations["getCertificateLogo"];
+        /**
+         * The organization's logo on its certificates
+         * @description multipart/form-data with one file: PNG, JPEG or SVG (no scripts or external references), at most 512 KiB. The type is read from the content. 415 `LOGO_UNSUPPORTED`, 413 `LOGO_TOO_LARGE`.
+         */
+        put: operations["setCertificateLogo"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{id}/certificate-signatories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The organization's signatories and place of issue
+         * @description One or two officials (position, name, NIP, rank). A cohort may set its own.
+         */
+        put: operations["setOrganizationSignatories"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cohorts/{id}/certificate-signatories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A cohort's own signatories and place of issue (instead of the organization's) */
+        put: operations["setCohortSignatories"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{id}/certificate-signing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether and how certificates are signed (never the secrets) */
+        get: operations["getCertificateSigning"];
+        put?: never;
+        post?: never;
+        /** Stop signing certificates */
+        delete: operations["stopCertificateSigning"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{id}/certificate-signing/pkcs12": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sign certificates with a PKCS#12 file
+         * @description multipart/form-data: `file` (the .p12/.pfx) and `passphrase`. Tried on a sample PDF first (422 `PKCS12_INVALID`); stored encrypted; never answered or logged.
+         */
+        put: operations["setPkcs12Signing"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{id}/certificate-signing/gateway": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sign certificates through the remote signing gateway
+         * @description The signer's id at the gateway (e.g. NIK) and passphrase; the gateway itself is `SIGNING_GATEWAY_URL` (409 `SIGNING_GATEWAY_NOT_CONFIGURED`). The passphrase is stored encrypted and never answered.
+         */
+        put: operations["setGatewaySigning"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1419,7 +1626,7 @@ export interface components {
             status: number;
             detail?: string;
             /** @enum {string} */
-            code: "ACCOUNT_DISABLED" | "ACCOUNT_LOCKED" | "ACTIVATION_INVALID" | "ALREADY_ENROLLED" | "ALREADY_MEMBER" | "ALREADY_WITHDRAWN" | "ASSESSMENT_SCHEME_NOT_SET" | "ATTEMPT_CONFLICT" | "ATTEMPT_LIMIT_REACHED" | "ATTENDANCE_CLOSED" | "ATTENDANCE_INVALID" | "BAD_CONTENT_LENGTH" | "BAD_REQUEST" | "BAD_URL" | "CANNOT_DISABLE_SELF" | "CAPACITY_BELOW_ENROLLED" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_REVOKED" | "COHORT_CLOSED" | "COHORT_CODE_TAKEN" | "COHORT_FULL" | "COMPONENT_NOT_FOUND" | "COMPONENT_NOT_MANUAL" | "CONFLICT" | "COURSE_CODE_TAKEN" | "COURSE_INVALID" | "COURSE_NOT_PUBLISHED" | "COURSE_PUBLISHED" | "COURSE_VERSION_MISMATCH" | "DATE_OUTSIDE_PROGRAM" | "DRAFT_EXISTS" | "EMAIL_TAKEN" | "ENROLLMENT_REFUSED" | "ENROLLMENT_WITHDRAWN" | "FILE_REQUIRED" | "FORBIDDEN" | "INTERNAL" | "INVALID_ANSWERS" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVALID_NIP" | "INVALID_PARTICIPANT" | "LESSON_CODE_TAKEN" | "MALFORMED_JSON" | "MODULE_CODE_TAKEN" | "NIP_TAKEN" | "NOT_AN_ONLINE_PHASE" | "NOT_A_MEMBER" | "NOT_A_PARTICIPANT" | "NOT_A_QUIZ" | "NOT_COHORT_INSTRUCTOR" | "NOT_ENROLLED" | "NOT_FOUND" | "NOT_HOME_ORGANIZATION" | "NOT_SESSION_INSTRUCTOR" | "NO_DRAFT" | "ONLY_VERSION" | "ORGANIZATION_CODE_TAKEN" | "ORGANIZATION_NOT_EMPTY" | "PAYLOAD_TOO_LARGE" | "PERSON_EXISTS" | "PHASES_INVALID" | "PHASE_ALREADY_CLOSED" | "PHASE_ALREADY_OPEN" | "PHASE_CLOSED" | "PHASE_NOT_OPEN" | "PHASE_STARTED" | "QUESTIONS_EXIST" | "RATE_LIMITED" | "REFRESH_TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_REVOKED" | "RESULTS_NOT_COMPUTED" | "RESULTS_NOT_FINAL" | "ROLE_CHANGE_NOT_ALLOWED" | "ROSTER_INVALID" | "SCHEME_INVALID" | "SCORES_INVALID" | "SESSION_HAS_ATTENDANCE" | "SESSION_INVALID" | "SESSION_NOT_STARTED" | "SUBMISSIONS_NOT_TAKEN" | "SUBMISSION_ACCEPTED" | "SUBMISSION_ALREADY_REVIEWED" | "SUBMISSION_KIND_REFUSED" | "SUBMISSION_UNDER_REVIEW" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOO_MANY_FILES" | "UNAUTHENTICATED" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VERSION_PUBLISHED";
+            code: "ACCOUNT_DISABLED" | "ACCOUNT_LOCKED" | "ACTIVATION_INVALID" | "ALREADY_ENROLLED" | "ALREADY_MEMBER" | "ALREADY_WITHDRAWN" | "ASSESSMENT_SCHEME_NOT_SET" | "ATTEMPT_CONFLICT" | "ATTEMPT_LIMIT_REACHED" | "ATTENDANCE_CLOSED" | "ATTENDANCE_INVALID" | "BAD_CONTENT_LENGTH" | "BAD_REQUEST" | "BAD_URL" | "CANNOT_DISABLE_SELF" | "CAPACITY_BELOW_ENROLLED" | "CERTIFICATE_ALREADY_REISSUED" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_REVOKED" | "CERTIFICATE_REVOKED" | "CERTIFICATE_VALID_EXISTS" | "COHORT_CLOSED" | "COHORT_CODE_TAKEN" | "COHORT_FULL" | "COMPONENT_NOT_FOUND" | "COMPONENT_NOT_MANUAL" | "CONFLICT" | "COURSE_CODE_TAKEN" | "COURSE_INVALID" | "COURSE_NOT_PUBLISHED" | "COURSE_PUBLISHED" | "COURSE_VERSION_MISMATCH" | "DATE_OUTSIDE_PROGRAM" | "DRAFT_EXISTS" | "EMAIL_TAKEN" | "ENROLLMENT_NOT_PASSED" | "ENROLLMENT_REFUSED" | "ENROLLMENT_WITHDRAWN" | "FILE_REQUIRED" | "FORBIDDEN" | "INTERNAL" | "INVALID_ANSWERS" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVALID_NIP" | "INVALID_PARTICIPANT" | "ISSUER_NOT_FOUND" | "LESSON_CODE_TAKEN" | "LOGO_NOT_FOUND" | "LOGO_TOO_LARGE" | "LOGO_UNSUPPORTED" | "MALFORMED_JSON" | "MODULE_CODE_TAKEN" | "NIP_TAKEN" | "NOT_AN_ONLINE_PHASE" | "NOT_A_MEMBER" | "NOT_A_PARTICIPANT" | "NOT_A_QUIZ" | "NOT_COHORT_INSTRUCTOR" | "NOT_ENROLLED" | "NOT_FOUND" | "NOT_HOME_ORGANIZATION" | "NOT_SESSION_INSTRUCTOR" | "NO_DRAFT" | "ONLY_VERSION" | "ORGANIZATION_CODE_TAKEN" | "ORGANIZATION_NOT_EMPTY" | "PASSPHRASE_REQUIRED" | "PAYLOAD_TOO_LARGE" | "PERSON_EXISTS" | "PHASES_INVALID" | "PHASE_ALREADY_CLOSED" | "PHASE_ALREADY_OPEN" | "PHASE_CLOSED" | "PHASE_NOT_OPEN" | "PHASE_STARTED" | "PKCS12_INVALID" | "QUESTIONS_EXIST" | "RATE_LIMITED" | "REFRESH_TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_REVOKED" | "RESULTS_NOT_COMPUTED" | "RESULTS_NOT_FINAL" | "ROLE_CHANGE_NOT_ALLOWED" | "ROSTER_INVALID" | "SCHEME_INVALID" | "SCORES_INVALID" | "SESSION_HAS_ATTENDANCE" | "SESSION_INVALID" | "SESSION_NOT_STARTED" | "SIGNING_GATEWAY_NOT_CONFIGURED" | "SUBMISSIONS_NOT_TAKEN" | "SUBMISSION_ACCEPTED" | "SUBMISSION_ALREADY_REVIEWED" | "SUBMISSION_KIND_REFUSED" | "SUBMISSION_UNDER_REVIEW" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOO_MANY_FILES" | "UNAUTHENTICATED" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VERSION_PUBLISHED";
             /** @description Per field, for validation and rule failures */
             errors?: {
                 path: string;
@@ -1603,6 +1810,31 @@ export interface operations {
                     };
                 };
             };
+        };
+    };
+    getBadgeIssuerKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        keys: {
+                            [key: string]: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
         };
     };
     login: {
@@ -6905,12 +7137,45 @@ export interface operations {
                                 finalScore: number;
                                 /** @description Local date of issue in the cohort's time zone */
                                 issuedOn: string;
+                                totalJp?: number;
+                                place?: string | null;
+                                signatories?: {
+                                    /** @description Jabatan */
+                                    position: string;
+                                    name: string;
+                                    nip: string | null;
+                                    /** @description Pangkat/golongan */
+                                    rank: string | null;
+                                }[];
+                                transcript?: {
+                                    subjects: {
+                                        agenda: string;
+                                        title: string;
+                                        jp: number;
+                                    }[];
+                                    onlineJp: number;
+                                    classroomJp: number;
+                                    fieldJp: number;
+                                    attendance: {
+                                        present: number;
+                                        late: number;
+                                        excused: number;
+                                        absent: number;
+                                    };
+                                };
                             };
                             /** Format: date-time */
                             issuedAt: string;
                             revokedAt: string | null;
                             revokeReason: string | null;
+                            revokeCategory: ("data_correction" | "result_changed" | "issued_in_error" | "misconduct" | "other") | null;
+                            /** @description Set when this revoked certificate was reissued */
+                            replacedById: string | null;
+                            /** @description Whether the PDF carries an electronic signature */
+                            signed: boolean;
                             pdfUrl: string;
+                            /** @description The Open Badges 3.0 credential (VC-JWT) */
+                            badgeUrl: string;
                             verifyUrl: string;
                         }[];
                         nextCursor: string | null;
@@ -7001,12 +7266,45 @@ export interface operations {
                             finalScore: number;
                             /** @description Local date of issue in the cohort's time zone */
                             issuedOn: string;
+                            totalJp?: number;
+                            place?: string | null;
+                            signatories?: {
+                                /** @description Jabatan */
+                                position: string;
+                                name: string;
+                                nip: string | null;
+                                /** @description Pangkat/golongan */
+                                rank: string | null;
+                            }[];
+                            transcript?: {
+                                subjects: {
+                                    agenda: string;
+                                    title: string;
+                                    jp: number;
+                                }[];
+                                onlineJp: number;
+                                classroomJp: number;
+                                fieldJp: number;
+                                attendance: {
+                                    present: number;
+                                    late: number;
+                                    excused: number;
+                                    absent: number;
+                                };
+                            };
                         };
                         /** Format: date-time */
                         issuedAt: string;
                         revokedAt: string | null;
                         revokeReason: string | null;
+                        revokeCategory: ("data_correction" | "result_changed" | "issued_in_error" | "misconduct" | "other") | null;
+                        /** @description Set when this revoked certificate was reissued */
+                        replacedById: string | null;
+                        /** @description Whether the PDF carries an electronic signature */
+                        signed: boolean;
                         pdfUrl: string;
+                        /** @description The Open Badges 3.0 credential (VC-JWT) */
+                        badgeUrl: string;
                         verifyUrl: string;
                     }[];
                 };
@@ -7043,7 +7341,9 @@ export interface operations {
     };
     verifyCertificate: {
         parameters: {
-            query?: never;
+            query?: {
+                lang?: "id" | "en";
+            };
             header?: never;
             path: {
                 code: string;
@@ -7060,18 +7360,138 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        status: "valid" | "revoked";
+                        status: "valid" | "revoked" | "replaced";
+                        number: string;
                         name: string;
+                        /** @description Masked: only the last four digits */
+                        nip: string | null;
                         program: string;
+                        organizer: string;
                         cohort: string;
+                        startDate: string | null;
+                        endDate: string | null;
+                        totalJp: number | null;
                         predikat: string;
                         date: string;
+                        signatories: {
+                            position: string;
+                            name: string;
+                        }[];
+                        signed: boolean;
+                        revokedAt: string | null;
+                        revokeCategory: string | null;
+                        replacedBy: {
+                            code: string;
+                            verifyUrl: string;
+                        } | null;
+                    };
+                    "text/html": {
+                        /** @enum {string} */
+                        status: "valid" | "revoked" | "replaced";
+                        number: string;
+                        name: string;
+                        /** @description Masked: only the last four digits */
+                        nip: string | null;
+                        program: string;
+                        organizer: string;
+                        cohort: string;
+                        startDate: string | null;
+                        endDate: string | null;
+                        totalJp: number | null;
+                        predikat: string;
+                        date: string;
+                        signatories: {
+                            position: string;
+                            name: string;
+                        }[];
+                        signed: boolean;
+                        revokedAt: string | null;
+                        revokeCategory: string | null;
+                        replacedBy: {
+                            code: string;
+                            verifyUrl: string;
+                        } | null;
                     };
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getCertificateBadge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getBadgeIssuer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        type: string[];
+                        name: string;
+                        url: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getBadgeStatusList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
         };
     };
     revokeCertificate: {
@@ -7087,6 +7507,11 @@ export interface operations {
             content: {
                 "application/json": {
                     reason: string;
+                    /**
+                     * @default other
+                     * @enum {string}
+                     */
+                    category?: "data_correction" | "result_changed" | "issued_in_error" | "misconduct" | "other";
                 };
             };
         };
@@ -7125,13 +7550,449 @@ export interface operations {
                             finalScore: number;
                             /** @description Local date of issue in the cohort's time zone */
                             issuedOn: string;
+                            totalJp?: number;
+                            place?: string | null;
+                            signatories?: {
+                                /** @description Jabatan */
+                                position: string;
+                                name: string;
+                                nip: string | null;
+                                /** @description Pangkat/golongan */
+                                rank: string | null;
+                            }[];
+                            transcript?: {
+                                subjects: {
+                                    agenda: string;
+                                    title: string;
+                                    jp: number;
+                                }[];
+                                onlineJp: number;
+                                classroomJp: number;
+                                fieldJp: number;
+                                attendance: {
+                                    present: number;
+                                    late: number;
+                                    excused: number;
+                                    absent: number;
+                                };
+                            };
                         };
                         /** Format: date-time */
                         issuedAt: string;
                         revokedAt: string | null;
                         revokeReason: string | null;
+                        revokeCategory: ("data_correction" | "result_changed" | "issued_in_error" | "misconduct" | "other") | null;
+                        /** @description Set when this revoked certificate was reissued */
+                        replacedById: string | null;
+                        /** @description Whether the PDF carries an electronic signature */
+                        signed: boolean;
                         pdfUrl: string;
+                        /** @description The Open Badges 3.0 credential (VC-JWT) */
+                        badgeUrl: string;
                         verifyUrl: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    reissueCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @description Public verification code */
+                        code: string;
+                        /** Format: uuid */
+                        enrollmentId: string;
+                        /** Format: uuid */
+                        cohortId: string;
+                        fields: {
+                            name: string;
+                            nip: string | null;
+                            birthPlace: string | null;
+                            birthDate: string | null;
+                            rank: string | null;
+                            position: string | null;
+                            instansi: string;
+                            program: string;
+                            cohortCode: string;
+                            cohortName: string;
+                            startDate: string | null;
+                            endDate: string | null;
+                            venue: string | null;
+                            predikat: string;
+                            finalScore: number;
+                            /** @description Local date of issue in the cohort's time zone */
+                            issuedOn: string;
+                            totalJp?: number;
+                            place?: string | null;
+                            signatories?: {
+                                /** @description Jabatan */
+                                position: string;
+                                name: string;
+                                nip: string | null;
+                                /** @description Pangkat/golongan */
+                                rank: string | null;
+                            }[];
+                            transcript?: {
+                                subjects: {
+                                    agenda: string;
+                                    title: string;
+                                    jp: number;
+                                }[];
+                                onlineJp: number;
+                                classroomJp: number;
+                                fieldJp: number;
+                                attendance: {
+                                    present: number;
+                                    late: number;
+                                    excused: number;
+                                    absent: number;
+                                };
+                            };
+                        };
+                        /** Format: date-time */
+                        issuedAt: string;
+                        revokedAt: string | null;
+                        revokeReason: string | null;
+                        revokeCategory: ("data_correction" | "result_changed" | "issued_in_error" | "misconduct" | "other") | null;
+                        /** @description Set when this revoked certificate was reissued */
+                        replacedById: string | null;
+                        /** @description Whether the PDF carries an electronic signature */
+                        signed: boolean;
+                        pdfUrl: string;
+                        /** @description The Open Badges 3.0 credential (VC-JWT) */
+                        badgeUrl: string;
+                        verifyUrl: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    getCertificateLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    setCertificateLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contentType: string;
+                        bytes: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    setOrganizationSignatories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Place of issue, e.g. "Jambi" */
+                    place: string | null;
+                    signatories: {
+                        /** @description Jabatan */
+                        position: string;
+                        name: string;
+                        nip: string | null;
+                        /** @description Pangkat/golongan */
+                        rank: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        scope: "organization" | "cohort";
+                        place: string | null;
+                        signatories: {
+                            /** @description Jabatan */
+                            position: string;
+                            name: string;
+                            nip: string | null;
+                            /** @description Pangkat/golongan */
+                            rank: string | null;
+                        }[];
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    setCohortSignatories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Place of issue, e.g. "Jambi" */
+                    place: string | null;
+                    signatories: {
+                        /** @description Jabatan */
+                        position: string;
+                        name: string;
+                        nip: string | null;
+                        /** @description Pangkat/golongan */
+                        rank: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        scope: "organization" | "cohort";
+                        place: string | null;
+                        signatories: {
+                            /** @description Jabatan */
+                            position: string;
+                            name: string;
+                            nip: string | null;
+                            /** @description Pangkat/golongan */
+                            rank: string | null;
+                        }[];
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    getCertificateSigning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        configured: boolean;
+                        kind: ("pkcs12" | "gateway") | null;
+                        signerId: string | null;
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    stopCertificateSigning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    setPkcs12Signing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        configured: boolean;
+                        kind: ("pkcs12" | "gateway") | null;
+                        signerId: string | null;
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    setGatewaySigning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    signerId: string;
+                    passphrase: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        configured: boolean;
+                        kind: ("pkcs12" | "gateway") | null;
+                        signerId: string | null;
+                        updatedAt: string | null;
                     };
                 };
             };

@@ -908,7 +908,37 @@ export interface CertificateFields {
   predikat: string;
   finalScore: number;
   issuedOn: string;
+  /** Added with the official layout; certificates issued before it lack them. */
+  totalJp?: number;
+  place?: string | null;
+  signatories?: CertificateSignatory[];
+  transcript?: CertificateTranscript;
 }
+
+/** An official who signs: position (jabatan), name, NIP, rank (pangkat/golongan). */
+export interface CertificateSignatory {
+  position: string;
+  name: string;
+  nip: string | null;
+  rank: string | null;
+}
+
+/** The back of the certificate: the pinned course version's subjects and the participant's JP. */
+export interface CertificateTranscript {
+  subjects: Array<{ agenda: string; title: string; jp: number }>;
+  onlineJp: number;
+  classroomJp: number;
+  fieldJp: number;
+  attendance: { present: number; late: number; excused: number; absent: number };
+}
+
+export const certificateRevokeCategory = pgEnum('certificate_revoke_category', [
+  'data_correction',
+  'result_changed',
+  'issued_in_error',
+  'misconduct',
+  'other',
+]);
 
 export const certificates = pgTable(
   'certificates',
@@ -940,9 +970,21 @@ export const certificates = pgTable(
     revokedAt: instant('revoked_at'),
     revokedBy: uuid('revoked_by'),
     revokeReason: text('revoke_reason'),
+    // What the verification page may say about a revocation; the free-text reason stays internal.
+    revokeCategory: certificateRevokeCategory('revoke_category'),
+    // Set on a revoked certificate that was reissued: the one that replaces it.
+    replacedById: uuid('replaced_by_id'),
+    // How the PDF was signed at issue: null (not signed), 'pkcs12' or 'gateway'.
+    signature: text('signature'),
+    // Its bit in the issuer's Bitstring Status List (revocation of the Open Badges credential).
+    statusIndex: integer('status_index').generatedAlwaysAsIdentity(),
   },
   (t) => [
-    uniqueIndex('certificates_enrollment_key').on(t.enrollmentId),
+    // One valid certificate per enrollment; revoked ones stay, each replaced by at most one.
+    uniqueIndex('certificates_enrollment_valid_key')
+      .on(t.enrollmentId)
+      .where(sql`${t.revokedAt} is null`),
+    index('certificates_enrollment_idx').on(t.enrollmentId),
     uniqueIndex('certificates_code_key').on(t.code),
     uniqueIndex('certificates_cohort_seq_key').on(t.cohortId, t.seq),
     uniqueIndex('certificates_org_number_key').on(t.orgId, t.number),
@@ -1030,3 +1072,75 @@ export const submissions = pgTable(
 export type StoredFile = typeof storedFiles.$inferSelect;
 export type Submission = typeof submissions.$inferSelect;
 export type SubmissionStatus = (typeof submissionStatus.enumValues)[number];
+
+/** An organization's logo for its certificates: PNG, JPEG or SVG, checked by content. */
+export const certificateLogos = pgTable('certificate_logos', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  contentType: text('content_type').notNull(),
+  data: bytea('data').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+  updatedBy: uuid('updated_by'),
+});
+
+/**
+ * Who signs certificates and where they are issued: set for an organization (cohortId null) and,
+ * where a cohort differs, for the cohort.
+ */
+export const certificateSignatories = pgTable(
+  'certificate_signatories',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    cohortId: uuid('cohort_id').references(() => cohorts.id, { onDelete: 'cascade' }),
+    place: text('place'),
+    signatories: jsonb('signatories').$type<CertificateSignatory[]>().notNull(),
+    updatedAt: instant('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    uniqueIndex('certificate_signatories_org_key')
+      .on(t.orgId)
+      .where(sql`${t.cohortId} is null`),
+    uniqueIndex('certificate_signatories_cohort_key')
+      .on(t.cohortId)
+      .where(sql`${t.cohortId} is not null`),
+  ],
+);
+
+export const signingKind = pgEnum('signing_kind', ['pkcs12', 'gateway']);
+
+/**
+ * An organization's electronic signature (TTE): a PKCS#12 file and its passphrase, or a signer
+ * at the remote signing gateway. Secrets are stored encrypted (AES-256-GCM) and never answered.
+ */
+export const certificateSigning = pgTable('certificate_signing', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  kind: signingKind('kind').notNull(),
+  // pkcs12: the encrypted file; gateway: null.
+  pkcs12: bytea('pkcs12'),
+  // gateway: the signer's id at the gateway (e.g. NIK); pkcs12: the certificate's subject, for display.
+  signerId: text('signer_id'),
+  passphrase: bytea('passphrase').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+  updatedBy: uuid('updated_by'),
+});
+
+/**
+ * An organization's Ed25519 key for its Open Badges credentials: the public half is published as
+ * a JWK under /.well-known/jwks.json, the private half stored encrypted (PKCS#8).
+ */
+export const badgeKeys = pgTable('badge_keys', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  kid: text('kid').notNull(),
+  publicJwk: jsonb('public_jwk').$type<Record<string, string>>().notNull(),
+  privateKey: bytea('private_key').notNull(),
+  createdAt: instant('created_at').notNull(),
+});

@@ -86,8 +86,8 @@ describe('the contract', () => {
     const report = JSON.parse(stdout.slice(stdout.indexOf('{'))) as {
       totals: { errors: number; warnings: number; ignored: number };
     };
-    // One written down in .redocly.lint-ignore.yaml, with its reason.
-    expect(report.totals).toEqual({ errors: 0, warnings: 0, ignored: 1 });
+    // Those written down in .redocly.lint-ignore.yaml, with their reason.
+    expect(report.totals).toEqual({ errors: 0, warnings: 0, ignored: 3 });
   });
 
   test('the typed client is generated from the committed document, and current', async () => {

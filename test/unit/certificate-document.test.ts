@@ -59,9 +59,12 @@ describe('certificate document', () => {
       cohortCode: 'PPPK-2024-I',
       orgCode: 'KOTA-JAMBI',
       courseCode: 'ORIENTASI-PPPK',
+      // A program of 2024 whose certificates are issued in January 2025.
       year: 2024,
+      issueYear: 2025,
     };
     expect(certificateNumber('{seq}/{cohortCode}/{year}', values)).toBe('17/PPPK-2024-I/2024');
+    expect(certificateNumber('{seq}/{cohortCode}/{issueYear}', values)).toBe('17/PPPK-2024-I/2025');
     expect(certificateNumber('800/{seq}/{orgCode}/{courseCode}/{year}', values)).toBe(
       '800/17/KOTA-JAMBI/ORIENTASI-PPPK/2024',
     );

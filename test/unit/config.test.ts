@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
-function problemsOf(env: Record<string, string>): string[] {
+function problemsOf(env: Record<string, string | undefined>): string[] {
   try {
     loadConfig(env);
   } catch (error) {
@@ -40,15 +40,36 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   });
 
-  test('production refuses to boot without a real secret and an external database', () => {
+  test('production refuses to boot without a real secret, an external database and its public URL', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
     expect(problems.some((p) => p.startsWith('JWT_SECRET'))).toBe(true);
     expect(problems.some((p) => p.startsWith('DATABASE_URL'))).toBe(true);
-    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(31), DATABASE_URL: 'postgres://db/x' })).toEqual(
-      ['JWT_SECRET: must be at least 32 characters'],
-    );
-    const ok = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://db/x' });
+    expect(problems.some((p) => p.startsWith('PUBLIC_URL: required in production'))).toBe(true);
+    const base = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/x',
+      PUBLIC_URL: 'https://diklat.example.go.id',
+    };
+    expect(problemsOf({ ...base, JWT_SECRET: 'x'.repeat(31) })).toEqual(['JWT_SECRET: must be at least 32 characters']);
+    expect(problemsOf({ ...base, PUBLIC_URL: undefined, JWT_SECRET: 'x'.repeat(32) })).toEqual([
+      'PUBLIC_URL: required in production (certificates print it in their QR code, e.g. https://diklat.example.go.id)',
+    ]);
+    const ok = loadConfig({ ...base, JWT_SECRET: 'x'.repeat(32) });
     expect(ok.env).toBe('production');
+    expect(ok.publicUrl).toBe('https://diklat.example.go.id');
+  });
+
+  test('a signing gateway is reached over HTTPS; plain HTTP only on this machine', () => {
+    expect(problemsOf({ SIGNING_GATEWAY_URL: 'http://tte.example.go.id/api/sign/pdf' })).toEqual([
+      'SIGNING_GATEWAY_URL: must be https:// (plain http:// only on this machine, for testing)',
+    ]);
+    const config = loadConfig({ SIGNING_GATEWAY_URL: 'https://tte.example.go.id/api/sign/pdf' });
+    expect(config.signingGateway).toEqual({
+      url: 'https://tte.example.go.id/api/sign/pdf',
+      timeoutMs: 30_000,
+      caFile: undefined,
+    });
+    expect(loadConfig({}).signingGateway).toBeUndefined();
   });
 
   test('lists and flags are parsed; empty values count as unset', () => {

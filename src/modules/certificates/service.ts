@@ -1,31 +1,32 @@
-import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Clock } from '../../clock.js';
 import type { Db, DbExecutor } from '../../db/index.js';
 import type { Enqueue } from '../../deps.js';
 import {
   certificates,
-  courses,
   enrollments,
-  organizations,
   outbox,
-  phases,
-  resultRuns,
   results,
   users,
   type Certificate,
-  type CertificateFields,
-  type Cohort,
+  type certificateRevokeCategory,
 } from '../../db/schema.js';
 import { systemActor, type Actor } from '../../http/actor.js';
 import { ConflictError, NotFoundError } from '../../http/errors.js';
 import { afterCursor, page } from '../../http/pagination.js';
-import { inTenant, ownDataScope } from '../../http/tenancy.js';
+import { inTenant } from '../../http/tenancy.js';
 import { recordAudit } from '../audit/record.js';
 import { localDateOf } from '../cohorts/calendar.js';
 import type { CohortsService } from '../cohorts/service.js';
 import type { JobsService } from '../jobs/service.js';
-import { certificateNumber, renderCertificate } from './document.js';
+import { createBadges } from './badges.js';
+import { attendanceOf, cohortFacts } from './facts.js';
+import { fieldsFor, lastSeq, latestRun, numberFor, pdfsFor, signingOf, verificationCode } from './issuing.js';
+import { createReissue } from './reissue.js';
+import { inlinePool, type PdfPool } from './render-pool.js';
+import type { SecretBox } from './secrets.js';
+import type { GatewaySettings } from './signers.js';
+import { maskNip } from './verify-page.js';
 
 export interface CertificatesServiceDeps {
   db: Db;
@@ -34,13 +35,16 @@ export interface CertificatesServiceDeps {
   jobs: JobsService;
   enqueue: Enqueue;
   settings: { certificateNumberTemplate: string; publicUrl: string | undefined; port: number };
+  secrets: SecretBox;
+  gateway?: GatewaySettings;
+  /** Where PDFs are rendered and signed: worker threads in the running system. */
+  pool?: PdfPool;
 }
 
 export const CERTIFICATE_JOB = 'certificate-issue';
+export type RevokeCategory = (typeof certificateRevokeCategory.enumValues)[number];
 // Certificates are numbered and rendered in batches, each one transaction under the cohort's lock.
 const BATCH = 200;
-// 20 characters of base32: 100 bits, not guessable, easy to type from paper.
-const verificationCode = () => [...randomBytes(20)].map((b) => 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'[b % 32]).join('');
 
 /**
  * Certificates (sertifikat) for everyone who passed: one per enrollment, never two (a unique key,
@@ -48,19 +52,11 @@ const verificationCode = () => [...randomBytes(20)].map((b) => 'ABCDEFGHJKLMNPQR
  * the fields it was issued with and its PDF, so it reads the same forever; anyone can verify it by
  * its code, and a revoked one says so.
  */
-export function createCertificatesService({ db, clock, cohorts, jobs, enqueue, settings }: CertificatesServiceDeps) {
+export function createCertificatesService(deps: CertificatesServiceDeps) {
+  const { db, clock, cohorts, jobs, enqueue, settings, secrets, gateway, pool = inlinePool } = deps;
   const baseUrl = (settings.publicUrl ?? `http://localhost:${settings.port}`).replace(/\/$/, '');
   const verifyUrl = (code: string) => `${baseUrl}/v1/certificates/verify/${code}`;
-
-  async function latestRun(tx: DbExecutor, cohortId: string) {
-    const [run] = await tx
-      .select()
-      .from(resultRuns)
-      .where(eq(resultRuns.cohortId, cohortId))
-      .orderBy(desc(resultRuns.version))
-      .limit(1);
-    return run;
-  }
+  const badges = createBadges({ db, clock, secrets, baseUrl });
 
   /** Passed enrollments of the newest result run that have no certificate yet. */
   function unissued(tx: DbExecutor, runId: string, limit?: number) {
@@ -82,19 +78,6 @@ export function createCertificatesService({ db, clock, cohorts, jobs, enqueue, s
     return limit ? query.limit(limit) : query;
   }
 
-  /** What every certificate of a cohort shares: instansi, program, dates, venue. */
-  async function cohortFacts(tx: DbExecutor, cohort: Cohort) {
-    const [org] = await tx.select().from(organizations).where(eq(organizations.id, cohort.orgId));
-    const [course] = await tx.select().from(courses).where(eq(courses.id, cohort.courseId));
-    const cohortPhases = await tx
-      .select()
-      .from(phases)
-      .where(eq(phases.cohortId, cohort.id))
-      .orderBy(asc(phases.position));
-    const venue = cohortPhases.find((p) => p.kind !== 'online' && p.venue)?.venue ?? null;
-    return { org: org!, course: course!, venue };
-  }
-
   /** Issues up to one batch; returns how many were issued (0: nothing left). */
   async function issueBatch(cohortId: string, issuedBy: string | null): Promise<number> {
     return db.transaction(async (tx) => {
@@ -103,62 +86,52 @@ export function createCertificatesService({ db, clock, cohorts, jobs, enqueue, s
       if (!run?.final) return 0;
       const pending = await unissued(tx, run.id, BATCH);
       if (pending.length === 0) return 0;
-      const { org, course, venue } = await cohortFacts(tx, cohort);
-      const [{ last }] = (await tx
-        .select({ last: sql<number>`coalesce(max(${certificates.seq}), 0)::int` })
-        .from(certificates)
-        .where(eq(certificates.cohortId, cohort.id))) as [{ last: number }];
+      const facts = await cohortFacts(tx, cohort);
+      const last = await lastSeq(tx, cohort.id);
       const now = clock.now();
       const issuedOn = localDateOf(now, cohort.timeZone);
-      const rows = [];
-      for (const [i, { result, user, enrollmentId, profile }] of pending.entries()) {
+      const present = await attendanceOf(
+        tx,
+        pending.map((p) => p.enrollmentId),
+      );
+      const drafts = pending.map(({ result, user, enrollmentId, profile }, i) => {
         const seq = last + i + 1;
-        const number = certificateNumber(settings.certificateNumberTemplate, {
-          seq,
-          cohortCode: cohort.code,
-          orgCode: org.code,
-          courseCode: course.code,
-          year: Number(issuedOn.slice(0, 4)),
-        });
         const code = verificationCode();
-        const fields: CertificateFields = {
-          name: user.name,
-          nip: user.nip,
-          birthPlace: user.birthPlace,
-          birthDate: user.birthDate,
-          // As the organizer recorded them for this training, not as the profile reads today.
-          rank: profile.rank ?? user.rank,
-          position: profile.position ?? user.position,
-          instansi: profile.instansi ?? org.name,
-          program: course.title,
-          cohortCode: cohort.code,
-          cohortName: cohort.name,
-          startDate: cohort.startsOn,
-          endDate: cohort.endsOn,
-          venue,
-          predikat: result.predikat,
-          finalScore: result.finalScore,
-          issuedOn,
-        };
-        rows.push({
-          orgId: cohort.orgId,
-          cohortId: cohort.id,
+        return {
+          seq,
+          code,
           enrollmentId,
           userId: user.id,
-          resultRunId: run.id,
-          seq,
-          number,
-          code,
-          fields,
-          pdf: await renderCertificate(number, fields, verifyUrl(code)),
-          issuedAt: now,
-          issuedBy,
-        });
-      }
+          number: numberFor(settings.certificateNumberTemplate, seq, cohort, facts, issuedOn),
+          fields: fieldsFor(cohort, facts, user, profile, result, present.get(enrollmentId)!, issuedOn),
+        };
+      });
+      const signing = await signingOf(tx, cohort.orgId, secrets, gateway);
+      const pdfs = await pdfsFor(
+        pool,
+        drafts.map((d) => ({ number: d.number, fields: d.fields, verifyUrl: verifyUrl(d.code), logo: facts.logo })),
+        signing,
+        {
+          name: facts.org.name,
+          reason: 'Sertifikat pelatihan',
+          location: facts.place ?? facts.org.name,
+          signingTime: now,
+        },
+      );
+      const rows = drafts.map((d, i) => ({
+        ...d,
+        orgId: cohort.orgId,
+        cohortId: cohort.id,
+        resultRunId: run.id,
+        pdf: pdfs[i]!,
+        signature: signing?.kind ?? null,
+        issuedAt: now,
+        issuedBy,
+      }));
       const inserted = await tx
         .insert(certificates)
         .values(rows)
-        .onConflictDoNothing({ target: certificates.enrollmentId })
+        .onConflictDoNothing({ target: certificates.enrollmentId, where: sql`${certificates.revokedAt} is null` })
         .returning({ id: certificates.id, enrollmentId: certificates.enrollmentId, number: certificates.number });
       if (inserted.length > 0)
         await tx.insert(outbox).values(
@@ -183,6 +156,9 @@ export function createCertificatesService({ db, clock, cohorts, jobs, enqueue, s
     issuedAt: certificates.issuedAt,
     revokedAt: certificates.revokedAt,
     revokeReason: certificates.revokeReason,
+    revokeCategory: certificates.revokeCategory,
+    replacedById: certificates.replacedById,
+    signature: certificates.signature,
   };
 
   function view(c: Pick<Certificate, keyof typeof listColumns>) {
@@ -196,28 +172,61 @@ export function createCertificatesService({ db, clock, cohorts, jobs, enqueue, s
       issuedAt: c.issuedAt,
       revokedAt: c.revokedAt,
       revokeReason: c.revokeReason,
+      revokeCategory: c.revokeCategory,
+      replacedById: c.replacedById,
+      signed: c.signature !== null,
       pdfUrl: `/v1/certificates/${c.id}.pdf`,
+      badgeUrl: `/v1/certificates/${c.id}/badge`,
       verifyUrl: verifyUrl(c.code),
     };
   }
 
   /** A certificate the caller may see: their own, or any in their organization for staff. */
-  async function certificateOr404(tx: DbExecutor, actor: Actor, id: string) {
-    const [found] = await tx
+  async function certificateOr404(tx: DbExecutor, actor: Actor, id: string, lock = false) {
+    const query = tx
       .select()
       .from(certificates)
       .where(
         and(
           eq(certificates.id, id),
-          inTenant(certificates.orgId, ownDataScope(actor)),
+          inTenant(certificates.orgId, actor.scope),
           actor.role === 'participant' ? eq(certificates.userId, actor.userId!) : undefined,
         ),
       );
+    const [found] = lock ? await query.for('update') : await query;
     if (!found) throw new NotFoundError('Certificate');
     return found;
   }
 
+  const reissue = createReissue({
+    db,
+    clock,
+    cohorts,
+    settings,
+    secrets,
+    gateway,
+    pool,
+    verifyUrl,
+    certificateOr404,
+  });
+
   return {
+    verifyUrl,
+
+    /** The certificate as an Open Badges 3.0 credential (VC-JWT), for its holder or staff. */
+    async badge(actor: Actor, id: string) {
+      const found = await certificateOr404(db, actor, id);
+      return { jwt: await badges.badgeOf(found, verifyUrl(found.code)), number: found.number };
+    },
+    jwks: () => badges.jwks(),
+    statusList: (orgId: string) => badges.statusList(orgId),
+    issuerProfile: (orgId: string) => badges.issuerProfile(orgId),
+
+    /** A revoked certificate's successor (see reissue.ts for the rule); 201 with it. */
+    async reissue(actor: Actor, id: string) {
+      return view(await reissue(actor, id));
+    },
+
     /**
      * Starts issuing a cohort's certificates (202 with the job). While a job for the cohort is still
      * queued or running, that job is answered instead of a second one (`started: false`).
@@ -306,38 +315,58 @@ export function createCertificatesService({ db, clock, cohorts, jobs, enqueue, s
       return { pdf: found.pdf, number: found.number };
     },
 
-    /** Public: valid or revoked, with name, program, cohort, predikat and date only. */
+    /**
+     * Public: valid, revoked or replaced, with what the paper shows (name, partly masked NIP,
+     * program, organizer, dates, JP, predikat, number, issue date, signatories) and nothing more.
+     */
     async verify(code: string) {
-      const [found] = await db
-        .select({ fields: certificates.fields, revokedAt: certificates.revokedAt })
-        .from(certificates)
-        .where(eq(certificates.code, code.toUpperCase()));
+      const [found] = await db.select().from(certificates).where(eq(certificates.code, code.toUpperCase()));
       if (!found) throw new NotFoundError('Certificate', 'CERTIFICATE_NOT_FOUND');
+      const replacement = found.replacedById
+        ? (
+            await db
+              .select({ code: certificates.code })
+              .from(certificates)
+              .where(eq(certificates.id, found.replacedById))
+          )[0]
+        : undefined;
+      const f = found.fields;
       return {
-        status: found.revokedAt ? ('revoked' as const) : ('valid' as const),
-        name: found.fields.name,
-        program: found.fields.program,
-        cohort: found.fields.cohortName,
-        predikat: found.fields.predikat,
-        date: found.fields.issuedOn,
+        status: found.revokedAt ? (replacement ? ('replaced' as const) : ('revoked' as const)) : ('valid' as const),
+        number: found.number,
+        name: f.name,
+        nip: maskNip(f.nip),
+        program: f.program,
+        organizer: f.instansi,
+        cohort: f.cohortName,
+        startDate: f.startDate,
+        endDate: f.endDate,
+        totalJp: f.totalJp ?? null,
+        predikat: f.predikat,
+        date: f.issuedOn,
+        signatories: (f.signatories ?? []).map((s) => ({ position: s.position, name: s.name })),
+        signed: found.signature !== null,
+        revokedAt: found.revokedAt,
+        revokeCategory: found.revokedAt ? (found.revokeCategory ?? 'other') : null,
+        replacedBy: replacement ? { code: replacement.code, verifyUrl: verifyUrl(replacement.code) } : null,
       };
     },
 
-    async revoke(actor: Actor, id: string, reason: string) {
+    async revoke(actor: Actor, id: string, reason: string, category: RevokeCategory = 'other') {
       return db.transaction(async (tx) => {
         const found = await certificateOr404(tx, actor, id);
         if (found.revokedAt) throw new ConflictError('This certificate is already revoked', 'CERTIFICATE_REVOKED');
         const now = clock.now();
         const [updated] = await tx
           .update(certificates)
-          .set({ revokedAt: now, revokedBy: actor.userId, revokeReason: reason })
+          .set({ revokedAt: now, revokedBy: actor.userId, revokeReason: reason, revokeCategory: category })
           .where(and(eq(certificates.id, id), isNull(certificates.revokedAt)))
           .returning();
         if (!updated) throw new ConflictError('This certificate is already revoked', 'CERTIFICATE_REVOKED');
         await tx.insert(outbox).values({
           orgId: found.orgId,
           type: 'certificate.revoked',
-          payload: { certificateId: id, number: found.number, reason },
+          payload: { certificateId: id, number: found.number, reason, category },
           createdAt: now,
         });
         await recordAudit(tx, {
@@ -346,7 +375,7 @@ export function createCertificatesService({ db, clock, cohorts, jobs, enqueue, s
           action: 'certificate.revoked',
           entityType: 'certificate',
           entityId: id,
-          data: { number: found.number, reason },
+          data: { number: found.number, reason, category },
           requestId: actor.requestId,
           at: now,
         });
