@@ -40,8 +40,12 @@ export function createQueueBackend(options: QueueBackendOptions): QueueBackend {
     const prefix = options.prefix ?? 'asn';
     return {
       kind: 'redis',
-      queue: <Data>(name: string) =>
-        new RedisQueue<Data>(name, { connection: redis, prefix }) as unknown as Queue<Data>,
+      queue: <Data>(name: string, defaultJobOptions?: JobsOptions) =>
+        new RedisQueue<Data>(name, {
+          connection: redis,
+          prefix,
+          ...(defaultJobOptions ? { defaultJobOptions } : {}),
+        }) as unknown as Queue<Data>,
       worker: <Data>(name: string, processor: Processor<Data>, tuning: WorkerTuning = {}) =>
         new RedisWorker<Data>(name, processor, { ...tuning, connection: redis, prefix }) as unknown as Worker<Data>,
     };
