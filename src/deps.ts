@@ -75,8 +75,7 @@ export async function createDeps(
       closers.push(() => embedded!.stop());
       databaseUrl = embedded.url;
     }
-    const pool = createPool(databaseUrl, config.databasePoolMax);
-    pool.on('error', (err) => logger.error({ err }, 'idle PostgreSQL client failed'));
+    const pool = createPool(databaseUrl, config.databasePoolMax, logger);
     closers.push(() => pool.end());
     if (config.migrateOnStart) await runMigrations(pool);
 
@@ -86,7 +85,7 @@ export async function createDeps(
       redis.on('error', (err) => logger.error({ err }, 'Redis connection error'));
       closers.push(() => redis!.quit());
     }
-    const queues = createQueueBackend({ redis, databaseUrl, prefix: overrides.queuePrefix });
+    const queues = createQueueBackend({ redis, databaseUrl, prefix: overrides.queuePrefix, logger });
     const producers = Object.fromEntries(
       (Object.keys(queueDefinitions) as QueueName[]).map((name) => [name, queues.queue(name, DEFAULT_JOB_OPTIONS)]),
     ) as Record<QueueName, Queue>;

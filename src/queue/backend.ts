@@ -9,6 +9,8 @@ import {
   type WorkerOptions,
 } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { listenForConnectionErrors } from '../db/index.js';
 
 export type QueueBackendKind = 'redis' | 'postgres';
 
@@ -31,6 +33,7 @@ export interface QueueBackendOptions {
   databaseUrl: string;
   /** Redis key prefix; lets several test runs or installations share one Redis. */
   prefix?: string;
+  logger: Pick<Logger, 'warn'>;
 }
 
 export function createQueueBackend(options: QueueBackendOptions): QueueBackend {
@@ -52,7 +55,14 @@ export function createQueueBackend(options: QueueBackendOptions): QueueBackend {
   }
   const { Queue: PgQueue, Worker: PgWorker } = withBackend(createPostgresBackend);
   // Each queue and worker owns a small pool; `migrate` creates BullMQ's own schema on first use.
-  const connection = { connectionString: options.databaseUrl, migrate: true, max: 4 };
+  // Its clients, like the application's, must survive a PostgreSQL restart while checked out.
+  const connection = {
+    connectionString: options.databaseUrl,
+    migrate: true,
+    max: 4,
+    onConnect: (client: Parameters<typeof listenForConnectionErrors>[0]) =>
+      listenForConnectionErrors(client, options.logger),
+  };
   return {
     kind: 'postgres',
     queue: <Data>(name: string, defaultJobOptions?: JobsOptions) =>
