@@ -24,6 +24,7 @@ import { scheduleRoutes } from './modules/schedule/routes.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { registerOperationalMetrics } from './queue/metrics.js';
+import { phaseClockRunning } from './queue/clock-check.js';
 import { queueRoundTrip } from './queue/self-check.js';
 import { createServices } from './services.js';
 import { version } from './version.js';
@@ -68,7 +69,11 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 10 } });
   await app.register(openapi, { version });
   await app.register(auth, { secret: deps.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
-  await app.register(health, { pool: deps.pool, checkQueue: () => queueRoundTrip(deps.systemQueue) });
+  await app.register(health, {
+    pool: deps.pool,
+    checkQueue: () => queueRoundTrip(deps.systemQueue),
+    checkClock: () => phaseClockRunning(deps.producers.clock, deps.pool, config.clockOverdueSeconds),
+  });
 
   const services = createServices(deps, (p) => app.signAccessToken(p));
   registerOperationalMetrics(app.metrics, deps.producers, deps.pool);

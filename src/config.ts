@@ -92,6 +92,8 @@ const envSchema = z.object({
     )
     .default('{seq}/{cohortCode}/{year}'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
+  QUEUE_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  CLOCK_OVERDUE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(120),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -139,6 +141,10 @@ export interface Config {
   /** Certificate numbers: {seq}, {cohortCode}, {orgCode}, {courseCode}, {year}. */
   certificateNumberTemplate: string;
   shutdownTimeoutMs: number;
+  /** How often a worker checks that the queue store still holds its schedules (else it plans again from PostgreSQL). */
+  queueCheckIntervalMs: number;
+  /** Readiness reports the phase clock as failing when a transition is overdue by more than this. */
+  clockOverdueSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -213,6 +219,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     }),
     certificateNumberTemplate: e.CERTIFICATE_NUMBER_TEMPLATE,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    queueCheckIntervalMs: e.QUEUE_CHECK_INTERVAL_MS,
+    clockOverdueSeconds: e.CLOCK_OVERDUE_SECONDS,
   });
 }
 

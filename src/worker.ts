@@ -2,8 +2,9 @@ import type { Job, Worker } from 'bullmq';
 import type { Deps } from './deps.js';
 import { CERTIFICATE_JOB } from './modules/certificates/service.js';
 import { createJobsService } from './modules/jobs/service.js';
+import { createWebhooksService } from './modules/webhooks/service.js';
 import { createServices } from './services.js';
-import { queueDefinitions, type JobData, type JobName, type QueueName } from './queue/jobs.js';
+import { queueDefinitions, RECONCILE_SCHEDULER, type JobData, type JobName, type QueueName } from './queue/jobs.js';
 
 type Handler<Q extends QueueName, J extends JobName<Q>> = (data: JobData<Q, J>, job: Job) => Promise<unknown>;
 export type Processors = { [Q in QueueName]: { [J in JobName<Q>]: Handler<Q, J> } };
@@ -29,7 +30,7 @@ export function createProcessors(deps: Deps): Processors {
     },
     webhooks: {
       dispatch: () => services.webhooks.dispatch(),
-      deliver: (data, job) => services.webhooks.deliver(data.deliveryId, job.attemptsMade + 1),
+      deliver: (data) => services.webhooks.deliver(data.deliveryId),
     },
   };
 }
@@ -55,7 +56,7 @@ export function assertEveryJobHandled(processors: Partial<Record<string, Record<
  * entry was lost (Redis flushed, say) is queued again here; its fixed id makes this a no-op for
  * jobs the queue still has.
  */
-async function requeueUnfinishedJobs(deps: Deps): Promise<void> {
+async function requeueUnfinishedJobs(deps: Deps): Promise<number> {
   const unfinished = await createJobsService(deps).unfinished();
   for (const job of unfinished) {
     if (job.kind === 'enrollment-import') {
@@ -64,7 +65,67 @@ async function requeueUnfinishedJobs(deps: Deps): Promise<void> {
       await deps.enqueue('certificates', 'issue', { jobId: job.id }, { jobId: job.id });
     }
   }
-  if (unfinished.length > 0) deps.logger.info({ count: unfinished.length }, 'unfinished background jobs queued again');
+  return unfinished.length;
+}
+
+/**
+ * Everything the queue store must hold, rebuilt from PostgreSQL: the schedules of the reconciler,
+ * the pace warnings and the webhook dispatcher, unfinished background jobs, pending webhook
+ * deliveries, and a reconciler run now, which applies whatever fell due and plans every transition
+ * still to come. Every part is idempotent (upserts, fixed job ids), so any worker may run it at any time.
+ */
+export async function planFromPostgres(deps: Deps): Promise<{ jobs: number; deliveries: number }> {
+  await deps.producers.clock.upsertJobScheduler(
+    RECONCILE_SCHEDULER,
+    { every: 60_000 },
+    { name: 'reconcile', data: {} },
+  );
+  await deps.producers.clock.upsertJobScheduler(
+    'behind-pace-daily',
+    { every: 86_400_000 },
+    { name: 'behind-pace', data: {} },
+  );
+  // Outgoing events are handed to webhook endpoints every few seconds.
+  await deps.producers.webhooks.upsertJobScheduler(
+    'dispatch',
+    { every: deps.config.webhooks.dispatchIntervalMs },
+    { name: 'dispatch', data: {} },
+  );
+  const jobs = await requeueUnfinishedJobs(deps);
+  const deliveries = await createWebhooksService({
+    db: deps.db,
+    clock: deps.clock,
+    enqueue: deps.enqueue,
+    settings: deps.config.webhooks,
+  }).replanPending();
+  await deps.enqueue('clock', 'reconcile', {});
+  return { jobs, deliveries };
+}
+
+/**
+ * Redis can lose everything while the worker runs (a flush, a restart without persistence, a
+ * failover to an empty replica). The worker looks for the reconciler's schedule every
+ * `queueCheckIntervalMs` and, when it is gone, plans everything again from PostgreSQL.
+ */
+function watchQueueStore(deps: Deps): () => void {
+  let checking = false;
+  const check = async () => {
+    if (checking) return;
+    checking = true;
+    try {
+      if (await deps.producers.clock.getJobScheduler(RECONCILE_SCHEDULER)) return;
+      deps.logger.warn('the queue store lost its schedules; planning again from PostgreSQL');
+      const planned = await planFromPostgres(deps);
+      deps.logger.info(planned, 'schedules, background jobs and webhook deliveries planned again');
+    } catch (err) {
+      deps.logger.error({ err }, 'could not check the queue store');
+    } finally {
+      checking = false;
+    }
+  };
+  const timer = setInterval(() => void check(), deps.config.queueCheckIntervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 export async function startWorker(deps: Deps, processors: Processors = createProcessors(deps)): Promise<RunningWorker> {
@@ -90,31 +151,14 @@ export async function startWorker(deps: Deps, processors: Processors = createPro
     workers.push(worker);
   }
   await Promise.all(workers.map((w) => w.waitUntilReady()));
-  await requeueUnfinishedJobs(deps);
-  // One job scheduler, the same for every worker (upserting it again changes nothing), runs the
-  // phase clock's reconciler every minute; a run now catches up on whatever fell due while no
-  // worker was running.
-  await deps.producers.clock.upsertJobScheduler(
-    'reconcile-every-minute',
-    { every: 60_000 },
-    { name: 'reconcile', data: {} },
-  );
-  await deps.producers.clock.upsertJobScheduler(
-    'behind-pace-daily',
-    { every: 86_400_000 },
-    { name: 'behind-pace', data: {} },
-  );
-  // Outgoing events are handed to webhook endpoints every few seconds.
-  await deps.producers.webhooks.upsertJobScheduler(
-    'dispatch',
-    { every: deps.config.webhooks.dispatchIntervalMs },
-    { name: 'dispatch', data: {} },
-  );
-  await deps.enqueue('clock', 'reconcile', {});
+  const planned = await planFromPostgres(deps);
+  if (planned.jobs + planned.deliveries > 0) deps.logger.info(planned, 'unfinished work queued again');
+  const stopWatching = watchQueueStore(deps);
   return {
     isRunning: () => workers.every((w) => w.isRunning()),
     // Lets active jobs finish; a job cut off by a hard stop is retried, and every job is idempotent.
     close: async () => {
+      stopWatching();
       await Promise.all(workers.map((w) => w.close()));
     },
   };

@@ -44,3 +44,6 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnComplete: { age: 7 * 86_400, count: 10_000 },
   removeOnFail: { age: 30 * 86_400 },
 } as const;
+
+/** The job scheduler that runs the phase clock's reconciler every minute; the worker plans it. */
+export const RECONCILE_SCHEDULER = 'reconcile-every-minute';
