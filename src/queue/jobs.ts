@@ -17,6 +17,8 @@ export const queueDefinitions = {
       kind: z.enum(['open', 'close']),
       scheduleVersion: z.number().int(),
       scheduledAt: z.string(),
+      /** Planned after its instant had passed (by the reconciler): a catch-up, however small the lag. */
+      catchUp: z.boolean().optional(),
     }),
     reconcile: z.object({}),
     'behind-pace': z.object({}),

@@ -195,6 +195,40 @@ describe('schedule versions, zones, effects and manual control', () => {
     expect((await transitions(w, phase.id)).map((t) => t.kind)).toEqual(['open', 'close']);
   });
 
+  test('a transition applied after its instant says catch-up with its lag, however small the lag', async () => {
+    const timelineClose = async (cohortId: string) =>
+      (await w.ctx.http.get(`/v1/cohorts/${cohortId}/timeline`).set(w.admin)).body.find(
+        (t: { kind: string }) => t.kind === 'close',
+      );
+    // The reconciler plans a transition whose instant passed twenty seconds ago.
+    const planned = await openCohort(w, 'LATE-PLANNED');
+    const phase = planned.phases[0]!;
+    await w.services.schedule.reconcile();
+    const instant = new Date(Date.now() - 20_000);
+    await closeAt(w, planned.id, phase.id, instant);
+    const job = await w.ctx.deps.producers.clock.getJob(`phase-${phase.id}-close-v2`);
+    expect(await w.services.schedule.runScheduled(job!.data)).toBe('applied');
+    const close = await timelineClose(planned.id);
+    expect(close).toMatchObject({ trigger: 'catch-up', scheduledAt: instant.toISOString() });
+    expect(close.lagSeconds).toBeGreaterThanOrEqual(20);
+
+    // A job planned ahead that could only run twenty seconds after its instant (no worker ran).
+    const held = await openCohort(w, 'LATE-HELD');
+    const heldPhase = held.phases[0]!;
+    await w.services.schedule.reconcile();
+    await w.ctx.deps.pool.query('update phases set closes_at = $2 where id = $1', [heldPhase.id, instant]);
+    expect(
+      await w.services.schedule.runScheduled({
+        phaseId: heldPhase.id,
+        kind: 'close',
+        scheduleVersion: heldPhase.scheduleVersion,
+        scheduledAt: instant.toISOString(),
+      }),
+    ).toBe('applied');
+    expect(await timelineClose(held.id)).toMatchObject({ trigger: 'catch-up', lagSeconds: expect.any(Number) });
+    expect((await timelineClose(held.id)).lagSeconds).toBeGreaterThanOrEqual(20);
+  });
+
   test.each([
     ['Asia/Makassar', 'WITA', 8],
     ['Asia/Jayapura', 'WIT', 9],

@@ -18,8 +18,9 @@ export interface ScheduleServiceDeps {
   cohortsService: CohortsService;
 }
 
-// A scheduled transition that runs this much after its instant is recorded as a catch-up.
-const LATE_MS = 60_000;
+// A delayed job that runs more than this after its instant was held up (no worker ran, or the
+// clock queue was busy): the transition is recorded as a catch-up with its lag.
+const ON_TIME_MS = 5_000;
 
 const jobId = (phase: Pick<Phase, 'id' | 'scheduleVersion'>, kind: TransitionKind) =>
   `phase-${phase.id}-${kind}-v${phase.scheduleVersion}`;
@@ -162,10 +163,17 @@ export function createScheduleService({ db, clock, enqueue, cohortsService }: Sc
     if (phase.state === 'pending') plan.push(['open', phase.opensAt]);
     if (phase.state !== 'closed') plan.push(['close', phase.closesAt]);
     for (const [kind, at] of plan) {
+      const late = at.getTime() <= now;
       await enqueue(
         'clock',
         'transition',
-        { phaseId: phase.id, kind, scheduleVersion: phase.scheduleVersion, scheduledAt: at.toISOString() },
+        {
+          phaseId: phase.id,
+          kind,
+          scheduleVersion: phase.scheduleVersion,
+          scheduledAt: at.toISOString(),
+          ...(late ? { catchUp: true } : {}),
+        },
         { jobId: jobId(phase, kind), delay: Math.max(0, at.getTime() - now) },
       );
     }
@@ -184,8 +192,9 @@ export function createScheduleService({ db, clock, enqueue, cohortsService }: Sc
       kind: TransitionKind;
       scheduleVersion: number;
       scheduledAt: string;
+      catchUp?: boolean | undefined;
     }): Promise<Outcome> {
-      const late = clock.now().getTime() - Date.parse(job.scheduledAt) > LATE_MS;
+      const late = job.catchUp === true || clock.now().getTime() - Date.parse(job.scheduledAt) > ON_TIME_MS;
       return apply(job.phaseId, job.kind, {
         trigger: late ? 'catch-up' : 'schedule',
         scheduledAt: new Date(job.scheduledAt),
