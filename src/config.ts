@@ -92,6 +92,8 @@ const envSchema = z.object({
     )
     .default('{seq}/{cohortCode}/{year}'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
+  JOB_LOCK_MS: z.coerce.number().int().min(2000).max(600_000).default(10_000),
+  JOB_STALLED_CHECK_MS: z.coerce.number().int().min(500).max(600_000).default(5_000),
   QUEUE_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   CLOCK_OVERDUE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(120),
 });
@@ -141,6 +143,13 @@ export interface Config {
   /** Certificate numbers: {seq}, {cohortCode}, {orgCode}, {courseCode}, {year}. */
   certificateNumberTemplate: string;
   shutdownTimeoutMs: number;
+  /**
+   * A running job holds a lock this long, renewed at half of it; a job whose worker died (crash,
+   * SIGKILL, shutdown timeout) is taken up again once its lock lapses, found by a check every
+   * `jobStalledCheckMs`. Shorter resumes sooner; a job must never block its event loop this long.
+   */
+  jobLockMs: number;
+  jobStalledCheckMs: number;
   /** How often a worker checks that the queue store still holds its schedules (else it plans again from PostgreSQL). */
   queueCheckIntervalMs: number;
   /** Readiness reports the phase clock as failing when a transition is overdue by more than this. */
@@ -219,6 +228,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     }),
     certificateNumberTemplate: e.CERTIFICATE_NUMBER_TEMPLATE,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    jobLockMs: e.JOB_LOCK_MS,
+    jobStalledCheckMs: e.JOB_STALLED_CHECK_MS,
     queueCheckIntervalMs: e.QUEUE_CHECK_INTERVAL_MS,
     clockOverdueSeconds: e.CLOCK_OVERDUE_SECONDS,
   });

@@ -134,16 +134,25 @@ export async function startWorker(deps: Deps, processors: Processors = createPro
   for (const queue of Object.keys(queueDefinitions) as QueueName[]) {
     const handlers = processors[queue] as Record<string, (data: unknown, job: Job) => Promise<unknown>>;
     const schemas = queueDefinitions[queue] as Record<string, { parse(v: unknown): unknown }>;
-    const worker = deps.queues.worker(queue, async (job) => {
-      const log = deps.logger.child({ queue, jobId: job.id, jobName: job.name });
-      const handler = handlers[job.name];
-      const schema = schemas[job.name];
-      if (!handler || !schema) throw new Error(`Unknown job ${queue}/${job.name}`);
-      const started = Date.now();
-      const result = await handler(schema.parse(job.data), job);
-      log.info({ ms: Date.now() - started }, 'job done');
-      return result;
-    });
+    const worker = deps.queues.worker(
+      queue,
+      async (job) => {
+        const log = deps.logger.child({ queue, jobId: job.id, jobName: job.name });
+        const handler = handlers[job.name];
+        const schema = schemas[job.name];
+        if (!handler || !schema) throw new Error(`Unknown job ${queue}/${job.name}`);
+        const started = Date.now();
+        const result = await handler(schema.parse(job.data), job);
+        log.info({ ms: Date.now() - started }, 'job done');
+        return result;
+      },
+      {
+        lockDuration: deps.config.jobLockMs,
+        stalledInterval: deps.config.jobStalledCheckMs,
+        // A job cut off by a dying worker is taken up again; twice, before it counts as failed.
+        maxStalledCount: 2,
+      },
+    );
     worker.on('failed', (job, err) =>
       deps.logger.error({ queue, jobId: job?.id, jobName: job?.name, err }, 'job failed'),
     );

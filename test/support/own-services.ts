@@ -136,6 +136,8 @@ export interface AppProcess {
   output(): string;
   /** The exit code once the process ended, undefined while it runs. */
   exitCode(): number | null | undefined;
+  /** Ends the process at once, as a crash or an OOM kill would. */
+  kill(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -148,6 +150,8 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
     cwd: root,
     env: { ...clean, HOST: '127.0.0.1', LOG_LEVEL: 'info', JWT_SECRET: randomBytes(32).toString('hex'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: tsx runs the application in a child of its own, and a kill must reach both.
+    detached: true,
   });
   let output = '';
   let code: number | null | undefined;
@@ -166,17 +170,21 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
       return /API listening on/.test(output) ? true : undefined;
     }, 60_000);
   } catch (error) {
-    child.kill('SIGKILL');
+    process.kill(-child.pid!, 'SIGKILL');
     throw error;
   }
   return {
     url,
     output: () => output,
     exitCode: () => code,
+    async kill() {
+      process.kill(-child.pid!, 'SIGKILL');
+      await exited;
+    },
     async stop() {
       if (code === undefined) {
         child.kill('SIGTERM');
-        const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        const killer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 10_000);
         await exited;
         clearTimeout(killer);
       }
