@@ -26,6 +26,7 @@ import { identityRoutes } from './modules/identity/routes.js';
 import { registerOperationalMetrics } from './queue/metrics.js';
 import { phaseClockRunning } from './queue/clock-check.js';
 import { queueRoundTrip } from './queue/self-check.js';
+import { sharedOrLocalStore } from './http/rate-limit-store.js';
 import { createServices } from './services.js';
 import { version } from './version.js';
 
@@ -63,7 +64,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   // Only routes that opt in are limited (login, refresh); the store is shared through Redis when there is one.
   await app.register(rateLimit, {
     global: false,
-    ...(deps.redis ? { redis: deps.redis, nameSpace: 'asn-rate-limit:' } : {}),
+    ...(deps.counterRedis ? { store: sharedOrLocalStore(deps.counterRedis, 'asn-rate-limit:', deps.logger) } : {}),
   });
   // Files arrive only where a route asks for one (participant imports); one file per request.
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 10 } });

@@ -92,6 +92,7 @@ const envSchema = z.object({
     )
     .default('{seq}/{cohortCode}/{year}'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   JOB_LOCK_MS: z.coerce.number().int().min(2000).max(600_000).default(10_000),
   JOB_STALLED_CHECK_MS: z.coerce.number().int().min(500).max(600_000).default(5_000),
   QUEUE_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
@@ -143,6 +144,8 @@ export interface Config {
   /** Certificate numbers: {seq}, {cohortCode}, {orgCode}, {courseCode}, {year}. */
   certificateNumberTemplate: string;
   shutdownTimeoutMs: number;
+  /** A request waits this long for Redis (a queue write, a rate-limit counter) before going on without it. */
+  redisCommandTimeoutMs: number;
   /**
    * A running job holds a lock this long, renewed at half of it; a job whose worker died (crash,
    * SIGKILL, shutdown timeout) is taken up again once its lock lapses, found by a check every
@@ -228,6 +231,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     }),
     certificateNumberTemplate: e.CERTIFICATE_NUMBER_TEMPLATE,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    redisCommandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
     jobLockMs: e.JOB_LOCK_MS,
     jobStalledCheckMs: e.JOB_STALLED_CHECK_MS,
     queueCheckIntervalMs: e.QUEUE_CHECK_INTERVAL_MS,

@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 import { createDb, createPool, type Db } from './db/index.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { runMigrations } from './db/migrate.js';
+import { ServiceUnavailableError } from './http/errors.js';
 import { createQueueBackend, type QueueBackend } from './queue/backend.js';
 import { DEFAULT_JOB_OPTIONS, queueDefinitions, type JobData, type JobName, type QueueName } from './queue/jobs.js';
 
@@ -29,6 +30,8 @@ export interface Deps {
   pool: pg.Pool;
   db: Db;
   redis: Redis | undefined;
+  /** A second connection for request-path counters, whose commands time out (the queue's must not). */
+  counterRedis: Redis | undefined;
   queues: QueueBackend;
   /** One producer per queue of the typed map, shared by the whole process. */
   producers: Record<QueueName, Queue>;
@@ -80,18 +83,40 @@ export async function createDeps(
     if (config.migrateOnStart) await runMigrations(pool);
 
     let redis: Redis | undefined;
+    let counterRedis: Redis | undefined;
     if (config.redisUrl) {
       redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
       redis.on('error', (err) => logger.error({ err }, 'Redis connection error'));
       closers.push(() => redis!.quit());
+      counterRedis = new Redis(config.redisUrl, {
+        commandTimeout: config.redisCommandTimeoutMs,
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: false,
+      });
+      counterRedis.on('error', (err) => logger.warn({ err }, 'Redis connection error (counters)'));
+      closers.push(() => counterRedis!.quit());
     }
     const queues = createQueueBackend({ redis, databaseUrl, prefix: overrides.queuePrefix, logger });
     const producers = Object.fromEntries(
       (Object.keys(queueDefinitions) as QueueName[]).map((name) => [name, queues.queue(name, DEFAULT_JOB_OPTIONS)]),
     ) as Record<QueueName, Queue>;
     closers.push(() => Promise.all(Object.values(producers).map((q) => q.close())));
+    // A hung queue store must not hang the request that writes to it: past the timeout the caller
+    // gets QUEUE_UNAVAILABLE (503), while the write itself still completes once the store answers.
     const enqueue: Enqueue = async (queue, name, data, options) => {
-      await producers[queue].add(name, data, options);
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(new ServiceUnavailableError('The job queue is not answering; retry shortly', 'QUEUE_UNAVAILABLE')),
+          config.redisCommandTimeoutMs,
+        );
+      });
+      try {
+        await Promise.race([producers[queue].add(name, data, options), timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
     };
 
     return {
@@ -101,6 +126,7 @@ export async function createDeps(
       pool,
       db: createDb(pool),
       redis,
+      counterRedis,
       queues,
       producers,
       systemQueue: producers.system,
