@@ -147,6 +147,9 @@ export async function startWorker(deps: Deps, processors: Processors = createPro
         return result;
       },
       {
+        // The clock's jobs are safe side by side (row locks, unique keys): a reconciler run never
+        // holds up a transition that falls due meanwhile.
+        concurrency: queue === 'clock' ? 4 : 1,
         lockDuration: deps.config.jobLockMs,
         stalledInterval: deps.config.jobStalledCheckMs,
         // A job cut off by a dying worker is taken up again; twice, before it counts as failed.
