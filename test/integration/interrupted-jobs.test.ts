@@ -12,6 +12,7 @@ import type { TestContext } from '../support/context.js';
 import { bearer, seedOrg } from '../support/fixtures.js';
 import {
   startAppProcess,
+  redisServerInstalled,
   startOwnRedis,
   untilWaitingOnLock,
   type AppProcess,
@@ -25,7 +26,7 @@ const shipped = JSON.parse(
 ) as object;
 
 // Processes killed mid-job, on a Redis of the test's own (its locks outlive the killed process).
-describe('a job cut off by a killed worker', () => {
+describe.runIf(redisServerInstalled())('a job cut off by a killed worker', () => {
   let redis: OwnRedis;
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   const apps: AppProcess[] = [];

@@ -8,7 +8,7 @@ import { startWorker, type RunningWorker } from '../../src/worker.js';
 import { createTestContext, type TestContext } from '../support/context.js';
 import { localDay } from '../support/dates.js';
 import { bearer, seedOrg } from '../support/fixtures.js';
-import { startOwnRedis, type OwnRedis } from '../support/own-services.js';
+import { redisServerInstalled, startOwnRedis, type OwnRedis } from '../support/own-services.js';
 import { makePeople, rosterCsv } from '../support/roster-files.js';
 import { until } from '../support/until.js';
 
@@ -17,7 +17,7 @@ const shipped = JSON.parse(
 ) as object;
 
 // A Redis of the test's own, flushed while the worker runs: the shared one is never touched.
-describe('a queue store that loses everything while the worker runs', () => {
+describe.runIf(redisServerInstalled())('a queue store that loses everything while the worker runs', () => {
   let redis: OwnRedis;
   let ctx: TestContext;
   let worker: RunningWorker | undefined;

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
@@ -85,6 +85,19 @@ export async function startOwnPostgres(port: number): Promise<OwnPostgres> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Whether this machine can run the Redis fault tests. CI (REQUIRE_SERVICES) installs redis-server
+ * and must run them; a machine with only Node runs the rest of the suite and says so.
+ */
+export function redisServerInstalled(): boolean {
+  const installed = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (!installed && ['1', 'true', 'yes'].includes(process.env.REQUIRE_SERVICES ?? '')) {
+    throw new Error('REQUIRE_SERVICES is set but redis-server is not installed: the Redis fault tests need it');
+  }
+  if (!installed) console.log('[fault tests] redis-server is not installed: the Redis fault tests do not run here');
+  return installed;
 }
 
 export interface OwnRedis {
