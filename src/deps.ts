@@ -100,6 +100,9 @@ export async function createDeps(
     const producers = Object.fromEntries(
       (Object.keys(queueDefinitions) as QueueName[]).map((name) => [name, queues.queue(name, DEFAULT_JOB_OPTIONS)]),
     ) as Record<QueueName, Queue>;
+    for (const [name, producer] of Object.entries(producers)) {
+      producer.on('error', (err) => logger.warn({ err, queue: name }, 'queue connection error'));
+    }
     closers.push(() => Promise.all(Object.values(producers).map((q) => q.close())));
     // A hung queue store must not hang the request that writes to it: past the timeout the caller
     // gets QUEUE_UNAVAILABLE (503), while the write itself still completes once the store answers.

@@ -71,8 +71,8 @@ async function requeueUnfinishedJobs(deps: Deps): Promise<number> {
 /**
  * Everything the queue store must hold, rebuilt from PostgreSQL: the schedules of the reconciler,
  * the pace warnings and the webhook dispatcher, unfinished background jobs, pending webhook
- * deliveries, and a reconciler run now, which applies whatever fell due and plans every transition
- * still to come. Every part is idempotent (upserts, fixed job ids), so any worker may run it at any time.
+ * deliveries, and a reconciler run now, which applies whatever fell due and plans the transitions
+ * of the coming window (later ones on later runs). Every part is idempotent (upserts, fixed job ids), so any worker may run it at any time.
  */
 export async function planFromPostgres(deps: Deps): Promise<{ jobs: number; deliveries: number }> {
   await deps.producers.clock.upsertJobScheduler(
