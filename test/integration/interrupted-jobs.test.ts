@@ -96,8 +96,9 @@ describe.runIf(redisServerInstalled())('a job cut off by a killed worker', () =>
     await start();
     const restartedAt = Date.now();
     await until(async () => ((await status()) === 'done' ? true : undefined), 60_000);
-    // Stalled-job detection used to take 30 to 65 seconds; the lock now lapses within seconds.
-    expect(Date.now() - restartedAt).toBeLessThan(20_000);
+    // Stalled-job detection used to take 30 to 65 seconds (never under 30 after a restart); the lock
+    // now lapses within 10 s of the kill, and the job is found within a check or two after.
+    expect(Date.now() - restartedAt).toBeLessThan(25_000);
     const { rows } = await pool.query<{ n: number }>(
       'select count(*)::int as n from enrollments where cohort_id = $1',
       [cohort.id],

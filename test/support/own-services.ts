@@ -88,11 +88,21 @@ export async function startOwnPostgres(port: number): Promise<OwnPostgres> {
 }
 
 /**
+ * The environment for redis-server: CI reruns date-sensitive files under libfaketime, whose
+ * LD_PRELOAD makes redis-server spin at start (as with the shared Redis, the server keeps real time).
+ */
+function redisEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (key === 'LD_PRELOAD' || key.startsWith('FAKETIME')) delete env[key];
+  return env;
+}
+
+/**
  * Whether this machine can run the Redis fault tests. CI (REQUIRE_SERVICES) installs redis-server
  * and must run them; a machine with only Node runs the rest of the suite and says so.
  */
 export function redisServerInstalled(): boolean {
-  const installed = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+  const installed = spawnSync('redis-server', ['--version'], { stdio: 'ignore', env: redisEnv() }).status === 0;
   if (!installed && ['1', 'true', 'yes'].includes(process.env.REQUIRE_SERVICES ?? '')) {
     throw new Error('REQUIRE_SERVICES is set but redis-server is not installed: the Redis fault tests need it');
   }
@@ -111,9 +121,7 @@ export async function startOwnRedis(port: number): Promise<OwnRedis> {
   const child = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
+    { stdio: 'ignore', env: redisEnv() },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const { Redis } = await import('ioredis');
