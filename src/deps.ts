@@ -36,7 +36,10 @@ export interface Deps {
   /** One producer per queue of the typed map, shared by the whole process. */
   producers: Record<QueueName, Queue>;
   systemQueue: Queue;
+  /** For requests: gives up after `redisCommandTimeoutMs` with QUEUE_UNAVAILABLE. */
   enqueue: Enqueue;
+  /** For the worker, where no one waits on the answer: as long as the queue store takes. */
+  enqueueWaiting: Enqueue;
   jwtSecret: string;
   mode: { database: 'embedded' | 'external'; queue: QueueBackend['kind']; dataDir: string | undefined };
   /** Closes everything opened here, in reverse order. */
@@ -104,6 +107,9 @@ export async function createDeps(
       producer.on('error', (err) => logger.warn({ err, queue: name }, 'queue connection error'));
     }
     closers.push(() => Promise.all(Object.values(producers).map((q) => q.close())));
+    const enqueueWaiting: Enqueue = async (queue, name, data, options) => {
+      await producers[queue].add(name, data, options);
+    };
     // A hung queue store must not hang the request that writes to it: past the timeout the caller
     // gets QUEUE_UNAVAILABLE (503), while the write itself still completes once the store answers.
     const enqueue: Enqueue = async (queue, name, data, options) => {
@@ -116,7 +122,7 @@ export async function createDeps(
         );
       });
       try {
-        await Promise.race([producers[queue].add(name, data, options), timeout]);
+        await Promise.race([enqueueWaiting(queue, name, data, options), timeout]);
       } finally {
         clearTimeout(timer);
       }
@@ -134,6 +140,7 @@ export async function createDeps(
       producers,
       systemQueue: producers.system,
       enqueue,
+      enqueueWaiting,
       jwtSecret: await resolveJwtSecret(config),
       mode: {
         database: embedded ? 'embedded' : 'external',

@@ -10,7 +10,9 @@ type Handler<Q extends QueueName, J extends JobName<Q>> = (data: JobData<Q, J>, 
 export type Processors = { [Q in QueueName]: { [J in JobName<Q>]: Handler<Q, J> } };
 
 export function createProcessors(deps: Deps): Processors {
-  const services = createServices(deps, () => {
+  // Jobs write to the queue without the requests' timeout: a slow queue store delays them, and a
+  // delivery or transition planned in PostgreSQL is never left without its job.
+  const services = createServices({ ...deps, enqueue: deps.enqueueWaiting }, () => {
     throw new Error('the worker issues no tokens');
   });
   return {
@@ -60,9 +62,9 @@ async function requeueUnfinishedJobs(deps: Deps): Promise<number> {
   const unfinished = await createJobsService(deps).unfinished();
   for (const job of unfinished) {
     if (job.kind === 'enrollment-import') {
-      await deps.enqueue('imports', 'enrollment-import', { jobId: job.id }, { jobId: job.id });
+      await deps.enqueueWaiting('imports', 'enrollment-import', { jobId: job.id }, { jobId: job.id });
     } else if (job.kind === CERTIFICATE_JOB) {
-      await deps.enqueue('certificates', 'issue', { jobId: job.id }, { jobId: job.id });
+      await deps.enqueueWaiting('certificates', 'issue', { jobId: job.id }, { jobId: job.id });
     }
   }
   return unfinished.length;
@@ -95,10 +97,10 @@ export async function planFromPostgres(deps: Deps): Promise<{ jobs: number; deli
   const deliveries = await createWebhooksService({
     db: deps.db,
     clock: deps.clock,
-    enqueue: deps.enqueue,
+    enqueue: deps.enqueueWaiting,
     settings: deps.config.webhooks,
   }).replanPending();
-  await deps.enqueue('clock', 'reconcile', {});
+  await deps.enqueueWaiting('clock', 'reconcile', {});
   return { jobs, deliveries };
 }
 
