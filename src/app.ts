@@ -27,7 +27,9 @@ import { submissionRoutes } from './modules/submissions/routes.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { registerOperationalMetrics } from './queue/metrics.js';
+import { phaseClockRunning } from './queue/clock-check.js';
 import { queueRoundTrip } from './queue/self-check.js';
+import { sharedOrLocalStore } from './http/rate-limit-store.js';
 import { createServices } from './services.js';
 import { version } from './version.js';
 
@@ -65,7 +67,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   // Only routes that opt in are limited (login, refresh); the store is shared through Redis when there is one.
   await app.register(rateLimit, {
     global: false,
-    ...(deps.redis ? { redis: deps.redis, nameSpace: 'asn-rate-limit:' } : {}),
+    ...(deps.counterRedis ? { store: sharedOrLocalStore(deps.counterRedis, 'asn-rate-limit:', deps.logger) } : {}),
   });
   // Files arrive only where a route asks for one (participant imports); one file per request.
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 10 } });
@@ -74,7 +76,11 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   // clients re-check lessons, outlines and their own views without downloading them again.
   await app.register(etag);
   await app.register(auth, { secret: deps.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
-  await app.register(health, { pool: deps.pool, checkQueue: () => queueRoundTrip(deps.systemQueue) });
+  await app.register(health, {
+    pool: deps.pool,
+    checkQueue: () => queueRoundTrip(deps.systemQueue),
+    checkClock: () => phaseClockRunning(deps.producers.clock, deps.pool, config.clockOverdueSeconds),
+  });
 
   const services = createServices(deps, (p) => app.signAccessToken(p));
   registerOperationalMetrics(app.metrics, deps.producers, deps.pool);

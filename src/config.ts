@@ -113,6 +113,11 @@ const envSchema = z.object({
   SIGNING_GATEWAY_CA_FILE: z.string().min(1).optional(),
   SIGNING_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+  JOB_LOCK_MS: z.coerce.number().int().min(2000).max(600_000).default(10_000),
+  JOB_STALLED_CHECK_MS: z.coerce.number().int().min(500).max(600_000).default(5_000),
+  QUEUE_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  CLOCK_OVERDUE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(120),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -177,6 +182,19 @@ export interface Config {
   /** The remote signing gateway (BSrE-style), when organizations sign through one. */
   signingGateway: { url: string; timeoutMs: number; caFile: string | undefined } | undefined;
   shutdownTimeoutMs: number;
+  /** A request waits this long for Redis (a queue write, a rate-limit counter) before going on without it. */
+  redisCommandTimeoutMs: number;
+  /**
+   * A running job holds a lock this long, renewed at half of it; a job whose worker died (crash,
+   * SIGKILL, shutdown timeout) is taken up again once its lock lapses, found by a check every
+   * `jobStalledCheckMs`. Shorter resumes sooner; a job must never block its event loop this long.
+   */
+  jobLockMs: number;
+  jobStalledCheckMs: number;
+  /** How often a worker checks that the queue store still holds its schedules (else it plans again from PostgreSQL). */
+  queueCheckIntervalMs: number;
+  /** Readiness reports the phase clock as failing when a transition is overdue by more than this. */
+  clockOverdueSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -271,6 +289,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         })
       : undefined,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    redisCommandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
+    jobLockMs: e.JOB_LOCK_MS,
+    jobStalledCheckMs: e.JOB_STALLED_CHECK_MS,
+    queueCheckIntervalMs: e.QUEUE_CHECK_INTERVAL_MS,
+    clockOverdueSeconds: e.CLOCK_OVERDUE_SECONDS,
   });
 }
 

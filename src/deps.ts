@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 import { createDb, createPool, type Db } from './db/index.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { runMigrations } from './db/migrate.js';
+import { ServiceUnavailableError } from './http/errors.js';
 import { createQueueBackend, type QueueBackend } from './queue/backend.js';
 import { DEFAULT_JOB_OPTIONS, queueDefinitions, type JobData, type JobName, type QueueName } from './queue/jobs.js';
 
@@ -29,11 +30,16 @@ export interface Deps {
   pool: pg.Pool;
   db: Db;
   redis: Redis | undefined;
+  /** A second connection for request-path counters, whose commands time out (the queue's must not). */
+  counterRedis: Redis | undefined;
   queues: QueueBackend;
   /** One producer per queue of the typed map, shared by the whole process. */
   producers: Record<QueueName, Queue>;
   systemQueue: Queue;
+  /** For requests: gives up after `redisCommandTimeoutMs` with QUEUE_UNAVAILABLE. */
   enqueue: Enqueue;
+  /** For the worker, where no one waits on the answer: as long as the queue store takes. */
+  enqueueWaiting: Enqueue;
   jwtSecret: string;
   mode: { database: 'embedded' | 'external'; queue: QueueBackend['kind']; dataDir: string | undefined };
   /** Closes everything opened here, in reverse order. */
@@ -75,24 +81,51 @@ export async function createDeps(
       closers.push(() => embedded!.stop());
       databaseUrl = embedded.url;
     }
-    const pool = createPool(databaseUrl, config.databasePoolMax);
-    pool.on('error', (err) => logger.error({ err }, 'idle PostgreSQL client failed'));
+    const pool = createPool(databaseUrl, config.databasePoolMax, logger);
     closers.push(() => pool.end());
     if (config.migrateOnStart) await runMigrations(pool);
 
     let redis: Redis | undefined;
+    let counterRedis: Redis | undefined;
     if (config.redisUrl) {
       redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
       redis.on('error', (err) => logger.error({ err }, 'Redis connection error'));
       closers.push(() => redis!.quit());
+      counterRedis = new Redis(config.redisUrl, {
+        commandTimeout: config.redisCommandTimeoutMs,
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: false,
+      });
+      counterRedis.on('error', (err) => logger.warn({ err }, 'Redis connection error (counters)'));
+      closers.push(() => counterRedis!.quit());
     }
-    const queues = createQueueBackend({ redis, databaseUrl, prefix: overrides.queuePrefix });
+    const queues = createQueueBackend({ redis, databaseUrl, prefix: overrides.queuePrefix, logger });
     const producers = Object.fromEntries(
       (Object.keys(queueDefinitions) as QueueName[]).map((name) => [name, queues.queue(name, DEFAULT_JOB_OPTIONS)]),
     ) as Record<QueueName, Queue>;
+    for (const [name, producer] of Object.entries(producers)) {
+      producer.on('error', (err) => logger.warn({ err, queue: name }, 'queue connection error'));
+    }
     closers.push(() => Promise.all(Object.values(producers).map((q) => q.close())));
-    const enqueue: Enqueue = async (queue, name, data, options) => {
+    const enqueueWaiting: Enqueue = async (queue, name, data, options) => {
       await producers[queue].add(name, data, options);
+    };
+    // A hung queue store must not hang the request that writes to it: past the timeout the caller
+    // gets QUEUE_UNAVAILABLE (503), while the write itself still completes once the store answers.
+    const enqueue: Enqueue = async (queue, name, data, options) => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(new ServiceUnavailableError('The job queue is not answering; retry shortly', 'QUEUE_UNAVAILABLE')),
+          config.redisCommandTimeoutMs,
+        );
+      });
+      try {
+        await Promise.race([enqueueWaiting(queue, name, data, options), timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
     };
 
     return {
@@ -102,10 +135,12 @@ export async function createDeps(
       pool,
       db: createDb(pool),
       redis,
+      counterRedis,
       queues,
       producers,
       systemQueue: producers.system,
       enqueue,
+      enqueueWaiting,
       jwtSecret: await resolveJwtSecret(config),
       mode: {
         database: embedded ? 'embedded' : 'external',

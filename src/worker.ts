@@ -2,14 +2,17 @@ import type { Job, Worker } from 'bullmq';
 import type { Deps } from './deps.js';
 import { CERTIFICATE_JOB } from './modules/certificates/service.js';
 import { createJobsService } from './modules/jobs/service.js';
+import { createWebhooksService } from './modules/webhooks/service.js';
 import { createServices } from './services.js';
-import { queueDefinitions, type JobData, type JobName, type QueueName } from './queue/jobs.js';
+import { queueDefinitions, RECONCILE_SCHEDULER, type JobData, type JobName, type QueueName } from './queue/jobs.js';
 
 type Handler<Q extends QueueName, J extends JobName<Q>> = (data: JobData<Q, J>, job: Job) => Promise<unknown>;
 export type Processors = { [Q in QueueName]: { [J in JobName<Q>]: Handler<Q, J> } };
 
 export function createProcessors(deps: Deps): Processors {
-  const services = createServices(deps, () => {
+  // Jobs write to the queue without the requests' timeout: a slow queue store delays them, and a
+  // delivery or transition planned in PostgreSQL is never left without its job.
+  const services = createServices({ ...deps, enqueue: deps.enqueueWaiting }, () => {
     throw new Error('the worker issues no tokens');
   });
   return {
@@ -29,7 +32,7 @@ export function createProcessors(deps: Deps): Processors {
     },
     webhooks: {
       dispatch: () => services.webhooks.dispatch(),
-      deliver: (data, job) => services.webhooks.deliver(data.deliveryId, job.attemptsMade + 1),
+      deliver: (data) => services.webhooks.deliver(data.deliveryId),
     },
   };
 }
@@ -55,47 +58,27 @@ export function assertEveryJobHandled(processors: Partial<Record<string, Record<
  * entry was lost (Redis flushed, say) is queued again here; its fixed id makes this a no-op for
  * jobs the queue still has.
  */
-async function requeueUnfinishedJobs(deps: Deps): Promise<void> {
+async function requeueUnfinishedJobs(deps: Deps): Promise<number> {
   const unfinished = await createJobsService(deps).unfinished();
   for (const job of unfinished) {
     if (job.kind === 'enrollment-import') {
-      await deps.enqueue('imports', 'enrollment-import', { jobId: job.id }, { jobId: job.id });
+      await deps.enqueueWaiting('imports', 'enrollment-import', { jobId: job.id }, { jobId: job.id });
     } else if (job.kind === CERTIFICATE_JOB) {
-      await deps.enqueue('certificates', 'issue', { jobId: job.id }, { jobId: job.id });
+      await deps.enqueueWaiting('certificates', 'issue', { jobId: job.id }, { jobId: job.id });
     }
   }
-  if (unfinished.length > 0) deps.logger.info({ count: unfinished.length }, 'unfinished background jobs queued again');
+  return unfinished.length;
 }
 
-export async function startWorker(deps: Deps, processors: Processors = createProcessors(deps)): Promise<RunningWorker> {
-  assertEveryJobHandled(processors);
-  const workers: Worker[] = [];
-  for (const queue of Object.keys(queueDefinitions) as QueueName[]) {
-    const handlers = processors[queue] as Record<string, (data: unknown, job: Job) => Promise<unknown>>;
-    const schemas = queueDefinitions[queue] as Record<string, { parse(v: unknown): unknown }>;
-    const worker = deps.queues.worker(queue, async (job) => {
-      const log = deps.logger.child({ queue, jobId: job.id, jobName: job.name });
-      const handler = handlers[job.name];
-      const schema = schemas[job.name];
-      if (!handler || !schema) throw new Error(`Unknown job ${queue}/${job.name}`);
-      const started = Date.now();
-      const result = await handler(schema.parse(job.data), job);
-      log.info({ ms: Date.now() - started }, 'job done');
-      return result;
-    });
-    worker.on('failed', (job, err) =>
-      deps.logger.error({ queue, jobId: job?.id, jobName: job?.name, err }, 'job failed'),
-    );
-    worker.on('error', (err) => deps.logger.error({ queue, err }, 'worker error'));
-    workers.push(worker);
-  }
-  await Promise.all(workers.map((w) => w.waitUntilReady()));
-  await requeueUnfinishedJobs(deps);
-  // One job scheduler, the same for every worker (upserting it again changes nothing), runs the
-  // phase clock's reconciler every minute; a run now catches up on whatever fell due while no
-  // worker was running.
+/**
+ * Everything the queue store must hold, rebuilt from PostgreSQL: the schedules of the reconciler,
+ * the pace warnings and the webhook dispatcher, unfinished background jobs, pending webhook
+ * deliveries, and a reconciler run now, which applies whatever fell due and plans the transitions
+ * of the coming window (later ones on later runs). Every part is idempotent (upserts, fixed job ids), so any worker may run it at any time.
+ */
+export async function planFromPostgres(deps: Deps): Promise<{ jobs: number; deliveries: number }> {
   await deps.producers.clock.upsertJobScheduler(
-    'reconcile-every-minute',
+    RECONCILE_SCHEDULER,
     { every: 60_000 },
     { name: 'reconcile', data: {} },
   );
@@ -110,11 +93,86 @@ export async function startWorker(deps: Deps, processors: Processors = createPro
     { every: deps.config.webhooks.dispatchIntervalMs },
     { name: 'dispatch', data: {} },
   );
-  await deps.enqueue('clock', 'reconcile', {});
+  const jobs = await requeueUnfinishedJobs(deps);
+  const deliveries = await createWebhooksService({
+    db: deps.db,
+    clock: deps.clock,
+    enqueue: deps.enqueueWaiting,
+    settings: deps.config.webhooks,
+  }).replanPending();
+  await deps.enqueueWaiting('clock', 'reconcile', {});
+  return { jobs, deliveries };
+}
+
+/**
+ * Redis can lose everything while the worker runs (a flush, a restart without persistence, a
+ * failover to an empty replica). The worker looks for the reconciler's schedule every
+ * `queueCheckIntervalMs` and, when it is gone, plans everything again from PostgreSQL.
+ */
+function watchQueueStore(deps: Deps): () => void {
+  let checking = false;
+  const check = async () => {
+    if (checking) return;
+    checking = true;
+    try {
+      if (await deps.producers.clock.getJobScheduler(RECONCILE_SCHEDULER)) return;
+      deps.logger.warn('the queue store lost its schedules; planning again from PostgreSQL');
+      const planned = await planFromPostgres(deps);
+      deps.logger.info(planned, 'schedules, background jobs and webhook deliveries planned again');
+    } catch (err) {
+      deps.logger.error({ err }, 'could not check the queue store');
+    } finally {
+      checking = false;
+    }
+  };
+  const timer = setInterval(() => void check(), deps.config.queueCheckIntervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+export async function startWorker(deps: Deps, processors: Processors = createProcessors(deps)): Promise<RunningWorker> {
+  assertEveryJobHandled(processors);
+  const workers: Worker[] = [];
+  for (const queue of Object.keys(queueDefinitions) as QueueName[]) {
+    const handlers = processors[queue] as Record<string, (data: unknown, job: Job) => Promise<unknown>>;
+    const schemas = queueDefinitions[queue] as Record<string, { parse(v: unknown): unknown }>;
+    const worker = deps.queues.worker(
+      queue,
+      async (job) => {
+        const log = deps.logger.child({ queue, jobId: job.id, jobName: job.name });
+        const handler = handlers[job.name];
+        const schema = schemas[job.name];
+        if (!handler || !schema) throw new Error(`Unknown job ${queue}/${job.name}`);
+        const started = Date.now();
+        const result = await handler(schema.parse(job.data), job);
+        log.info({ ms: Date.now() - started }, 'job done');
+        return result;
+      },
+      {
+        // The clock's jobs are safe side by side (row locks, unique keys): a reconciler run never
+        // holds up a transition that falls due meanwhile.
+        concurrency: queue === 'clock' ? 4 : 1,
+        lockDuration: deps.config.jobLockMs,
+        stalledInterval: deps.config.jobStalledCheckMs,
+        // A job cut off by a dying worker is taken up again; twice, before it counts as failed.
+        maxStalledCount: 2,
+      },
+    );
+    worker.on('failed', (job, err) =>
+      deps.logger.error({ queue, jobId: job?.id, jobName: job?.name, err }, 'job failed'),
+    );
+    worker.on('error', (err) => deps.logger.error({ queue, err }, 'worker error'));
+    workers.push(worker);
+  }
+  await Promise.all(workers.map((w) => w.waitUntilReady()));
+  const planned = await planFromPostgres(deps);
+  if (planned.jobs + planned.deliveries > 0) deps.logger.info(planned, 'unfinished work queued again');
+  const stopWatching = watchQueueStore(deps);
   return {
     isRunning: () => workers.every((w) => w.isRunning()),
     // Lets active jobs finish; a job cut off by a hard stop is retried, and every job is idempotent.
     close: async () => {
+      stopWatching();
       await Promise.all(workers.map((w) => w.close()));
     },
   };

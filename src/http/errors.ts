@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './unavailable.js';
 
 /** One field-level problem, e.g. `{ path: 'body.email', message: 'Invalid email' }`. */
 export interface FieldError {
@@ -47,6 +48,12 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   constructor(message: string, code = 'CONFLICT') {
     super(409, code, message);
+  }
+}
+/** A service the request needs (the database, the job queue) does not answer now; retry later. */
+export class ServiceUnavailableError extends AppError {
+  constructor(message: string, code: string) {
+    super(503, code, message);
   }
 }
 export class TooManyRequestsError extends AppError {
@@ -167,6 +174,9 @@ function toProblem(error: FastifyError): Problem {
   if (error.validation) {
     return problem(400, 'VALIDATION_FAILED', error.message);
   }
+  if (isDatabaseUnavailable(error)) {
+    return problem(503, 'DATABASE_UNAVAILABLE', 'The database is not reachable right now; retry shortly');
+  }
   // Any other 4xx from Fastify or a plugin: keep the status, never guess more.
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return problem(error.statusCode, error.code ?? 'BAD_REQUEST', error.message);
@@ -186,6 +196,7 @@ async function errorsPlugin(app: FastifyInstance): Promise<void> {
     if (error instanceof TooManyRequestsError && error.retryAfterSeconds) {
       void reply.header('retry-after', String(error.retryAfterSeconds));
     }
+    if (p.status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     return sendProblem(reply, p);
   });
 

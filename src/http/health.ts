@@ -7,6 +7,8 @@ export interface HealthOptions {
   pool: pg.Pool;
   /** Proves the job queue accepts, stores and gives back a job. */
   checkQueue: () => Promise<void>;
+  /** Proves the phase clock runs: scheduled in the queue store, nothing overdue. */
+  checkClock: () => Promise<void>;
 }
 
 const CHECK_TIMEOUT_MS = 3000;
@@ -24,6 +26,7 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
 }
 
 const checkResult = z.object({ status: z.enum(['ok', 'failing']), ms: z.number(), error: z.string().optional() });
+const checks = z.object({ database: checkResult, queue: checkResult, clock: checkResult });
 
 async function healthPlugin(app: FastifyInstance, options: HealthOptions): Promise<void> {
   const run = async (check: () => Promise<unknown>) => {
@@ -54,20 +57,21 @@ async function healthPlugin(app: FastifyInstance, options: HealthOptions): Promi
     {
       schema: {
         tags: ['health'],
-        summary: 'PostgreSQL and the job queue answer',
+        summary: 'PostgreSQL and the job queue answer, and the phase clock runs',
         response: {
-          200: z.object({ status: z.literal('ok'), checks: z.object({ database: checkResult, queue: checkResult }) }),
-          503: z.object({
-            status: z.literal('failing'),
-            checks: z.object({ database: checkResult, queue: checkResult }),
-          }),
+          200: z.object({ status: z.literal('ok'), checks }),
+          503: z.object({ status: z.literal('failing'), checks }),
         },
       },
     },
     async (_request, reply) => {
-      const [database, queue] = await Promise.all([run(() => options.pool.query('select 1')), run(options.checkQueue)]);
-      const ok = database.status === 'ok' && queue.status === 'ok';
-      return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'failing', checks: { database, queue } });
+      const [database, queue, clock] = await Promise.all([
+        run(() => options.pool.query('select 1')),
+        run(options.checkQueue),
+        run(options.checkClock),
+      ]);
+      const ok = database.status === 'ok' && queue.status === 'ok' && clock.status === 'ok';
+      return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'failing', checks: { database, queue, clock } });
     },
   );
 }

@@ -9,6 +9,8 @@ import {
   type WorkerOptions,
 } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { listenForConnectionErrors } from '../db/index.js';
 
 export type QueueBackendKind = 'redis' | 'postgres';
 
@@ -31,6 +33,7 @@ export interface QueueBackendOptions {
   databaseUrl: string;
   /** Redis key prefix; lets several test runs or installations share one Redis. */
   prefix?: string;
+  logger: Pick<Logger, 'warn'>;
 }
 
 export function createQueueBackend(options: QueueBackendOptions): QueueBackend {
@@ -40,15 +43,26 @@ export function createQueueBackend(options: QueueBackendOptions): QueueBackend {
     const prefix = options.prefix ?? 'asn';
     return {
       kind: 'redis',
-      queue: <Data>(name: string) =>
-        new RedisQueue<Data>(name, { connection: redis, prefix }) as unknown as Queue<Data>,
+      queue: <Data>(name: string, defaultJobOptions?: JobsOptions) =>
+        new RedisQueue<Data>(name, {
+          connection: redis,
+          prefix,
+          ...(defaultJobOptions ? { defaultJobOptions } : {}),
+        }) as unknown as Queue<Data>,
       worker: <Data>(name: string, processor: Processor<Data>, tuning: WorkerTuning = {}) =>
         new RedisWorker<Data>(name, processor, { ...tuning, connection: redis, prefix }) as unknown as Worker<Data>,
     };
   }
   const { Queue: PgQueue, Worker: PgWorker } = withBackend(createPostgresBackend);
   // Each queue and worker owns a small pool; `migrate` creates BullMQ's own schema on first use.
-  const connection = { connectionString: options.databaseUrl, migrate: true, max: 4 };
+  // Its clients, like the application's, must survive a PostgreSQL restart while checked out.
+  const connection = {
+    connectionString: options.databaseUrl,
+    migrate: true,
+    max: 4,
+    onConnect: (client: Parameters<typeof listenForConnectionErrors>[0]) =>
+      listenForConnectionErrors(client, options.logger),
+  };
   return {
     kind: 'postgres',
     queue: <Data>(name: string, defaultJobOptions?: JobsOptions) =>

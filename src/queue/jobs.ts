@@ -17,6 +17,8 @@ export const queueDefinitions = {
       kind: z.enum(['open', 'close']),
       scheduleVersion: z.number().int(),
       scheduledAt: z.string(),
+      /** Planned after its instant had passed (by the reconciler): a catch-up, however small the lag. */
+      catchUp: z.boolean().optional(),
     }),
     reconcile: z.object({}),
     'behind-pace': z.object({}),
@@ -44,3 +46,6 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnComplete: { age: 7 * 86_400, count: 10_000 },
   removeOnFail: { age: 30 * 86_400 },
 } as const;
+
+/** The job scheduler that runs the phase clock's reconciler every minute; the worker plans it. */
+export const RECONCILE_SCHEDULER = 'reconcile-every-minute';

@@ -389,6 +389,13 @@ describe('certificates', () => {
     );
     expect(calls.map((c) => c.status)).toEqual([202, 202, 202]);
     expect(calls[0]!.body.total).toBe(4);
+    // The queue store loses the batch's job (a flushed Redis): asking again queues it again.
+    const batch = calls[0]!.body.jobId as string;
+    await ctx.deps.producers.certificates.obliterate({ force: true });
+    expect(await ctx.deps.producers.certificates.getJob(batch)).toBeUndefined();
+    const askedAgain = await ctx.http.post(`/v1/cohorts/${eval_.id}/certificates`).set(admin).expect(202);
+    expect(askedAgain.body).toMatchObject({ jobId: batch, status: 'queued' });
+    expect(await ctx.deps.producers.certificates.getJob(batch)).toBeDefined();
     worker = await startWorker(ctx.deps);
     for (const id of new Set(calls.map((c) => c.body.jobId as string))) expect((await jobDone(id)).status).toBe('done');
     // Again, after: nothing more to issue.

@@ -1,25 +1,71 @@
+import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { createTestContext, queueKinds, type TestContext } from '../support/context.js';
+import { startWorker, type RunningWorker } from '../../src/worker.js';
+import { localDay } from '../support/dates.js';
 import { bearer, seedOrg } from '../support/fixtures.js';
 
 describe.each(queueKinds())('health with the %s queue backend', (queue) => {
   let ctx: TestContext;
+  let worker: RunningWorker | undefined;
   beforeAll(async () => {
     ctx = await createTestContext({ queue });
   });
-  afterAll(() => ctx.close());
+  afterAll(async () => {
+    await worker?.close();
+    await ctx.close();
+  });
 
-  test('live and ready answer; readiness proves the database and a queue round trip', async () => {
+  test('readiness tells when the phase clock is not running: no worker has planned it', async () => {
+    const ready = await ctx.http.get('/health/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body.checks).toMatchObject({
+      database: { status: 'ok' },
+      queue: { status: 'ok' },
+      clock: { status: 'failing', error: expect.stringContaining('not scheduled') },
+    });
+  });
+
+  test('live and ready answer; readiness proves the database, a queue round trip and a running clock', async () => {
     expect((await ctx.http.get('/health/live')).body).toEqual({ status: 'ok' });
+    worker = await startWorker(ctx.deps);
     const ready = await ctx.http.get('/health/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body).toMatchObject({ status: 'ok', checks: { database: { status: 'ok' }, queue: { status: 'ok' } } });
+    expect(ready.body).toMatchObject({
+      status: 'ok',
+      checks: { database: { status: 'ok' }, queue: { status: 'ok' }, clock: { status: 'ok' } },
+    });
     expect(ctx.deps.mode.queue).toBe(queue);
     // The probe cleans up after itself.
     const counts = await ctx.deps.systemQueue.getJobCounts('delayed', 'waiting');
     expect((counts.delayed ?? 0) + (counts.waiting ?? 0)).toBe(0);
+  });
+
+  test('readiness tells when the clock stopped: a transition overdue with its schedule still in the queue', async () => {
+    await worker!.close();
+    worker = undefined;
+    const org = await seedOrg(ctx, await ctx.platformAdminToken(), `STOPPED-${queue}`.toUpperCase());
+    const course = await ctx.http
+      .post('/v1/courses/import?publish=true')
+      .set(bearer(org.admin.token))
+      .send(JSON.parse(readFileSync(new URL('../../curricula/orientasi-pppk.json', import.meta.url), 'utf8')));
+    const cohort = await ctx.http
+      .post('/v1/cohorts')
+      .set(bearer(org.admin.token))
+      .send({ courseId: course.body.courseId, code: 'STOPPED', name: 'Stopped' });
+    await ctx.http
+      .put(`/v1/cohorts/${cohort.body.id}/phases`)
+      .set(bearer(org.admin.token))
+      .send({
+        phases: [{ kind: 'online', name: 'MOOC', startDate: localDay(-5), endDate: localDay(5), requiredJp: 45 }],
+      })
+      .expect(200);
+    // The phase opened five days ago and nothing opened it: the clock has stopped.
+    const ready = await ctx.http.get('/health/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body.checks.clock).toMatchObject({ status: 'failing', error: expect.stringContaining('overdue') });
   });
 
   test('readiness fails with 503 when the database is gone', async () => {

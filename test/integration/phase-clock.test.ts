@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { localDateOf } from '../../src/modules/cohorts/calendar.js';
+import { createScheduleService } from '../../src/modules/schedule/service.js';
 import { createServices } from '../../src/services.js';
 import { startWorker, type RunningWorker } from '../../src/worker.js';
 import { createTestContext, queueKinds, type QueueKind, type TestContext } from '../support/context.js';
@@ -115,21 +116,25 @@ describe.each(queueKinds())('the phase clock on the %s backend', (queue) => {
     worker = undefined;
   });
 
-  test('after the queue store lost everything, the reconciler puts the schedule back', async () => {
+  test('after the queue store lost everything, the reconciler puts back the jobs of the coming window', async () => {
     const cohort = await openCohort(w, `FLUSHED-${queue}`);
     const phase = cohort.phases[0]!;
-    await w.ctx.deps.producers.clock.obliterate({ force: true });
-    expect(
-      await w.ctx.deps.producers.clock.getJob(`phase-${phase.id}-close-v${phase.scheduleVersion}`),
-    ).toBeUndefined();
     await w.services.schedule.reconcile();
-    const job = await w.ctx.deps.producers.clock.getJob(`phase-${phase.id}-close-v${phase.scheduleVersion}`);
+    const soon = new Date(Date.now() + 5 * 60_000);
+    await closeAt(w, cohort.id, phase.id, soon);
+    const far = (await openCohort(w, `FAR-${queue}`)).phases[0]!;
+    await w.ctx.deps.producers.clock.obliterate({ force: true });
+    expect(await w.ctx.deps.producers.clock.getJob(`phase-${phase.id}-close-v2`)).toBeUndefined();
+    await w.services.schedule.reconcile();
+    const job = await w.ctx.deps.producers.clock.getJob(`phase-${phase.id}-close-v2`);
     expect(job?.data).toEqual({
       phaseId: phase.id,
       kind: 'close',
-      scheduleVersion: phase.scheduleVersion,
-      scheduledAt: phase.closesAt,
+      scheduleVersion: 2,
+      scheduledAt: soon.toISOString(),
     });
+    // Five days out: its job comes back when it enters the window, on a later run.
+    expect(await w.ctx.deps.producers.clock.getJob(`phase-${far.id}-close-v${far.scheduleVersion}`)).toBeUndefined();
   });
 
   test('two workers running at once apply each transition once', async () => {
@@ -193,6 +198,71 @@ describe('schedule versions, zones, effects and manual control', () => {
     expect(await w.services.schedule.runScheduled(queued[2]!.data)).toBe('applied');
     expect(await w.services.schedule.runScheduled(queued[2]!.data)).toBe('already');
     expect((await transitions(w, phase.id)).map((t) => t.kind)).toEqual(['open', 'close']);
+  });
+
+  test('a transition applied after its instant says catch-up with its lag, however small the lag', async () => {
+    const timelineClose = async (cohortId: string) =>
+      (await w.ctx.http.get(`/v1/cohorts/${cohortId}/timeline`).set(w.admin)).body.find(
+        (t: { kind: string }) => t.kind === 'close',
+      );
+    // The reconciler plans a transition whose instant passed twenty seconds ago.
+    const planned = await openCohort(w, 'LATE-PLANNED');
+    const phase = planned.phases[0]!;
+    await w.services.schedule.reconcile();
+    const instant = new Date(Date.now() - 20_000);
+    await closeAt(w, planned.id, phase.id, instant);
+    const job = await w.ctx.deps.producers.clock.getJob(`phase-${phase.id}-close-v2`);
+    expect(await w.services.schedule.runScheduled(job!.data)).toBe('applied');
+    const close = await timelineClose(planned.id);
+    expect(close).toMatchObject({ trigger: 'catch-up', scheduledAt: instant.toISOString() });
+    expect(close.lagSeconds).toBeGreaterThanOrEqual(20);
+
+    // A job planned ahead that could only run twenty seconds after its instant (no worker ran).
+    const held = await openCohort(w, 'LATE-HELD');
+    const heldPhase = held.phases[0]!;
+    await w.services.schedule.reconcile();
+    await w.ctx.deps.pool.query('update phases set closes_at = $2 where id = $1', [heldPhase.id, instant]);
+    expect(
+      await w.services.schedule.runScheduled({
+        phaseId: heldPhase.id,
+        kind: 'close',
+        scheduleVersion: heldPhase.scheduleVersion,
+        scheduledAt: instant.toISOString(),
+      }),
+    ).toBe('applied');
+    expect(await timelineClose(held.id)).toMatchObject({ trigger: 'catch-up', lagSeconds: expect.any(Number) });
+    expect((await timelineClose(held.id)).lagSeconds).toBeGreaterThanOrEqual(20);
+  });
+
+  test('a reconciler run writes to the queue for what is due or about to be, not for every unclosed phase', async () => {
+    const cohort = await openCohort(w, 'MANY');
+    await w.services.schedule.reconcile();
+    // Three hundred more unclosed phases, weeks from their instants.
+    await w.ctx.deps.pool.query(
+      `insert into phases (cohort_id, position, kind, name, start_date, end_date, opens_at, closes_at)
+       select $1, 100 + g, 'online', 'Later ' || g, current_date + 20, current_date + 40,
+              now() + interval '20 days', now() + interval '41 days'
+         from generate_series(1, 300) g`,
+      [cohort.id],
+    );
+    const soon = new Date(Date.now() + 3 * 60_000);
+    await w.ctx.deps.pool.query(
+      `update phases set closes_at = $2, schedule_version = schedule_version + 1 where id = $1`,
+      [cohort.phases[0]!.id, soon],
+    );
+    let writes = 0;
+    const counted = createScheduleService({
+      db: w.ctx.deps.db,
+      clock: w.ctx.deps.clock,
+      cohortsService: w.services.cohorts,
+      enqueue: async (...args) => {
+        writes += 1;
+        await w.ctx.deps.enqueue(...args);
+      },
+    });
+    expect(await counted.reconcile()).toMatchObject({ applied: 0 });
+    // The MOOC's close three minutes from now, and nothing for the three hundred later phases.
+    expect(writes).toBe(1);
   });
 
   test.each([

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEFAULT_JOB_OPTIONS } from '../../src/queue/jobs.js';
 import { assertEveryJobHandled, createProcessors, startWorker, type RunningWorker } from '../../src/worker.js';
 import { createTestContext, queueKinds, type TestContext } from '../support/context.js';
 import { until } from '../support/until.js';
@@ -43,6 +45,35 @@ describe.each(queueKinds())('worker on the %s backend', (queue) => {
       return s === 'failed' || s === 'completed' ? s : undefined;
     });
     expect(state).toBe('failed');
+  });
+
+  test('every job is retried and trimmed after it finishes: the default options read back from the queue store', async () => {
+    const expected = {
+      attempts: DEFAULT_JOB_OPTIONS.attempts,
+      backoff: DEFAULT_JOB_OPTIONS.backoff,
+      removeOnComplete: DEFAULT_JOB_OPTIONS.removeOnComplete,
+      removeOnFail: DEFAULT_JOB_OPTIONS.removeOnFail,
+    };
+    await ctx.deps.enqueue(
+      'certificates',
+      'issue',
+      { jobId: randomUUID() },
+      { jobId: 'options-probe', delay: 600_000 },
+    );
+    const added = await ctx.deps.producers.certificates.getJob('options-probe');
+    expect(added?.opts).toMatchObject(expected);
+    // The reconciler's scheduler, started by the worker, plans its next run with the same options.
+    const next = await until(async () => {
+      const delayed = await ctx.deps.producers.clock.getDelayed();
+      return delayed.find((j: Job) => j.id?.startsWith('repeat:reconcile-every-minute:'));
+    });
+    expect(next.opts).toMatchObject(expected);
+    // A finished job is kept a while, not forever: its own read-back options say when it goes.
+    const done = await ctx.deps.systemQueue.add('self-check', { requestedAt: 'trimmed' });
+    await until(async () => ((await ctx.deps.systemQueue.getJobState(done.id!)) === 'completed' ? true : undefined));
+    expect((await ctx.deps.systemQueue.getJob(done.id!))?.opts.removeOnComplete).toEqual(
+      DEFAULT_JOB_OPTIONS.removeOnComplete,
+    );
   });
 
   test('every job of the typed queue map has a handler', () => {

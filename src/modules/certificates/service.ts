@@ -264,8 +264,9 @@ export function createCertificatesService(deps: CertificatesServiceDeps) {
       });
       // Committed first; should the queue be unreachable now, the worker finds the job at its start.
       // The CLI runs the job itself (`queue: false`) to show its progress.
-      if (started && queue)
-        await enqueue('certificates', 'issue', { jobId: job.id }, { jobId: job.id }).catch(() => undefined);
+      // A batch already under way is queued again too: should the queue have lost it, asking again
+      // revives it, and where the queue still has it the fixed job id makes this a no-op.
+      if (queue) await enqueue('certificates', 'issue', { jobId: job.id }, { jobId: job.id }).catch(() => undefined);
       return { job, started };
     },
 

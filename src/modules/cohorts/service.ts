@@ -505,12 +505,14 @@ export function createCohortsService({
         total,
         createdBy: actor.userId,
       });
+      // The job and its file are committed: should the queue not answer in time, the write still
+      // lands once it does, and a worker queues unfinished jobs again at its start.
       await enqueue(
         'imports',
         'enrollment-import',
         { jobId: job.id },
         { jobId: job.id, attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
-      );
+      ).catch(() => undefined);
       return { kind: 'job' as const, job };
     },
 

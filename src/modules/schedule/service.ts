@@ -18,8 +18,14 @@ export interface ScheduleServiceDeps {
   cohortsService: CohortsService;
 }
 
-// A scheduled transition that runs this much after its instant is recorded as a catch-up.
-const LATE_MS = 60_000;
+// A delayed job that runs more than this after its instant was held up (no worker ran, or the
+// clock queue was busy): the transition is recorded as a catch-up with its lag.
+const ON_TIME_MS = 5_000;
+
+// The reconciler plans jobs only for transitions due within this window, so a run costs what is about
+// to happen, not one queue write per unclosed phase. Ten times its interval: every transition has
+// its job long before its instant, even with a few runs missed.
+export const PLAN_AHEAD_MS = 10 * 60_000;
 
 const jobId = (phase: Pick<Phase, 'id' | 'scheduleVersion'>, kind: TransitionKind) =>
   `phase-${phase.id}-${kind}-v${phase.scheduleVersion}`;
@@ -156,16 +162,25 @@ export function createScheduleService({ db, clock, enqueue, cohortsService }: Sc
     });
   }
 
-  async function schedulePhase(phase: Phase): Promise<void> {
+  /** Queues the phase's transitions still to come, those up to `horizon` only when one is given. */
+  async function schedulePhase(phase: Phase, horizon?: Date): Promise<void> {
     const now = clock.now().getTime();
     const plan: Array<[TransitionKind, Date]> = [];
     if (phase.state === 'pending') plan.push(['open', phase.opensAt]);
     if (phase.state !== 'closed') plan.push(['close', phase.closesAt]);
     for (const [kind, at] of plan) {
+      if (horizon && at > horizon) continue;
+      const late = at.getTime() <= now;
       await enqueue(
         'clock',
         'transition',
-        { phaseId: phase.id, kind, scheduleVersion: phase.scheduleVersion, scheduledAt: at.toISOString() },
+        {
+          phaseId: phase.id,
+          kind,
+          scheduleVersion: phase.scheduleVersion,
+          scheduledAt: at.toISOString(),
+          ...(late ? { catchUp: true } : {}),
+        },
         { jobId: jobId(phase, kind), delay: Math.max(0, at.getTime() - now) },
       );
     }
@@ -184,8 +199,9 @@ export function createScheduleService({ db, clock, enqueue, cohortsService }: Sc
       kind: TransitionKind;
       scheduleVersion: number;
       scheduledAt: string;
+      catchUp?: boolean | undefined;
     }): Promise<Outcome> {
-      const late = clock.now().getTime() - Date.parse(job.scheduledAt) > LATE_MS;
+      const late = job.catchUp === true || clock.now().getTime() - Date.parse(job.scheduledAt) > ON_TIME_MS;
       return apply(job.phaseId, job.kind, {
         trigger: late ? 'catch-up' : 'schedule',
         scheduledAt: new Date(job.scheduledAt),
@@ -196,7 +212,9 @@ export function createScheduleService({ db, clock, enqueue, cohortsService }: Sc
 
     /**
      * Applies every transition that is due but not done (the worker was down, the queue lost its
-     * jobs, dates were edited into the past), oldest first, and puts back any job the queue lacks.
+     * jobs, dates were edited into the past), oldest first, and puts back any job the queue lacks
+     * for the transitions of the next `PLAN_AHEAD_MS`. Its cost follows what is due or about to
+     * be, not the number of unclosed phases.
      */
     async reconcile(): Promise<{ applied: number; scheduled: number }> {
       const now = clock.now();
@@ -218,12 +236,17 @@ export function createScheduleService({ db, clock, enqueue, cohortsService }: Sc
         });
         if (outcome === 'applied') applied += 1;
       }
-      const future = await db
+      // Then every transition of the coming window gets its job again, should the queue lack it.
+      const horizon = new Date(clock.now().getTime() + PLAN_AHEAD_MS);
+      const upcoming = await db
         .select()
         .from(phases)
-        .where(sql`${phases.state} <> 'closed'`);
-      for (const phase of future) await schedulePhase(phase);
-      return { applied, scheduled: future.length };
+        .where(
+          sql`(${phases.state} = 'pending' and ${phases.opensAt} <= ${horizon.toISOString()}::timestamptz)
+              or (${phases.state} <> 'closed' and ${phases.closesAt} <= ${horizon.toISOString()}::timestamptz)`,
+        );
+      for (const phase of upcoming) await schedulePhase(phase, horizon);
+      return { applied, scheduled: upcoming.length };
     },
 
     /** An admin opens or closes a phase now, with a reason. */

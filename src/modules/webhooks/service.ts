@@ -33,6 +33,18 @@ function endpointView(e: typeof webhookEndpoints.$inferSelect) {
  * two), and a delivery job posts it, signed, retrying with exponential backoff.
  */
 export function createWebhooksService({ db, clock, enqueue, settings }: WebhooksServiceDeps) {
+  const enqueueDelivery = (id: string, attemptsMade: number) =>
+    enqueue(
+      'webhooks',
+      'deliver',
+      { deliveryId: id },
+      {
+        jobId: `delivery-${id}`,
+        attempts: Math.max(1, settings.maxAttempts - attemptsMade),
+        backoff: { type: 'exponential', delay: settings.retryBaseMs },
+      },
+    );
+
   return {
     async create(actor: Actor, input: { orgId?: string | undefined; url: string; eventTypes: string[] }) {
       const orgId = owningOrg(actor.scope, input.orgId);
@@ -114,23 +126,26 @@ export function createWebhooksService({ db, clock, enqueue, settings }: Webhooks
           .where(sql`${outbox.id} = any(${sql.param(ids)}::bigint[])`);
         return rows.rows.map((r) => r.id);
       });
-      for (const id of created) {
-        await enqueue(
-          'webhooks',
-          'deliver',
-          { deliveryId: id },
-          {
-            jobId: `delivery-${id}`,
-            attempts: settings.maxAttempts,
-            backoff: { type: 'exponential', delay: settings.retryBaseMs },
-          },
-        );
-      }
+      for (const id of created) await enqueueDelivery(id, 0);
       return created.length;
     },
 
+    /**
+     * Puts every pending delivery on the queue again, with the attempts it has left: after the queue
+     * store lost its jobs, a delivery waiting for its retry would otherwise stay pending for ever.
+     * A delivery whose job the queue still has keeps it (same job id).
+     */
+    async replanPending(): Promise<number> {
+      const pending = await db
+        .select({ id: webhookDeliveries.id, attempts: webhookDeliveries.attempts })
+        .from(webhookDeliveries)
+        .where(eq(webhookDeliveries.status, 'pending'));
+      for (const d of pending) await enqueueDelivery(d.id, d.attempts);
+      return pending.length;
+    },
+
     /** Posts one delivery. Throws on failure, so the queue retries it with backoff. */
-    async deliver(deliveryId: string, attempt: number): Promise<void> {
+    async deliver(deliveryId: string): Promise<void> {
       const [row] = await db
         .select({ d: webhookDeliveries, e: webhookEndpoints, o: outbox })
         .from(webhookDeliveries)
@@ -161,7 +176,8 @@ export function createWebhooksService({ db, clock, enqueue, settings }: Webhooks
         error = (e as Error).message;
       }
       const now = clock.now();
-      const final = !!error && attempt >= settings.maxAttempts;
+      // Counted in PostgreSQL, not by the queue job: a delivery planned again keeps its count.
+      const final = !!error && row.d.attempts + 1 >= settings.maxAttempts;
       await db
         .update(webhookDeliveries)
         .set({
