@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 // The only place that reads process.env. Everything else receives a frozen Config.
@@ -77,6 +78,12 @@ const envSchema = z.object({
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  WEBHOOK_ALLOWED_NETWORKS: list
+    .refine(
+      (v) => v.every((n) => ipaddr.isValidCIDR(n) || ipaddr.isValid(n)),
+      'must be a comma-separated list of addresses or CIDR networks such as 10.20.0.0/16',
+    )
+    .optional(),
   BEHIND_PACE_DAYS_BEFORE_CLOSE: z.coerce.number().int().min(1).max(60).default(3),
   ACTIVATION_CODE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   ATTENDANCE_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(3),
@@ -126,7 +133,14 @@ export interface Config {
   /** Imports with more rows run as a background job whose progress can be polled. */
   importSyncMaxRows: number;
   activationCodeTtlDays: number;
-  webhooks: { dispatchIntervalMs: number; maxAttempts: number; retryBaseMs: number; timeoutMs: number };
+  webhooks: {
+    dispatchIntervalMs: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+    timeoutMs: number;
+    /** Private networks webhook receivers may nevertheless live in (on-premise); none by default. */
+    allowedNetworks: string[];
+  };
   /** Participants behind pace are flagged this many days before their online phase closes. */
   behindPaceDaysBeforeClose: number;
   credit: { maxHeartbeatSeconds: number; toleranceSeconds: number; futureSkewSeconds: number; completionShare: number };
@@ -203,6 +217,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
       retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      allowedNetworks: e.WEBHOOK_ALLOWED_NETWORKS ?? [],
     }),
     behindPaceDaysBeforeClose: e.BEHIND_PACE_DAYS_BEFORE_CLOSE,
     attendanceGraceDays: e.ATTENDANCE_GRACE_DAYS,

@@ -63,7 +63,13 @@ export function createServices(deps: Deps, signAccessToken: (p: Principal) => st
     absenceRuleOf: (cohortId) => assessment.absenceRuleOf(cohortId),
   });
   const certificates = createCertificatesService({ db, clock, cohorts, jobs, enqueue: deps.enqueue, settings: config });
-  const webhooks = createWebhooksService({ db, clock, enqueue: deps.enqueue, settings: config.webhooks });
+  const webhooks = createWebhooksService({
+    db,
+    clock,
+    enqueue: deps.enqueue,
+    settings: config.webhooks,
+    resolveHost: deps.resolveHost,
+  });
   return {
     directory,
     classroom,
