@@ -10,6 +10,7 @@ import health from './http/health.js';
 import observability from './http/observability.js';
 import openapi from './http/openapi.js';
 import securityHeaders from './http/security-headers.js';
+import textInput from './http/text-input.js';
 import { queueBoard } from './http/queue-board.js';
 import multipart from '@fastify/multipart';
 import { cohortRoutes } from './modules/cohorts/routes.js';
@@ -56,6 +57,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   await app.register(errors);
   await app.register(observability);
+  await app.register(textInput);
   await app.register(securityHeaders);
   // Without configured origins no browser origin is allowed, and no hook needs to run.
   if (config.corsOrigins.length > 0) await app.register(cors, { origin: config.corsOrigins, credentials: false });
