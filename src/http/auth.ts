@@ -2,7 +2,7 @@ import jwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { UserRole } from '../db/schema.js';
-import { ForbiddenError } from './errors.js';
+import { ForbiddenError, UnauthorizedError } from './errors.js';
 import { tenantScopeOf, type TenantScope } from './tenancy.js';
 
 /** Who is calling, as stated by a verified access token. */
@@ -44,6 +44,20 @@ export interface AuthOptions {
 
 const VERIFIED_TOKENS_KEPT = 20_000;
 
+/**
+ * Whatever is wrong with a presented token (another algorithm in its header, `none`, a missing
+ * or broken signature, bad claims) is a 401 with one of three codes; the verifier's own error
+ * codes never reach a client, and none of them is a 500.
+ */
+function tokenError(error: unknown): UnauthorizedError {
+  const code = (error as { code?: string }).code;
+  if (code === 'FST_JWT_NO_AUTHORIZATION_IN_HEADER') return new UnauthorizedError();
+  if (code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED' || code === 'FAST_JWT_EXPIRED') {
+    return new UnauthorizedError('The access token has expired', 'TOKEN_EXPIRED');
+  }
+  return new UnauthorizedError('The access token is not valid', 'TOKEN_INVALID');
+}
+
 async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<void> {
   await app.register(jwt, {
     secret: options.secret,
@@ -68,7 +82,9 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
     if (known && known.expiresAt > Date.now()) {
       request.user = known.user;
     } else {
-      await request.jwtVerify();
+      await request.jwtVerify().catch((error: unknown) => {
+        throw tokenError(error);
+      });
       const exp = token === undefined ? undefined : app.jwt.decode<{ exp?: number }>(token)?.exp;
       if (token !== undefined && exp !== undefined) {
         if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value!);
