@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
+import { csvDocument } from '../../csv.js';
 import type { Clock } from '../../clock.js';
 import { conflictOnUnique } from '../../db/errors.js';
 import type { Db, DbExecutor } from '../../db/index.js';
@@ -683,7 +684,8 @@ export function createCohortsService({
         pending.map((p) => p.userId),
         settings.activationCodeTtlDays,
       );
-      return stringify(
+      return csvDocument(
+        ['NIP', 'Nama', 'Email', 'Kode Aktivasi', 'Berlaku Sampai'],
         issued.map((i) => [
           i.user.nip ?? '',
           i.user.name,
@@ -691,7 +693,6 @@ export function createCohortsService({
           i.code,
           localDateOf(i.expiresAt, cohort.timeZone),
         ]),
-        { header: true, columns: ['NIP', 'Nama', 'Email', 'Kode Aktivasi', 'Berlaku Sampai'], bom: true },
       );
     },
 
