@@ -39,7 +39,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     // The observability plugin writes one line per request instead, with user and organization.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    // A hop count trusts the nearest N addresses (the socket's, then X-Forwarded-For from the
+    // right); Fastify itself ignores a bare number, so it is given as a function.
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     requestIdHeader: 'x-request-id',
     // A caller's request id is kept when it is sane, so one id follows a request across services.
     genReqId: (req) => {

@@ -26,6 +26,31 @@ const url = (protocols: string[]) =>
     `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
   );
 
+/**
+ * Which proxies' X-Forwarded-For entries are believed: none (`false`), the nearest N hops (a
+ * number; `true` means 1), or the proxies at the listed addresses or networks.
+ */
+const trustProxy = z.string().transform((v, ctx): false | number | string[] => {
+  const s = v.trim().toLowerCase();
+  if (['false', '0', 'no'].includes(s)) return false;
+  if (['true', 'yes'].includes(s)) return 1;
+  if (/^\d+$/.test(s)) {
+    const hops = Number(s);
+    if (hops <= 20) return hops;
+  } else {
+    const entries = s
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean);
+    if (entries.length > 0 && entries.every((e) => ipaddr.isValid(e) || ipaddr.isValidCIDR(e))) return entries;
+  }
+  ctx.addIssue({
+    code: 'custom',
+    message: 'must be false, a number of proxy hops (1-20), or a comma-separated list of proxy addresses or networks',
+  });
+  return z.NEVER;
+});
+
 const timeZone = z.string().refine((tz) => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
@@ -60,7 +85,7 @@ const envSchema = z.object({
     .max(100 * 1024 * 1024)
     .default(1024 * 1024),
   CORS_ORIGINS: list.optional(),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: trustProxy.optional(),
   DEFAULT_TIME_ZONE: timeZone.default('Asia/Jakarta'),
   IMPORT_MAX_BYTES: z.coerce
     .number()
@@ -126,7 +151,8 @@ export interface Config {
   loginLockMinutes: number;
   bodyLimitBytes: number;
   corsOrigins: string[];
-  trustProxy: boolean;
+  /** false: the socket's address is the client; N: the nearest N proxies are trusted; a list: those proxies. */
+  trustProxy: false | number | string[];
   defaultTimeZone: string;
   /** Largest participant file accepted by an import (larger: 413). */
   importMaxBytes: number;
@@ -200,7 +226,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     corsOrigins: e.CORS_ORIGINS ?? [],
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: e.TRUST_PROXY ?? false,
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
     importMaxBytes: e.IMPORT_MAX_BYTES,
     importSyncMaxRows: e.IMPORT_SYNC_MAX_ROWS,
