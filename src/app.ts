@@ -24,6 +24,7 @@ import { reportRoutes } from './modules/reports/routes.js';
 import { scheduleRoutes } from './modules/schedule/routes.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
+import { loginThrottleRoutes } from './modules/login-throttle/routes.js';
 import { registerOperationalMetrics } from './queue/metrics.js';
 import { queueRoundTrip } from './queue/self-check.js';
 import { createServices } from './services.js';
@@ -89,6 +90,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
         auth: services.auth,
         directory: services.directory,
         loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+      });
+      await v1.register(loginThrottleRoutes, {
+        throttle: services.throttle,
+        directory: services.directory,
+        db: deps.db,
+        clock: deps.clock,
       });
       await v1.register(curriculumRoutes, { curriculum: services.curriculum });
       await v1.register(cohortRoutes, { cohorts: services.cohorts });

@@ -8,6 +8,7 @@ import { createCohortsService, type CohortsService } from './modules/cohorts/ser
 import { createCurriculumService } from './modules/curriculum/service.js';
 import { createAuthService } from './modules/identity/auth-service.js';
 import { createDirectoryService } from './modules/identity/directory-service.js';
+import { createLoginThrottle } from './modules/login-throttle/service.js';
 import { createJobsService } from './modules/jobs/service.js';
 import { createProgressService, type ProgressService } from './modules/progress/service.js';
 import { createScheduleService, type ScheduleService } from './modules/schedule/service.js';
@@ -63,6 +64,15 @@ export function createServices(deps: Deps, signAccessToken: (p: Principal) => st
     absenceRuleOf: (cohortId) => assessment.absenceRuleOf(cohortId),
   });
   const certificates = createCertificatesService({ db, clock, cohorts, jobs, enqueue: deps.enqueue, settings: config });
+  const throttle = createLoginThrottle({
+    db,
+    clock,
+    settings: {
+      freeFailures: config.loginMaxFailures,
+      maxDelayMinutes: config.loginLockMinutes,
+      sourceFailuresPerMinute: config.loginRateLimitPerMinute,
+    },
+  });
   const webhooks = createWebhooksService({
     db,
     clock,
@@ -82,7 +92,8 @@ export function createServices(deps: Deps, signAccessToken: (p: Principal) => st
     jobs,
     curriculum,
     cohorts,
-    auth: createAuthService({ db, clock, settings: config, signAccessToken }),
+    throttle,
+    auth: createAuthService({ db, clock, settings: config, signAccessToken, throttle }),
   };
 }
 

@@ -877,3 +877,23 @@ export const certificates = pgTable(
 );
 
 export type Certificate = typeof certificates.$inferSelect;
+
+// ---- login throttling ----
+
+// Failed logins and activations, per (normalized login text, source address) and per source
+// address alone. Keyed by the text typed, not by an account, so an unknown login is counted and
+// delayed exactly like a known one.
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    // The normalized login text of a (login, source) row, so an admin's unlock finds every source;
+    // null for a source's own row.
+    loginKey: text('login_key'),
+    failures: integer('failures').notNull(),
+    windowStartedAt: instant('window_started_at').notNull(),
+    lastFailureAt: instant('last_failure_at').notNull(),
+    blockedUntil: instant('blocked_until'),
+  },
+  (t) => [index('login_throttle_login_key_idx').on(t.loginKey)],
+);

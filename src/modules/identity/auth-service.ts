@@ -5,15 +5,10 @@ import type { User } from '../../db/schema.js';
 import type { Principal } from '../../http/auth.js';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema.js';
-import {
-  ForbiddenError,
-  NotFoundError,
-  TooManyRequestsError,
-  UnauthorizedError,
-  ValidationError,
-} from '../../http/errors.js';
+import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../../http/errors.js';
 import { ALL_TENANTS } from '../../http/tenancy.js';
 import { recordAudit } from '../audit/record.js';
+import type { LoginThrottle } from '../login-throttle/service.js';
 import { activationCodeMatches } from './activation.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import * as repo from './repo.js';
@@ -30,6 +25,7 @@ export interface AuthServiceDeps {
   clock: Clock;
   settings: AuthSettings;
   signAccessToken: (principal: Principal) => string;
+  throttle: LoginThrottle;
 }
 
 export interface TokenPair {
@@ -47,7 +43,7 @@ interface RequestContext {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function createAuthService({ db, clock, settings, signAccessToken }: AuthServiceDeps) {
+export function createAuthService({ db, clock, settings, signAccessToken, throttle }: AuthServiceDeps) {
   async function issueTokens(tx: DbExecutor, user: User, familyId: string): Promise<TokenPair> {
     const now = clock.now();
     const refreshToken = randomBytes(32).toString('base64url');
@@ -82,27 +78,16 @@ export function createAuthService({ db, clock, settings, signAccessToken }: Auth
 
   return {
     async login(login: string, password: string, ctx: RequestContext): Promise<TokenPair> {
+      await throttle.check(login, ctx.ip);
       const user = await repo.findUserByLogin(db, login);
       const now = clock.now();
-      if (user?.lockedUntil && user.lockedUntil > now) {
-        const retryAfter = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
-        throw new TooManyRequestsError(
-          'Too many failed logins for this account; try again later',
-          'ACCOUNT_LOCKED',
-          retryAfter,
-        );
-      }
       const valid = await verifyPassword(user?.passwordHash ?? null, password);
       if (!user || !valid) {
-        if (user) {
-          await db.transaction(async (tx) => {
-            const lockUntil = new Date(now.getTime() + settings.loginLockMinutes * 60_000);
-            const { locked } = await repo.recordLoginFailure(tx, user.id, settings.loginMaxFailures, lockUntil);
-            await audit(tx, user, locked ? 'auth.locked' : 'auth.login_failed', ctx);
-          });
-        }
+        const delayMs = await throttle.failed(login, ctx.ip);
+        if (user) await audit(db, user, 'auth.login_failed', ctx, delayMs > 0 ? { delayMs } : {});
         throw new UnauthorizedError('The NIP or email and password do not match', 'INVALID_CREDENTIALS');
       }
+      await throttle.succeeded(login, ctx.ip);
       if (user.status !== 'active') {
         throw new ForbiddenError('This account is disabled', 'ACCOUNT_DISABLED');
       }
@@ -163,12 +148,18 @@ export function createAuthService({ db, clock, settings, signAccessToken }: Auth
         [],
         'ACTIVATION_INVALID',
       );
+      await throttle.check(login, ctx.ip);
+      const fail = async () => {
+        await throttle.failed(login, ctx.ip);
+        return invalid;
+      };
       const user = await repo.findUserByLogin(db, login);
-      if (!user || user.status !== 'pending') throw invalid;
+      if (!user || user.status !== 'pending') throw await fail();
       const stored = await repo.findActivationCode(db, user.id);
       const now = clock.now();
       if (!stored || stored.usedAt || stored.expiresAt <= now || !activationCodeMatches(code, stored.codeHash))
-        throw invalid;
+        throw await fail();
+      await throttle.succeeded(login, ctx.ip);
       const passwordHash = await hashPassword(password);
       return db.transaction(async (tx) => {
         // Only one of two simultaneous activations with the same code gets through.

@@ -25,12 +25,11 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
   app.post(
     '/auth/login',
     {
-      config: { rateLimit: { max: loginRateLimitPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Log in with NIP or email and password',
         description:
-          'Returns a short-lived access token and a refresh token. Limited per IP address; an account is locked for a while after repeated failures (`ACCOUNT_LOCKED`).',
+          'Returns a short-lived access token and a refresh token. Failed attempts (not successes) are limited per address (`RATE_LIMITED`), and repeated failures of one login from one address delay its next attempts there, growing (`LOGIN_THROTTLED`, with Retry-After); unknown logins are treated alike.',
         body: s.loginBody,
         response: { 200: s.tokenPair },
       },
@@ -41,7 +40,6 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
   app.post(
     '/auth/activate',
     {
-      config: { rateLimit: { max: loginRateLimitPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Set the first password with a one-time activation code',
