@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Clock } from '../../clock.js';
-import { conflictOnUnique } from '../../db/errors.js';
+import { conflictOnReference, conflictOnUnique } from '../../db/errors.js';
 import type { Db, DbExecutor } from '../../db/index.js';
 import { organizations, users, type User } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
@@ -158,7 +158,18 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
             'ORGANIZATION_NOT_EMPTY',
           );
         }
-        await tx.delete(organizations).where(eq(organizations.id, id));
+        await tx
+          .delete(organizations)
+          .where(eq(organizations.id, id))
+          .catch(
+            conflictOnReference(
+              () =>
+                new ConflictError(
+                  'The organization still has courses, cohorts or other records; remove them first',
+                  'ORGANIZATION_NOT_EMPTY',
+                ),
+            ),
+          );
         await audit(tx, actor, id, 'organization.deleted', 'organization', id, { code: org.code });
       });
     },
