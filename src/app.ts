@@ -64,7 +64,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
 
   await app.register(errors);
-  await app.register(observability);
+  await app.register(observability, { metricsToken: config.metricsToken, production: config.env === 'production' });
   await app.register(textInput);
   await app.register(securityHeaders);
   // Without configured origins no browser origin is allowed, and no hook needs to run.
@@ -78,7 +78,11 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 10 } });
   await app.register(openapi, { version });
   await app.register(auth, { secret: deps.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
-  await app.register(health, { pool: deps.pool, checkQueue: () => queueRoundTrip(deps.systemQueue) });
+  await app.register(health, {
+    pool: deps.pool,
+    checkQueue: () => queueRoundTrip(deps.systemQueue),
+    clock: deps.clock,
+  });
 
   const services = createServices(deps, (p) => app.signAccessToken(p));
   registerOperationalMetrics(app.metrics, deps.producers, deps.pool);

@@ -123,6 +123,7 @@ const envSchema = z.object({
       'must contain {seq} and {cohortCode}, so that every number is unique',
     )
     .default('{seq}/{cohortCode}/{year}'),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
 });
 
@@ -179,6 +180,8 @@ export interface Config {
   /** Certificate numbers: {seq}, {cohortCode}, {orgCode}, {courseCode}, {year}. */
   certificateNumberTemplate: string;
   shutdownTimeoutMs: number;
+  /** Bearer token GET /metrics requires; unset: /metrics is open outside production and absent in it. */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -254,6 +257,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     }),
     certificateNumberTemplate: e.CERTIFICATE_NUMBER_TEMPLATE,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    metricsToken: e.METRICS_TOKEN,
   });
 }
 

@@ -1,13 +1,16 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { manualClock } from '../../src/clock.js';
+import { READINESS_CACHE_MS } from '../../src/http/health.js';
 import { createLogger } from '../../src/logger.js';
 import { createTestContext, queueKinds, type TestContext } from '../support/context.js';
 import { bearer, seedOrg } from '../support/fixtures.js';
 
 describe.each(queueKinds())('health with the %s queue backend', (queue) => {
   let ctx: TestContext;
+  const clock = manualClock('2024-10-23T02:00:00Z');
   beforeAll(async () => {
-    ctx = await createTestContext({ queue });
+    ctx = await createTestContext({ queue, clock });
   });
   afterAll(() => ctx.close());
 
@@ -22,11 +25,18 @@ describe.each(queueKinds())('health with the %s queue backend', (queue) => {
     expect((counts.delayed ?? 0) + (counts.waiting ?? 0)).toBe(0);
   });
 
-  test('readiness fails with 503 when the database is gone', async () => {
+  test('readiness is checked at most once per window, and fails with 503 when the database is gone, without the error text', async () => {
+    clock.advance(READINESS_CACHE_MS);
+    expect((await ctx.http.get('/health/ready')).status).toBe(200);
     await ctx.deps.pool.end();
+    // Within the window every caller gets the last answer: no query, no queue round trip.
+    const cached = await Promise.all(Array.from({ length: 20 }, () => ctx.http.get('/health/ready')));
+    expect(cached.map((r) => r.status)).toEqual(Array(20).fill(200));
+    clock.advance(READINESS_CACHE_MS);
     const ready = await ctx.http.get('/health/ready');
     expect(ready.status).toBe(503);
-    expect(ready.body.checks.database.status).toBe('failing');
+    expect(ready.body.checks.database).toEqual({ status: 'failing', ms: expect.any(Number) });
+    expect(JSON.stringify(ready.body)).not.toMatch(/pool|ended|Cannot|error/i);
   });
 });
 
@@ -46,6 +56,30 @@ describe('operations endpoints', () => {
       /http_request_duration_seconds_count\{method="GET",route="\/health\/live",status_code="200"\} [1-9]/,
     );
     expect(res.text).toContain('process_cpu_user_seconds_total');
+  });
+
+  test('/metrics requires its token when one is set, and is absent in production without one', async () => {
+    const token = 'metrics-token-0123456789';
+    const guarded = await createTestContext({ env: { METRICS_TOKEN: token } });
+    try {
+      const none = await guarded.http.get('/metrics');
+      expect(none.status).toBe(401);
+      expect(none.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect((await guarded.http.get('/metrics').set('authorization', 'Bearer wrong-token-0123456789')).status).toBe(
+        401,
+      );
+      const ok = await guarded.http.get('/metrics').set('authorization', `Bearer ${token}`);
+      expect(ok.status).toBe(200);
+      expect(ok.text).toContain('http_request_duration_seconds');
+    } finally {
+      await guarded.close();
+    }
+    const production = await createTestContext({ env: { NODE_ENV: 'production' } });
+    try {
+      expect((await production.http.get('/metrics')).status).toBe(404);
+    } finally {
+      await production.close();
+    }
   });
 
   test('/openapi.json documents every route with its schemas, and /docs serves the reference page', async () => {
