@@ -6,6 +6,7 @@ import { createServices } from '../../src/services.js';
 import { createTestContext, type TestContext } from '../support/context.js';
 import { bearer, seedOrg, type SeededOrg } from '../support/fixtures.js';
 import { blendedCohort } from '../support/classroom.js';
+import { zipBomb } from '../support/zip-bomb.js';
 
 let ctx: TestContext;
 let platform: string;
@@ -68,6 +69,27 @@ describe('limits that a valid request can reach', () => {
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'body.untilDate' }] });
   });
+
+  test('an XLSX that unpacks to 300 MB, and a CSV of a million rows, are 413s', async () => {
+    const shipped = JSON.parse(readFileSync(new URL('../../curricula/orientasi-pppk.json', import.meta.url), 'utf8'));
+    const admin = bearer(org.admin.token);
+    const courseId = (await ctx.http.post('/v1/courses/import?publish=true').set(admin).send(shipped)).body.courseId;
+    const cohortId = (await ctx.http.post('/v1/cohorts').set(admin).send({ courseId, code: 'BOM', name: 'Bom' })).body
+      .id;
+    const bomb = await ctx.http
+      .post(`/v1/cohorts/${cohortId}/enrollments/import`)
+      .set(admin)
+      .attach('file', await zipBomb(300 * 1024 * 1024), 'peserta.xlsx');
+    expect(bomb.status).toBe(413);
+    expect(bomb.body.code).toBe('ROSTER_TOO_LARGE');
+    const rows = await ctx.http
+      .post(`/v1/cohorts/${cohortId}/enrollments/import`)
+      .set(admin)
+      .attach('file', Buffer.from(`NIP,Nama\n${'1,a\n'.repeat(1_000_000)}`), 'peserta.csv');
+    expect(rows.status).toBe(413);
+    expect(rows.body.code).toBe('ROSTER_TOO_LARGE');
+    expect((await ctx.http.get('/health/live')).status).toBe(200);
+  }, 120_000);
 
   test('deleting an organization that still has courses is a 409; its webhooks go with it', async () => {
     const withCourse = (

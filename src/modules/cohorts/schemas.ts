@@ -13,7 +13,7 @@ const timeZone = z.string().refine(isValidTimeZone, 'Not an IANA time zone such 
 // from them (the next local midnight) still fits a timestamp.
 const isoDate = z.iso
   .date()
-  .refine((d) => d >= '1970-01-01' && d <= '2999-12-31', 'Must be between 1970-01-01 and 2999-12-31');
+  .refine((d) => d >= '1900-01-01' && d <= '2999-12-31', 'Must be between 1900-01-01 and 2999-12-31');
 const code = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, 'Letters, digits, dot, dash, slash and underscore, up to 64 characters');
@@ -83,6 +83,9 @@ const profile = {
   birthPlace: text(100).optional(),
   birthDate: isoDate.optional(),
 };
+
+/** A participant's text fields with the JSON API's limits; an imported row must pass them too. */
+export const participantProfile = z.object(profile);
 
 export const enrollmentCreate = z.union([
   z.strictObject({ userId: z.uuid() }),

@@ -240,6 +240,8 @@ export function createCohortsService({
     try {
       return await parseRoster(data, format);
     } catch (error) {
+      if (error instanceof RosterFileError && error.tooLarge)
+        throw new AppError(413, 'ROSTER_TOO_LARGE', error.message);
       if (error instanceof RosterFileError)
         throw new ValidationError(error.message, [{ path: 'body.file', message: error.message }], 'ROSTER_INVALID');
       throw error;
