@@ -77,7 +77,11 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   // Files arrive only where a route asks for one (participant imports); one file per request.
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 10 } });
   await app.register(openapi, { version });
-  await app.register(auth, { secret: deps.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
+  await app.register(auth, {
+    secret: deps.jwtSecret,
+    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+    pool: deps.pool,
+  });
   await app.register(health, {
     pool: deps.pool,
     checkQueue: () => queueRoundTrip(deps.systemQueue),

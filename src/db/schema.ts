@@ -897,3 +897,12 @@ export const loginThrottle = pgTable(
   },
   (t) => [index('login_throttle_login_key_idx').on(t.loginKey)],
 );
+
+// ---- access revocations ----
+
+// Users whose access tokens issued before `revokedAt` no longer work: disabled, demoted, or given a
+// new password. Access tokens are not stored, so this is how a change reaches them before they expire.
+export const accessRevocations = pgTable('access_revocations', {
+  userId: uuid('user_id').primaryKey(),
+  revokedAt: instant('revoked_at').notNull(),
+});

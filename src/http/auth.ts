@@ -1,7 +1,9 @@
 import jwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
+import type pg from 'pg';
 import type { UserRole } from '../db/schema.js';
+import { watchRevocations } from './access-revocations.js';
 import { ForbiddenError, UnauthorizedError } from './errors.js';
 import { tenantScopeOf, type TenantScope } from './tenancy.js';
 
@@ -40,7 +42,11 @@ declare module 'fastify' {
 export interface AuthOptions {
   secret: string;
   accessTokenTtlSeconds: number;
+  pool: pg.Pool;
 }
+
+// How soon a disabled, demoted or re-passworded user's access tokens stop working on every replica.
+const REVOCATION_POLL_MS = 1000;
 
 const VERIFIED_TOKENS_KEPT = 20_000;
 
@@ -74,22 +80,34 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
   // Verified tokens are remembered until they expire, by their exact text: a participant's client
   // sends the same token with every heartbeat, and decoding and checking it each time is a tenth of
   // the API's work on that path. The oldest entry goes first when the cache is full.
-  const verified = new Map<string, { user: Principal; expiresAt: number }>();
+  const verified = new Map<string, { user: Principal; expiresAt: number; issuedAt: number | undefined }>();
+  const revocations = watchRevocations(options.pool, {
+    intervalMs: REVOCATION_POLL_MS,
+    tokenTtlSeconds: options.accessTokenTtlSeconds,
+  });
+  await revocations.start();
+  app.addHook('onClose', async () => revocations.stop());
   const authenticate: onRequestHookHandler = async function (request: FastifyRequest) {
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
     const known = token === undefined ? undefined : verified.get(token);
+    let issuedAt: number | undefined;
     if (known && known.expiresAt > Date.now()) {
       request.user = known.user;
+      issuedAt = known.issuedAt;
     } else {
       await request.jwtVerify().catch((error: unknown) => {
         throw tokenError(error);
       });
-      const exp = token === undefined ? undefined : app.jwt.decode<{ exp?: number }>(token)?.exp;
-      if (token !== undefined && exp !== undefined) {
+      const claims = token === undefined ? undefined : app.jwt.decode<{ exp?: number; iat?: number }>(token);
+      issuedAt = claims?.iat;
+      if (token !== undefined && claims?.exp !== undefined) {
         if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value!);
-        verified.set(token, { user: Object.freeze({ ...request.user }), expiresAt: exp * 1000 });
+        verified.set(token, { user: Object.freeze({ ...request.user }), expiresAt: claims.exp * 1000, issuedAt });
       }
+    }
+    if (revocations.isRevoked(request.user.userId, issuedAt)) {
+      throw new UnauthorizedError('The access token was revoked; log in again', 'TOKEN_REVOKED');
     }
     request.tenant = tenantScopeOf(request.user);
   };

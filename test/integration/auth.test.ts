@@ -102,6 +102,8 @@ describe('refresh tokens', () => {
     const rotated = await ctx.http.post('/v1/auth/refresh').send({ refreshToken: stolen.refreshToken });
     expect(rotated.status).toBe(200);
 
+    // Past the grace window for two tabs refreshing at once.
+    clock.advance(31_000);
     const replay = await ctx.http.post('/v1/auth/refresh').send({ refreshToken: stolen.refreshToken });
     expect(replay.status).toBe(401);
     expect(replay.body.code).toBe('REFRESH_TOKEN_REUSED');
@@ -114,13 +116,13 @@ describe('refresh tokens', () => {
     expect((await ctx.http.post('/v1/auth/refresh').send({ refreshToken: otherDevice.refreshToken })).status).toBe(200);
   });
 
-  test('concurrent use of one refresh token lets exactly one through', async () => {
+  test('concurrent use of one refresh token (tabs refreshing at once) gives each caller its own pair', async () => {
     const pair = await login(ctx, org.instructor.nip, org.instructor.password);
     const results = await Promise.all(
       Array.from({ length: 5 }, () => ctx.http.post('/v1/auth/refresh').send({ refreshToken: pair.refreshToken })),
     );
-    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
-    expect(results.filter((r) => r.status === 401)).toHaveLength(4);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(new Set(results.map((r) => r.body.refreshToken as string)).size).toBe(5);
   });
 
   test('an unknown or expired refresh token is refused', async () => {

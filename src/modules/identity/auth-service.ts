@@ -18,6 +18,8 @@ export interface AuthSettings {
   refreshTokenTtlDays: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /** A used refresh token presented again this soon is a second tab, not a copy. */
+  refreshReuseGraceSeconds: number;
 }
 
 export interface AuthServiceDeps {
@@ -118,6 +120,11 @@ export function createAuthService({ db, clock, settings, signAccessToken, thrott
         const known = await repo.findRefreshToken(tx, tokenHash);
         if (!known) return { error: new UnauthorizedError('The refresh token is not valid', 'REFRESH_TOKEN_INVALID') };
         if (known.usedAt && !known.revokedAt) {
+          // Two tabs refreshing at once present the same token: the later one gets its own pair.
+          if (now.getTime() - known.usedAt.getTime() <= settings.refreshReuseGraceSeconds * 1000) {
+            const user = await repo.findUser(tx, ALL_TENANTS, known.userId);
+            if (user?.status === 'active') return { tokens: await issueTokens(tx, user, known.familyId) };
+          }
           await repo.revokeFamily(tx, known.familyId, now);
           const user = await repo.findUser(tx, ALL_TENANTS, known.userId);
           if (user) await audit(tx, user, 'auth.refresh_reused', ctx, { familyId: known.familyId });

@@ -242,7 +242,8 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
             })
             .where(eq(users.id, id))
             .returning();
-          if (input.status === 'disabled' || passwordHash) await repo.revokeAllOfUser(tx, id, now);
+          const demoted = input.role !== undefined && input.role !== user.role;
+          if (input.status === 'disabled' || passwordHash || demoted) await repo.revokeAllOfUser(tx, id, now);
           const { password: _p, ...auditable } = input;
           await audit(tx, actor, user.orgId, 'user.updated', 'user', id, {
             changes: { ...auditable, ...(passwordHash ? { password: '[changed]' } : {}) },

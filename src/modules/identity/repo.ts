@@ -1,3 +1,4 @@
+import { revokeAccessTokens } from '../../http/access-revocations.js';
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../db/index.js';
 import { activationCodes, organizations, refreshTokens, users, type User } from '../../db/schema.js';
@@ -123,6 +124,7 @@ export async function revokeAllOfUser(db: DbExecutor, userId: string, now: Date)
     .update(refreshTokens)
     .set({ revokedAt: now })
     .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+  await revokeAccessTokens(db, userId);
 }
 
 export async function upsertActivationCodes(

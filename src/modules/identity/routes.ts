@@ -60,7 +60,7 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
         tags: ['auth'],
         summary: 'Exchange a refresh token for a new pair',
         description:
-          'Each refresh token works once. Presenting a used one again revokes every token of that login (`REFRESH_TOKEN_REUSED`).',
+          'Each refresh token works once. Presenting a used one again revokes every token of that login (`REFRESH_TOKEN_REUSED`), except within a few seconds of its use (two tabs refreshing at once), which gets a pair of its own.',
         body: s.refreshBody,
         response: { 200: s.tokenPair },
       },

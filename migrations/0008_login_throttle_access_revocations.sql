@@ -1,3 +1,8 @@
+CREATE TABLE "access_revocations" (
+	"user_id" uuid PRIMARY KEY NOT NULL,
+	"revoked_at" timestamp (3) with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "login_throttle" (
 	"key" text PRIMARY KEY NOT NULL,
 	"login_key" text,
