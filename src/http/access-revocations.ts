@@ -44,10 +44,14 @@ export function watchRevocations(pool: pg.Pool, options: { intervalMs: number; t
       await load().catch(() => undefined);
       loop();
     },
-    /** Whether a token of this user issued at `issuedAtSeconds` has been revoked. */
+    /**
+     * Whether a token of this user issued at `issuedAtSeconds` has been revoked. `iat` has whole
+     * seconds: a token from the second of the revocation itself counts as newer, so logging in
+     * right after a password change works (one issued earlier in that second slips through).
+     */
     isRevoked(userId: string, issuedAtSeconds: number | undefined): boolean {
       const at = revoked.get(userId);
-      return at !== undefined && (issuedAtSeconds === undefined || issuedAtSeconds * 1000 <= at);
+      return at !== undefined && (issuedAtSeconds === undefined || issuedAtSeconds < Math.floor(at / 1000));
     },
     stop() {
       stopped = true;

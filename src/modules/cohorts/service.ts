@@ -127,14 +127,19 @@ export function createCohortsService({
 
   async function cohortOr404(tx: DbExecutor, actor: Actor, id: string, lock = false): Promise<Cohort> {
     const cohort = lock ? await repo.lockCohort(tx, actor.scope, id) : await repo.findCohort(tx, actor.scope, id);
-    if (!cohort) throw new NotFoundError('Cohort');
+    if (!cohort || !(await mayRead(tx, actor, cohort.id))) throw new NotFoundError('Cohort');
     return cohort;
   }
 
   async function enrollmentOr404(tx: DbExecutor, actor: Actor, id: string) {
     const found = await repo.findEnrollment(tx, actor.scope, id);
-    if (!found) throw new NotFoundError('Enrollment');
+    if (!found || !(await mayRead(tx, actor, found.cohort.id))) throw new NotFoundError('Enrollment');
     return found;
+  }
+
+  /** Instructors see the cohorts they teach; to them the others do not exist. */
+  async function mayRead(tx: DbExecutor, actor: Actor, cohortId: string): Promise<boolean> {
+    return actor.role !== 'instructor' || (await repo.teaches(tx, actor.userId!, cohortId));
   }
 
   async function enrollmentView(tx: DbExecutor, found: NonNullable<Awaited<ReturnType<typeof repo.findEnrollment>>>) {
@@ -316,7 +321,8 @@ export function createCohortsService({
     },
 
     async listCohorts(actor: Actor, query: CohortListQuery) {
-      const result = page(await repo.listCohorts(db, actor.scope, query), query.limit);
+      const instructorId = actor.role === 'instructor' ? actor.userId! : undefined;
+      const result = page(await repo.listCohorts(db, actor.scope, query, instructorId), query.limit);
       return { items: await views(db, result.items), nextCursor: result.nextCursor };
     },
 

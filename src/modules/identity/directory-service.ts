@@ -67,11 +67,14 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
       at: clock.now(),
     });
 
-  /** A participant sees only themselves; staff see their organization. */
+  /** A participant sees only themselves; an instructor also the participants they teach; admins their organization. */
   async function visibleUser(tx: DbExecutor, actor: Actor, id: string): Promise<User> {
     const user = await repo.findUser(tx, actor.scope, id);
     if (!user || (actor.role === 'participant' && user.id !== actor.userId)) {
       throw new NotFoundError('User');
+    }
+    if (actor.role === 'instructor' && user.id !== actor.userId) {
+      if (!(await repo.instructorMaySee(tx, actor.userId!, user.id))) throw new NotFoundError('User');
     }
     return user;
   }
@@ -206,7 +209,8 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
 
     async listUsers(actor: Actor, query: UserListQuery) {
       if (actor.role === 'participant') throw new ForbiddenError();
-      return page(await repo.listUsers(db, actor.scope, query), query.limit);
+      const instructorId = actor.role === 'instructor' ? actor.userId! : undefined;
+      return page(await repo.listUsers(db, actor.scope, query, instructorId), query.limit);
     },
 
     getUser: (actor: Actor, id: string) => visibleUser(db, actor, id),

@@ -1,4 +1,5 @@
 import { revokeAccessTokens } from '../../http/access-revocations.js';
+import { taughtParticipantIds } from '../classroom/teaching.js';
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../db/index.js';
 import { activationCodes, organizations, refreshTokens, users, type User } from '../../db/schema.js';
@@ -38,7 +39,7 @@ export function findUser(db: DbExecutor, scope: TenantScope, id: string) {
   return db.query.users.findFirst({ where: and(eq(users.id, id), inTenant(users.orgId, scope)) });
 }
 
-export function listUsers(db: DbExecutor, scope: TenantScope, q: UserListQuery) {
+export function listUsers(db: DbExecutor, scope: TenantScope, q: UserListQuery, instructorId?: string) {
   return db
     .select()
     .from(users)
@@ -48,11 +49,25 @@ export function listUsers(db: DbExecutor, scope: TenantScope, q: UserListQuery) 
         q.orgId ? eq(users.orgId, q.orgId) : undefined,
         q.role ? eq(users.role, q.role) : undefined,
         q.status ? eq(users.status, q.status) : undefined,
+        instructorId ? instructorSees(instructorId) : undefined,
         afterCursor(users.createdAt, users.id, q.cursor),
       ),
     )
     .orderBy(asc(users.createdAt), asc(users.id))
     .limit(q.limit + 1);
+}
+
+/** An instructor reads themselves and the participants of the cohorts they teach. */
+export function instructorSees(instructorId: string) {
+  return sql`(${users.id} = ${instructorId} or ${users.id} in (${taughtParticipantIds(instructorId)}))`;
+}
+
+export async function instructorMaySee(db: DbExecutor, instructorId: string, userId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), instructorSees(instructorId)));
+  return rows.length > 0;
 }
 
 /** Login is by NIP or email across all organizations: both are unique system-wide. */
