@@ -84,6 +84,25 @@ describe('nobody can lock anybody out', () => {
   });
 });
 
+describe('housekeeping', () => {
+  test('counts nobody will read again are removed, so guessing unknown logins cannot grow the table forever', async () => {
+    const day = manualClock('2024-12-01T00:00:00Z');
+    const throttle = createLoginThrottle({
+      db: ctx.deps.db,
+      clock: day,
+      settings: { freeFailures: 5, maxDelayMinutes: 15, sourceFailuresPerMinute: 20 },
+    });
+    await throttle.failed('tebakan-lama@example.org', '192.0.2.77');
+    const count = async (login: string) =>
+      (await ctx.deps.pool.query('select 1 from login_throttle where login_key = $1', [login])).rows.length;
+    expect(await count('tebakan-lama@example.org')).toBe(1);
+    day.advance(25 * 3_600_000);
+    await throttle.failed('tebakan-baru@example.org', '192.0.2.77');
+    expect(await count('tebakan-lama@example.org')).toBe(0);
+    expect(await count('tebakan-baru@example.org')).toBe(1);
+  });
+});
+
 describe('one office, one address', () => {
   test('with default settings, 40 people activate and then log in from one address within a minute', async () => {
     const admin = bearer(org.admin.token);

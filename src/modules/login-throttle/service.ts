@@ -26,7 +26,22 @@ const sourceKey = (source: string) => `source:${source}`;
  * successes are never counted, so a whole office behind one address can log in at once. The
  * state lives in PostgreSQL, so every API replica sees the same counts.
  */
+// Rows nobody will read again (a day without failures) are removed at most this often per process.
+const SWEEP_EVERY_MS = 60_000;
+
 export function createLoginThrottle({ db, clock, settings }: LoginThrottleDeps) {
+  let lastSweep = 0;
+  // Unknown login texts are counted too, so a guesser adds rows: old ones go, or the table only grows.
+  async function sweep(now: Date) {
+    if (now.getTime() - lastSweep < SWEEP_EVERY_MS) return;
+    lastSweep = now.getTime();
+    await db
+      .delete(loginThrottle)
+      .where(
+        sql`${loginThrottle.lastFailureAt} < ${new Date(now.getTime() - FORGET_AFTER_MS).toISOString()}::timestamptz`,
+      );
+  }
+
   async function countFailure(key: string, loginKey: string | null, windowMs: number, now: Date) {
     const resetBefore = new Date(now.getTime() - windowMs).toISOString();
     const at = now.toISOString();
@@ -76,6 +91,7 @@ export function createLoginThrottle({ db, clock, settings }: LoginThrottleDeps) 
     /** Counts a failed attempt; returns how long this login must now wait at this source (ms). */
     async failed(login: string, source: string): Promise<number> {
       const now = clock.now();
+      await sweep(now);
       await countFailure(sourceKey(source), null, SOURCE_WINDOW_MS, now);
       const failures = await countFailure(pairKey(login, source), normalizeLogin(login), FORGET_AFTER_MS, now);
       const delay = delayAfterFailures(failures, settings);
