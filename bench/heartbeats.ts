@@ -5,7 +5,8 @@
  * database is checked against what was sent: every acknowledged event stored once, every credited
  * second accounted for.
  *
- *   npm run bench:heartbeats            (env: BENCH_DATABASE_URL, ENROLLMENTS, DURATION, CONNECTIONS)
+ *   npm run bench:heartbeats            (env: BENCH_DATABASE_URL, ENROLLMENTS, DURATION, CONNECTIONS,
+ *                                        BENCH_DATABASE_NAME, BENCH_PORT: several runs on one machine keep apart)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -26,6 +27,9 @@ import { makePeople, rosterCsv } from '../test/support/roster-files.js';
 const ENROLLMENTS = Number(process.env.ENROLLMENTS ?? 10_000);
 const DURATION = Number(process.env.DURATION ?? 20);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 64);
+const DATABASE_NAME = process.env.BENCH_DATABASE_NAME ?? 'asn_bench';
+// The bare route listens here, the full stack one port up.
+const PORT = Number(process.env.BENCH_PORT ?? 3401);
 const root = path.resolve(import.meta.dirname, '..');
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
 
@@ -75,7 +79,7 @@ function summary(r: autocannon.Result) {
 
 async function main(): Promise<void> {
   console.log(machine());
-  const databaseUrl = await recreateDatabase('asn_bench');
+  const databaseUrl = await recreateDatabase(DATABASE_NAME);
 
   // ---- setup through the services: organization, curriculum, an open cohort, 10,000 participants ----
   const config = loadConfig({
@@ -140,13 +144,13 @@ async function main(): Promise<void> {
   // ---- the stack's limit ----
   const minimal = await start(
     ['bench/minimal-server.ts'],
-    { DATABASE_URL: databaseUrl, PORT: '3401', POOL_MAX: '20' },
+    { DATABASE_URL: databaseUrl, PORT: String(PORT), POOL_MAX: '20' },
     /minimal server ready/,
   );
   console.log('baseline: running');
   let n = 0;
   const baseline = await autocannon({
-    url: 'http://127.0.0.1:3401',
+    url: `http://127.0.0.1:${PORT}`,
     connections: CONNECTIONS,
     duration: DURATION,
     requests: [
@@ -168,7 +172,7 @@ async function main(): Promise<void> {
       DATABASE_URL: databaseUrl,
       JWT_SECRET,
       ROLE: 'api',
-      PORT: '3402',
+      PORT: String(PORT + 1),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       MIGRATE_ON_START: 'false',
@@ -182,7 +186,7 @@ async function main(): Promise<void> {
   const acknowledged = new Set<string>();
   let i = 0;
   const full = await autocannon({
-    url: 'http://127.0.0.1:3402',
+    url: `http://127.0.0.1:${PORT + 1}`,
     connections: CONNECTIONS,
     duration: DURATION,
     requests: [

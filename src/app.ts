@@ -6,11 +6,12 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.js';
 import auth from './http/auth.js';
-import errors from './http/errors.js';
+import errors, { clientErrorHandler, frameworkErrors } from './http/errors.js';
 import health from './http/health.js';
 import observability from './http/observability.js';
 import openapi from './http/openapi.js';
 import securityHeaders from './http/security-headers.js';
+import textInput from './http/text-input.js';
 import { queueBoard } from './http/queue-board.js';
 import multipart from '@fastify/multipart';
 import { cohortRoutes } from './modules/cohorts/routes.js';
@@ -26,6 +27,7 @@ import { scheduleRoutes } from './modules/schedule/routes.js';
 import { submissionRoutes } from './modules/submissions/routes.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
+import { loginThrottleRoutes } from './modules/login-throttle/routes.js';
 import { registerOperationalMetrics } from './queue/metrics.js';
 import { phaseClockRunning } from './queue/clock-check.js';
 import { queueRoundTrip } from './queue/self-check.js';
@@ -43,7 +45,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     // The observability plugin writes one line per request instead, with user and organization.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    // A hop count trusts the nearest N addresses (the socket's, then X-Forwarded-For from the
+    // right); Fastify itself ignores a bare number, so it is given as a function.
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     requestIdHeader: 'x-request-id',
     // A caller's request id is kept when it is sane, so one id follows a request across services.
     genReqId: (req) => {
@@ -51,6 +58,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -60,7 +69,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
 
   await app.register(errors);
-  await app.register(observability);
+  await app.register(observability, { metricsToken: config.metricsToken, production: config.env === 'production' });
+  await app.register(textInput);
   await app.register(securityHeaders);
   // Without configured origins no browser origin is allowed, and no hook needs to run.
   if (config.corsOrigins.length > 0) await app.register(cors, { origin: config.corsOrigins, credentials: false });
@@ -75,11 +85,16 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   // Every GET answer carries an ETag and a matching If-None-Match gets 304: mobile and offline
   // clients re-check lessons, outlines and their own views without downloading them again.
   await app.register(etag);
-  await app.register(auth, { secret: deps.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
+  await app.register(auth, {
+    secret: deps.jwtSecret,
+    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+    pool: deps.pool,
+  });
   await app.register(health, {
     pool: deps.pool,
     checkQueue: () => queueRoundTrip(deps.systemQueue),
     checkClock: () => phaseClockRunning(deps.producers.clock, deps.pool, config.clockOverdueSeconds),
+    clock: deps.clock,
   });
 
   const services = createServices(deps, (p) => app.signAccessToken(p));
@@ -93,6 +108,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
         auth: services.auth,
         directory: services.directory,
         loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+      });
+      await v1.register(loginThrottleRoutes, {
+        throttle: services.throttle,
+        directory: services.directory,
+        db: deps.db,
+        clock: deps.clock,
       });
       await v1.register(curriculumRoutes, { curriculum: services.curriculum });
       await v1.register(cohortRoutes, { cohorts: services.cohorts });

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 // The only place that reads process.env. Everything else receives a frozen Config.
@@ -26,6 +27,31 @@ const url = (protocols: string[]) =>
     `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
   );
 
+/**
+ * Which proxies' X-Forwarded-For entries are believed: none (`false`), the nearest N hops (a
+ * number; `true` means 1), or the proxies at the listed addresses or networks.
+ */
+const trustProxy = z.string().transform((v, ctx): false | number | string[] => {
+  const s = v.trim().toLowerCase();
+  if (['false', '0', 'no'].includes(s)) return false;
+  if (['true', 'yes'].includes(s)) return 1;
+  if (/^\d+$/.test(s)) {
+    const hops = Number(s);
+    if (hops <= 20) return hops;
+  } else {
+    const entries = s
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean);
+    if (entries.length > 0 && entries.every((e) => ipaddr.isValid(e) || ipaddr.isValidCIDR(e))) return entries;
+  }
+  ctx.addIssue({
+    code: 'custom',
+    message: 'must be false, a number of proxy hops (1-20), or a comma-separated list of proxy addresses or networks',
+  });
+  return z.NEVER;
+});
+
 const timeZone = z.string().refine((tz) => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
@@ -50,6 +76,7 @@ const envSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
@@ -60,7 +87,7 @@ const envSchema = z.object({
     .max(100 * 1024 * 1024)
     .default(1024 * 1024),
   CORS_ORIGINS: list.optional(),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: trustProxy.optional(),
   DEFAULT_TIME_ZONE: timeZone.default('Asia/Jakarta'),
   IMPORT_MAX_BYTES: z.coerce
     .number()
@@ -80,6 +107,12 @@ const envSchema = z.object({
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  WEBHOOK_ALLOWED_NETWORKS: list
+    .refine(
+      (v) => v.every((n) => ipaddr.isValidCIDR(n) || ipaddr.isValid(n)),
+      'must be a comma-separated list of addresses or CIDR networks such as 10.20.0.0/16',
+    )
+    .optional(),
   BEHIND_PACE_DAYS_BEFORE_CLOSE: z.coerce.number().int().min(1).max(60).default(3),
   ACTIVATION_CODE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   ATTENDANCE_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(3),
@@ -112,6 +145,7 @@ const envSchema = z.object({
     .optional(),
   SIGNING_GATEWAY_CA_FILE: z.string().min(1).optional(),
   SIGNING_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   JOB_LOCK_MS: z.coerce.number().int().min(2000).max(600_000).default(10_000),
@@ -141,18 +175,28 @@ export interface Config {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   loginRateLimitPerMinute: number;
+  /** A used refresh token presented again within this many seconds is served, not treated as stolen. */
+  refreshReuseGraceSeconds: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
   bodyLimitBytes: number;
   corsOrigins: string[];
-  trustProxy: boolean;
+  /** false: the socket's address is the client; N: the nearest N proxies are trusted; a list: those proxies. */
+  trustProxy: false | number | string[];
   defaultTimeZone: string;
   /** Largest participant file accepted by an import (larger: 413). */
   importMaxBytes: number;
   /** Imports with more rows run as a background job whose progress can be polled. */
   importSyncMaxRows: number;
   activationCodeTtlDays: number;
-  webhooks: { dispatchIntervalMs: number; maxAttempts: number; retryBaseMs: number; timeoutMs: number };
+  webhooks: {
+    dispatchIntervalMs: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+    timeoutMs: number;
+    /** Private networks webhook receivers may nevertheless live in (on-premise); none by default. */
+    allowedNetworks: string[];
+  };
   /** Participants behind pace are flagged this many days before their online phase closes. */
   behindPaceDaysBeforeClose: number;
   credit: {
@@ -195,6 +239,8 @@ export interface Config {
   queueCheckIntervalMs: number;
   /** Readiness reports the phase clock as failing when a transition is overdue by more than this. */
   clockOverdueSeconds: number;
+  /** Bearer token GET /metrics requires; unset: /metrics is open outside production and absent in it. */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -245,11 +291,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    refreshReuseGraceSeconds: e.REFRESH_REUSE_GRACE_SECONDS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     corsOrigins: e.CORS_ORIGINS ?? [],
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: e.TRUST_PROXY ?? false,
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
     importMaxBytes: e.IMPORT_MAX_BYTES,
     importSyncMaxRows: e.IMPORT_SYNC_MAX_ROWS,
@@ -268,6 +315,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
       retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      allowedNetworks: e.WEBHOOK_ALLOWED_NETWORKS ?? [],
     }),
     behindPaceDaysBeforeClose: e.BEHIND_PACE_DAYS_BEFORE_CLOSE,
     attendanceGraceDays: e.ATTENDANCE_GRACE_DAYS,
@@ -294,6 +342,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     jobStalledCheckMs: e.JOB_STALLED_CHECK_MS,
     queueCheckIntervalMs: e.QUEUE_CHECK_INTERVAL_MS,
     clockOverdueSeconds: e.CLOCK_OVERDUE_SECONDS,
+    metricsToken: e.METRICS_TOKEN,
   });
 }
 

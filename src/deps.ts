@@ -12,6 +12,7 @@ import { createDb, createPool, type Db } from './db/index.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { runMigrations } from './db/migrate.js';
 import { ServiceUnavailableError } from './http/errors.js';
+import { systemResolveHost, type ResolveHost } from './modules/webhooks/target.js';
 import { createQueueBackend, type QueueBackend } from './queue/backend.js';
 import { DEFAULT_JOB_OPTIONS, queueDefinitions, type JobData, type JobName, type QueueName } from './queue/jobs.js';
 
@@ -41,6 +42,8 @@ export interface Deps {
   /** For the worker, where no one waits on the answer: as long as the queue store takes. */
   enqueueWaiting: Enqueue;
   jwtSecret: string;
+  /** How outgoing webhook targets' host names are resolved. */
+  resolveHost: ResolveHost;
   mode: { database: 'embedded' | 'external'; queue: QueueBackend['kind']; dataDir: string | undefined };
   /** Closes everything opened here, in reverse order. */
   close(): Promise<void>;
@@ -50,6 +53,7 @@ export interface DepsOverrides {
   clock?: Clock;
   /** Redis key prefix, so test runs sharing one Redis stay apart. */
   queuePrefix?: string;
+  resolveHost?: ResolveHost;
 }
 
 /** Outside production a missing secret is generated once and kept beside the data, so tokens survive restarts. */
@@ -142,6 +146,7 @@ export async function createDeps(
       enqueue,
       enqueueWaiting,
       jwtSecret: await resolveJwtSecret(config),
+      resolveHost: overrides.resolveHost ?? systemResolveHost,
       mode: {
         database: embedded ? 'embedded' : 'external',
         queue: queues.kind,

@@ -13,6 +13,7 @@ import { createCohortsService, type CohortsService } from './modules/cohorts/ser
 import { createCurriculumService } from './modules/curriculum/service.js';
 import { createAuthService } from './modules/identity/auth-service.js';
 import { createDirectoryService } from './modules/identity/directory-service.js';
+import { createLoginThrottle } from './modules/login-throttle/service.js';
 import { createJobsService } from './modules/jobs/service.js';
 import { createProgressService, type ProgressService } from './modules/progress/service.js';
 import { createScheduleService, type ScheduleService } from './modules/schedule/service.js';
@@ -95,7 +96,22 @@ export function createServices(deps: Deps, signAccessToken: (p: Principal) => st
     gateway,
     samplePdf: () => samplePdf(),
   });
-  const webhooks = createWebhooksService({ db, clock, enqueue: deps.enqueue, settings: config.webhooks });
+  const throttle = createLoginThrottle({
+    db,
+    clock,
+    settings: {
+      freeFailures: config.loginMaxFailures,
+      maxDelayMinutes: config.loginLockMinutes,
+      sourceFailuresPerMinute: config.loginRateLimitPerMinute,
+    },
+  });
+  const webhooks = createWebhooksService({
+    db,
+    clock,
+    enqueue: deps.enqueue,
+    settings: config.webhooks,
+    resolveHost: deps.resolveHost,
+  });
   return {
     directory,
     classroom,
@@ -115,7 +131,8 @@ export function createServices(deps: Deps, signAccessToken: (p: Principal) => st
       settings: config,
     }),
     cohorts,
-    auth: createAuthService({ db, clock, settings: config, signAccessToken }),
+    throttle,
+    auth: createAuthService({ db, clock, settings: config, signAccessToken, throttle }),
   };
 }
 

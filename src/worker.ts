@@ -97,6 +97,7 @@ export async function planFromPostgres(deps: Deps): Promise<{ jobs: number; deli
   const deliveries = await createWebhooksService({
     db: deps.db,
     clock: deps.clock,
+    resolveHost: deps.resolveHost,
     enqueue: deps.enqueueWaiting,
     settings: deps.config.webhooks,
   }).replanPending();

@@ -61,7 +61,7 @@ export interface paths {
         put?: never;
         /**
          * Log in with NIP or email and password
-         * @description Returns a short-lived access token and a refresh token. Limited per IP address; an account is locked for a while after repeated failures (`ACCOUNT_LOCKED`).
+         * @description Returns a short-lived access token and a refresh token. Failed attempts (not successes) are limited per address (`RATE_LIMITED`), and repeated failures of one login from one address delay its next attempts there, growing (`LOGIN_THROTTLED`, with Retry-After); unknown logins are treated alike.
          */
         post: operations["login"];
         delete?: never;
@@ -121,7 +121,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange a refresh token for a new pair
-         * @description Each refresh token works once. Presenting a used one again revokes every token of that login (`REFRESH_TOKEN_REUSED`).
+         * @description Each refresh token works once. Presenting a used one again revokes every token of that login (`REFRESH_TOKEN_REUSED`), except within a few seconds of its use (two tabs refreshing at once), which gets a pair of its own.
          */
         post: operations["refreshTokens"];
         delete?: never;
@@ -242,6 +242,26 @@ export interface paths {
         head?: never;
         /** Change a user */
         patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/v1/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lift every login delay of a user, from every address
+         * @description Failed logins delay further attempts of that login from the same address (`LOGIN_THROTTLED`); this ends those delays at once, e.g. for a participant who forgot their password and has just been given a new one.
+         */
+        post: operations["unlockUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/courses": {
@@ -1474,7 +1494,7 @@ export interface paths {
         put?: never;
         /**
          * Register an endpoint for events
-         * @description Each delivery is a POST of `{id, type, createdAt, data}` with headers `x-webhook-event`, `x-webhook-id`, `x-webhook-timestamp` and `x-webhook-signature: sha256=HMAC-SHA256(secret, timestamp + "." + body)`. Non-2xx answers are retried with exponential backoff. The secret is shown only in this answer.
+         * @description Each delivery is a POST of `{id, type, createdAt, data}` with headers `x-webhook-event`, `x-webhook-id`, `x-webhook-timestamp` and `x-webhook-signature: sha256=HMAC-SHA256(secret, timestamp + "." + body)`. Non-2xx answers (redirects included: they are not followed) are retried with exponential backoff. The URL must be a public address, or lie in a network the operator allowed: 422 `WEBHOOK_TARGET_NOT_ALLOWED`. The secret is shown only in this answer.
          */
         post: operations["createWebhook"];
         delete?: never;
@@ -1626,7 +1646,7 @@ export interface components {
             status: number;
             detail?: string;
             /** @enum {string} */
-            code: "ACCOUNT_DISABLED" | "ACCOUNT_LOCKED" | "ACTIVATION_INVALID" | "ALREADY_ENROLLED" | "ALREADY_MEMBER" | "ALREADY_WITHDRAWN" | "ASSESSMENT_SCHEME_NOT_SET" | "ATTEMPT_CONFLICT" | "ATTEMPT_LIMIT_REACHED" | "ATTENDANCE_CLOSED" | "ATTENDANCE_INVALID" | "BAD_CONTENT_LENGTH" | "BAD_REQUEST" | "BAD_URL" | "CANNOT_DISABLE_SELF" | "CAPACITY_BELOW_ENROLLED" | "CERTIFICATE_ALREADY_REISSUED" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_REVOKED" | "CERTIFICATE_REVOKED" | "CERTIFICATE_VALID_EXISTS" | "COHORT_CLOSED" | "COHORT_CODE_TAKEN" | "COHORT_FULL" | "COMPONENT_NOT_FOUND" | "COMPONENT_NOT_MANUAL" | "CONFLICT" | "COURSE_CODE_TAKEN" | "COURSE_INVALID" | "COURSE_NOT_PUBLISHED" | "COURSE_PUBLISHED" | "COURSE_VERSION_MISMATCH" | "DATE_OUTSIDE_PROGRAM" | "DRAFT_EXISTS" | "EMAIL_TAKEN" | "ENROLLMENT_NOT_PASSED" | "ENROLLMENT_REFUSED" | "ENROLLMENT_WITHDRAWN" | "FILE_REQUIRED" | "FORBIDDEN" | "INTERNAL" | "INVALID_ANSWERS" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVALID_NIP" | "INVALID_PARTICIPANT" | "ISSUER_NOT_FOUND" | "LESSON_CODE_TAKEN" | "LOGO_NOT_FOUND" | "LOGO_TOO_LARGE" | "LOGO_UNSUPPORTED" | "MALFORMED_JSON" | "MODULE_CODE_TAKEN" | "NIP_TAKEN" | "NOT_AN_ONLINE_PHASE" | "NOT_A_MEMBER" | "NOT_A_PARTICIPANT" | "NOT_A_QUIZ" | "NOT_COHORT_INSTRUCTOR" | "NOT_ENROLLED" | "NOT_FOUND" | "NOT_HOME_ORGANIZATION" | "NOT_SESSION_INSTRUCTOR" | "NO_DRAFT" | "ONLY_VERSION" | "ORGANIZATION_CODE_TAKEN" | "ORGANIZATION_NOT_EMPTY" | "PASSPHRASE_REQUIRED" | "PAYLOAD_TOO_LARGE" | "PERSON_EXISTS" | "PHASES_INVALID" | "PHASE_ALREADY_CLOSED" | "PHASE_ALREADY_OPEN" | "PHASE_CLOSED" | "PHASE_NOT_OPEN" | "PHASE_STARTED" | "PKCS12_INVALID" | "QUESTIONS_EXIST" | "QUEUE_UNAVAILABLE" | "RATE_LIMITED" | "REFRESH_TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_REVOKED" | "RESULTS_NOT_COMPUTED" | "RESULTS_NOT_FINAL" | "ROLE_CHANGE_NOT_ALLOWED" | "ROSTER_INVALID" | "SCHEME_INVALID" | "SCORES_INVALID" | "SESSION_HAS_ATTENDANCE" | "SESSION_INVALID" | "SESSION_NOT_STARTED" | "SIGNING_GATEWAY_NOT_CONFIGURED" | "SUBMISSIONS_NOT_TAKEN" | "SUBMISSION_ACCEPTED" | "SUBMISSION_ALREADY_REVIEWED" | "SUBMISSION_KIND_REFUSED" | "SUBMISSION_UNDER_REVIEW" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOO_MANY_FILES" | "UNAUTHENTICATED" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VERSION_PUBLISHED";
+            code: "ACCOUNT_DISABLED" | "ACTIVATION_INVALID" | "ALREADY_ENROLLED" | "ALREADY_MEMBER" | "ALREADY_WITHDRAWN" | "ASSESSMENT_SCHEME_NOT_SET" | "ATTEMPT_CONFLICT" | "ATTEMPT_LIMIT_REACHED" | "ATTENDANCE_CLOSED" | "ATTENDANCE_INVALID" | "BAD_CONTENT_LENGTH" | "BAD_REQUEST" | "BAD_URL" | "CANNOT_DISABLE_SELF" | "CAPACITY_BELOW_ENROLLED" | "CERTIFICATE_ALREADY_REISSUED" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_REVOKED" | "CERTIFICATE_REVOKED" | "CERTIFICATE_VALID_EXISTS" | "COHORT_CLOSED" | "COHORT_CODE_TAKEN" | "COHORT_FULL" | "COMPONENT_NOT_FOUND" | "COMPONENT_NOT_MANUAL" | "CONFLICT" | "COURSE_CODE_TAKEN" | "COURSE_INVALID" | "COURSE_NOT_PUBLISHED" | "COURSE_PUBLISHED" | "COURSE_VERSION_MISMATCH" | "DATE_OUTSIDE_PROGRAM" | "DRAFT_EXISTS" | "EMAIL_TAKEN" | "ENROLLMENT_NOT_PASSED" | "ENROLLMENT_REFUSED" | "ENROLLMENT_WITHDRAWN" | "FILE_REQUIRED" | "FORBIDDEN" | "INTERNAL" | "INVALID_ANSWERS" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVALID_NIP" | "INVALID_PARTICIPANT" | "ISSUER_NOT_FOUND" | "LESSON_CODE_TAKEN" | "LOGIN_THROTTLED" | "LOGO_NOT_FOUND" | "LOGO_TOO_LARGE" | "LOGO_UNSUPPORTED" | "MALFORMED_JSON" | "MALFORMED_MULTIPART" | "MODULE_CODE_TAKEN" | "NIP_TAKEN" | "NOT_AN_ONLINE_PHASE" | "NOT_A_MEMBER" | "NOT_A_PARTICIPANT" | "NOT_A_QUIZ" | "NOT_COHORT_INSTRUCTOR" | "NOT_ENROLLED" | "NOT_FOUND" | "NOT_HOME_ORGANIZATION" | "NOT_SESSION_INSTRUCTOR" | "NO_DRAFT" | "ONLY_VERSION" | "ORGANIZATION_CODE_TAKEN" | "ORGANIZATION_NOT_EMPTY" | "PASSPHRASE_REQUIRED" | "PAYLOAD_TOO_LARGE" | "PERSON_EXISTS" | "PHASES_INVALID" | "PHASE_ALREADY_CLOSED" | "PHASE_ALREADY_OPEN" | "PHASE_CLOSED" | "PHASE_NOT_OPEN" | "PHASE_STARTED" | "PKCS12_INVALID" | "QUESTIONS_EXIST" | "QUEUE_UNAVAILABLE" | "RATE_LIMITED" | "REFRESH_TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_REVOKED" | "RESULTS_NOT_COMPUTED" | "RESULTS_NOT_FINAL" | "ROLE_CHANGE_NOT_ALLOWED" | "ROSTER_INVALID" | "ROSTER_TOO_LARGE" | "ROUTE_NOT_FOUND" | "SCHEME_INVALID" | "SCORES_INVALID" | "SESSION_HAS_ATTENDANCE" | "SESSION_INVALID" | "SESSION_NOT_STARTED" | "SIGNING_GATEWAY_NOT_CONFIGURED" | "SUBMISSIONS_NOT_TAKEN" | "SUBMISSION_ACCEPTED" | "SUBMISSION_ALREADY_REVIEWED" | "SUBMISSION_KIND_REFUSED" | "SUBMISSION_UNDER_REVIEW" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_PARTS" | "UNAUTHENTICATED" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "VALIDATION_FAILED" | "VERSION_PUBLISHED" | "WEBHOOK_TARGET_NOT_ALLOWED";
             /** @description Per field, for validation and rule failures */
             errors?: {
                 path: string;
@@ -1771,19 +1791,16 @@ export interface operations {
                                 /** @enum {string} */
                                 status: "ok" | "failing";
                                 ms: number;
-                                error?: string;
                             };
                             queue: {
                                 /** @enum {string} */
                                 status: "ok" | "failing";
                                 ms: number;
-                                error?: string;
                             };
                             clock: {
                                 /** @enum {string} */
                                 status: "ok" | "failing";
                                 ms: number;
-                                error?: string;
                             };
                         };
                     };
@@ -1804,19 +1821,16 @@ export interface operations {
                                 /** @enum {string} */
                                 status: "ok" | "failing";
                                 ms: number;
-                                error?: string;
                             };
                             queue: {
                                 /** @enum {string} */
                                 status: "ok" | "failing";
                                 ms: number;
-                                error?: string;
                             };
                             clock: {
                                 /** @enum {string} */
                                 status: "ok" | "failing";
                                 ms: number;
-                                error?: string;
                             };
                         };
                     };
@@ -2679,6 +2693,37 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    unlockUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Delays lifted (one per address) */
+                        cleared: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
@@ -8183,6 +8228,7 @@ export interface operations {
                         status: "pending" | "delivered" | "failed";
                         attempts: number;
                         lastStatusCode: number | null;
+                        /** @description Coarse outcome of the last failed attempt: HTTP_ERROR, UNREACHABLE or TARGET_NOT_ALLOWED */
                         lastError: string | null;
                         deliveredAt: string | null;
                         /** Format: date-time */

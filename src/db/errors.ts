@@ -18,3 +18,16 @@ export function conflictOnUnique(conflicts: Record<string, () => Error>) {
     throw make ? make() : error;
   };
 }
+
+const FOREIGN_KEY_VIOLATION = '23503';
+
+/**
+ * For `.catch(...)` around a delete: rows elsewhere still refer to the one being removed, which
+ * is the client's conflict to resolve (a 409 with its own code), not a failure of the server.
+ */
+export function conflictOnReference(conflict: () => Error) {
+  return (error: unknown): never => {
+    const e = error as { code?: string; cause?: { code?: string } };
+    throw (e?.code ?? e?.cause?.code) === FOREIGN_KEY_VIOLATION ? conflict() : error;
+  };
+}

@@ -1144,3 +1144,32 @@ export const badgeKeys = pgTable('badge_keys', {
   privateKey: bytea('private_key').notNull(),
   createdAt: instant('created_at').notNull(),
 });
+
+// ---- login throttling ----
+
+// Failed logins and activations, per (normalized login text, source address) and per source
+// address alone. Keyed by the text typed, not by an account, so an unknown login is counted and
+// delayed exactly like a known one.
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    // The normalized login text of a (login, source) row, so an admin's unlock finds every source;
+    // null for a source's own row.
+    loginKey: text('login_key'),
+    failures: integer('failures').notNull(),
+    windowStartedAt: instant('window_started_at').notNull(),
+    lastFailureAt: instant('last_failure_at').notNull(),
+    blockedUntil: instant('blocked_until'),
+  },
+  (t) => [index('login_throttle_login_key_idx').on(t.loginKey)],
+);
+
+// ---- access revocations ----
+
+// Users whose access tokens issued before `revokedAt` no longer work: disabled, demoted, or given a
+// new password. Access tokens are not stored, so this is how a change reaches them before they expire.
+export const accessRevocations = pgTable('access_revocations', {
+  userId: uuid('user_id').primaryKey(),
+  revokedAt: instant('revoked_at').notNull(),
+});

@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './unavailable.js';
@@ -66,6 +68,15 @@ export class TooManyRequestsError extends AppError {
   }
 }
 
+/**
+ * For `.catch(...)` around reading a multipart body: the form parser's own errors (no boundary, a
+ * broken part header, a form cut short) are the client's, and a 400; size limits keep their 413.
+ */
+export function malformedMultipart(error: unknown): never {
+  if (error instanceof AppError || (error as FastifyError).statusCode) throw error;
+  throw new AppError(400, 'MALFORMED_MULTIPART', 'The multipart/form-data body is malformed');
+}
+
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
@@ -74,10 +85,13 @@ const TITLES: Record<number, string> = {
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
   409: 'Conflict',
+  408: 'Request Timeout',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -127,7 +141,14 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; detail?: str
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', detail: 'The body is not valid JSON' },
   FST_ERR_CTP_EMPTY_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   FST_ERR_CTP_INVALID_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-  FST_ERR_BAD_URL: { status: 400, code: 'BAD_URL' },
+  FST_ERR_BAD_URL: { status: 400, code: 'BAD_URL', detail: 'The URL is not validly encoded' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'URI_TOO_LONG', detail: 'A path parameter is too long' },
+  FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: 'BAD_REQUEST', detail: 'The request matches no route' },
+  FST_FIELDS_LIMIT: { status: 413, code: 'TOO_MANY_FIELDS', detail: 'The form has too many fields' },
+  FST_PARTS_LIMIT: { status: 413, code: 'TOO_MANY_PARTS', detail: 'The form has too many parts' },
+  FST_PROTO_VIOLATION: { status: 400, code: 'MALFORMED_MULTIPART', detail: 'A form field name is not allowed' },
+  FST_INVALID_JSON_FIELD_ERROR: { status: 400, code: 'MALFORMED_MULTIPART', detail: 'A JSON form field is not valid' },
+  FST_NO_FORM_DATA: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'Send the file as multipart/form-data' },
   FST_JWT_NO_AUTHORIZATION_IN_HEADER: { status: 401, code: 'UNAUTHENTICATED', detail: 'Authentication required' },
   FST_JWT_AUTHORIZATION_TOKEN_EXPIRED: { status: 401, code: 'TOKEN_EXPIRED', detail: 'The access token has expired' },
   FST_JWT_AUTHORIZATION_TOKEN_INVALID: { status: 401, code: 'TOKEN_INVALID', detail: 'The access token is not valid' },
@@ -138,6 +159,21 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; detail?: str
   },
   FST_JWT_BAD_REQUEST: { status: 401, code: 'TOKEN_INVALID', detail: 'The authorization header is malformed' },
   FST_JWT_NO_AUTHORIZATION_IN_COOKIE: { status: 401, code: 'UNAUTHENTICATED', detail: 'Authentication required' },
+};
+
+const GENERIC_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  408: 'REQUEST_TIMEOUT',
+  413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  431: 'HEADERS_TOO_LARGE',
 };
 
 /** `body`, `['modules', '3', 'title']` → `body.modules[3].title` */
@@ -177,11 +213,61 @@ function toProblem(error: FastifyError): Problem {
   if (isDatabaseUnavailable(error)) {
     return problem(503, 'DATABASE_UNAVAILABLE', 'The database is not reachable right now; retry shortly');
   }
-  // Any other 4xx from Fastify or a plugin: keep the status, never guess more.
+  // Any other 4xx from Fastify or a plugin: keep the status, but with this API's code for it,
+  // never the library's internal one.
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    return problem(error.statusCode, error.code ?? 'BAD_REQUEST', error.message);
+    return problem(
+      error.statusCode,
+      GENERIC_CODES[error.statusCode] ?? 'BAD_REQUEST',
+      STATUS_CODES[error.statusCode] ?? 'Bad request',
+    );
   }
   return problem(500, 'INTERNAL', 'An unexpected error occurred; it has been logged');
+}
+
+/**
+ * A failed query's error carries its parameters (passwords, personal data) in its message; the
+ * log gets the statement and the database's own error instead.
+ */
+function withoutQueryParameters(error: Error): Error {
+  const failed = error as Error & { query?: unknown; params?: unknown; cause?: unknown };
+  if (typeof failed.query !== 'string' || !('params' in failed)) return error;
+  const safe = new Error(`Failed query: ${failed.query}`, { cause: failed.cause });
+  safe.name = error.name;
+  safe.stack = `${safe.name}: ${safe.message}\n${(error.stack ?? '').split('\n').slice(1).join('\n')}`;
+  return safe;
+}
+
+/**
+ * Fastify's router errors (a malformed URL encoding, an over-long path parameter) are answered
+ * before any route or error handler runs; this gives them the same problem details.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const p = toProblem(error);
+  p.instance = request.url;
+  void sendProblem(reply, p);
+}
+
+/**
+ * Requests Node's HTTP parser rejects (headers or URL too large, malformed request line) never
+ * become Fastify requests: the answer is written on the socket, still as problem details.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, detail] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'REQUEST_TIMEOUT', 'The request took too long to arrive']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'HEADERS_TOO_LARGE', 'The request line or headers are larger than allowed']
+        : [400, 'MALFORMED_REQUEST', 'The request is not valid HTTP'];
+  const body = JSON.stringify(problem(status, code, detail));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 async function errorsPlugin(app: FastifyInstance): Promise<void> {
@@ -192,7 +278,7 @@ async function errorsPlugin(app: FastifyInstance): Promise<void> {
     }
     const p = toProblem(error);
     p.instance = request.url;
-    if (p.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (p.status >= 500) request.log.error({ err: withoutQueryParameters(error) }, 'request failed');
     if (error instanceof TooManyRequestsError && error.retryAfterSeconds) {
       void reply.header('retry-after', String(error.retryAfterSeconds));
     }

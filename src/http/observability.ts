@@ -1,6 +1,21 @@
-import type { FastifyInstance } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { NotFoundError, UnauthorizedError } from './errors.js';
+
+export interface ObservabilityOptions {
+  /** Required as a bearer token by GET /metrics; without it /metrics is served only outside production. */
+  metricsToken: string | undefined;
+  production: boolean;
+}
+
+function presents(request: FastifyRequest, token: string): boolean {
+  const header = request.headers.authorization ?? '';
+  const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,7 +30,7 @@ const TOKEN_IN_QUERY = /([?&]token=)[^&]*/g;
  * One log line per request (with request id, and user and org once authenticated) and the
  * Prometheus registry behind GET /metrics. Modules add their own metrics to `app.metrics`.
  */
-async function observabilityPlugin(app: FastifyInstance): Promise<void> {
+async function observabilityPlugin(app: FastifyInstance, options: ObservabilityOptions): Promise<void> {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -46,7 +61,14 @@ async function observabilityPlugin(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  // Metrics tell an outsider about traffic and queues, and cost work to render: a token, or (for
+  // development) no protection outside production; in production without a token, no route.
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (options.metricsToken) {
+      if (!presents(request, options.metricsToken)) throw new UnauthorizedError('A metrics token is required');
+    } else if (options.production) {
+      throw new NotFoundError('Route', 'ROUTE_NOT_FOUND');
+    }
     return reply.type(registry.contentType).send(await registry.metrics());
   });
 }

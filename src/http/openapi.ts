@@ -6,6 +6,13 @@ import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { ERROR_CODES } from './error-codes.js';
 import { OPERATION_IDS } from './operation-ids.js';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route answers 429 when its caller is held back (login throttling), besides any rate limit. */
+    throttled?: boolean;
+  }
+}
+
 const PROBLEM = { $ref: '#/components/schemas/Problem' };
 
 /** The problem answers an operation can give, documented once and referenced by each operation. */
@@ -96,7 +103,7 @@ function completeDocument(document: Record<string, unknown>, rateLimited: Set<st
 async function openapiPlugin(app: FastifyInstance, options: { version: string }): Promise<void> {
   const rateLimited = new Set<string>();
   app.addHook('onRoute', (route) => {
-    if ((route.config as { rateLimit?: unknown } | undefined)?.rateLimit) {
+    if (route.config?.rateLimit || route.config?.throttled) {
       for (const method of [route.method].flat()) rateLimited.add(`${method} ${route.url}`);
     }
   });

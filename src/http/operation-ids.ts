@@ -25,6 +25,7 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'GET /v1/users/:id': 'getUser',
   'PATCH /v1/users/:id': 'updateUser',
   'DELETE /v1/users/:id': 'disableUser',
+  'POST /v1/users/:id/unlock': 'unlockUser',
   'GET /v1/users/:id/jp': 'getUserAnnualJp',
   'GET /v1/users/:id/training-history': 'getUserTrainingHistory',
   'POST /v1/users/:id/external-trainings': 'addExternalTraining',

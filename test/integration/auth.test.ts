@@ -47,18 +47,22 @@ describe('login', () => {
     expect(wrong.body.detail).toBe(unknown.body.detail);
   });
 
-  test('repeated failures lock the account for the configured time, then it opens again', async () => {
+  test('repeated failures delay that login from that address, growing, then it opens again', async () => {
     const member = await createMember(ctx, platformToken, org.id, 'participant');
     for (let i = 0; i < 3; i++) {
       const res = await ctx.http.post('/v1/auth/login').send({ login: member.nip, password: 'wrong-password' });
       expect(res.status).toBe(401);
     }
-    const locked = await ctx.http.post('/v1/auth/login').send({ login: member.nip, password: member.password });
-    expect(locked.status).toBe(429);
-    expect(locked.body.code).toBe('ACCOUNT_LOCKED');
-    expect(Number(locked.headers['retry-after'])).toBe(15 * 60);
+    const delayed = await ctx.http.post('/v1/auth/login').send({ login: member.nip, password: member.password });
+    expect(delayed.status).toBe(429);
+    expect(delayed.body.code).toBe('LOGIN_THROTTLED');
+    expect(Number(delayed.headers['retry-after'])).toBe(60);
 
-    clock.advance(15 * 60_000 + 1000);
+    clock.advance(60_000 + 1000);
+    expect((await ctx.http.post('/v1/auth/login').send({ login: member.nip, password: 'wrong' })).status).toBe(401);
+    const longer = await ctx.http.post('/v1/auth/login').send({ login: member.nip, password: member.password });
+    expect(Number(longer.headers['retry-after'])).toBe(120);
+    clock.advance(120_000 + 1000);
     const open = await ctx.http.post('/v1/auth/login').send({ login: member.nip, password: member.password });
     expect(open.status).toBe(200);
   });
@@ -98,6 +102,8 @@ describe('refresh tokens', () => {
     const rotated = await ctx.http.post('/v1/auth/refresh').send({ refreshToken: stolen.refreshToken });
     expect(rotated.status).toBe(200);
 
+    // Past the grace window for two tabs refreshing at once.
+    clock.advance(31_000);
     const replay = await ctx.http.post('/v1/auth/refresh').send({ refreshToken: stolen.refreshToken });
     expect(replay.status).toBe(401);
     expect(replay.body.code).toBe('REFRESH_TOKEN_REUSED');
@@ -110,13 +116,13 @@ describe('refresh tokens', () => {
     expect((await ctx.http.post('/v1/auth/refresh').send({ refreshToken: otherDevice.refreshToken })).status).toBe(200);
   });
 
-  test('concurrent use of one refresh token lets exactly one through', async () => {
+  test('concurrent use of one refresh token (tabs refreshing at once) gives each caller its own pair', async () => {
     const pair = await login(ctx, org.instructor.nip, org.instructor.password);
     const results = await Promise.all(
       Array.from({ length: 5 }, () => ctx.http.post('/v1/auth/refresh').send({ refreshToken: pair.refreshToken })),
     );
-    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
-    expect(results.filter((r) => r.status === 401)).toHaveLength(4);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(new Set(results.map((r) => r.body.refreshToken as string)).size).toBe(5);
   });
 
   test('an unknown or expired refresh token is refused', async () => {
@@ -155,13 +161,7 @@ describe('audit', () => {
     const { rows } = await ctx.deps.pool.query<{ action: string }>('select distinct action from audit_log');
     const actions = rows.map((r) => r.action);
     expect(actions).toEqual(
-      expect.arrayContaining([
-        'auth.login',
-        'auth.login_failed',
-        'auth.locked',
-        'auth.refresh_reused',
-        'user.disabled',
-      ]),
+      expect.arrayContaining(['auth.login', 'auth.login_failed', 'auth.refresh_reused', 'user.disabled']),
     );
   });
 });

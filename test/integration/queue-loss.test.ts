@@ -44,6 +44,8 @@ describe.runIf(redisServerInstalled())('a queue store that loses everything whil
         // A failed delivery waits an hour for its retry: only planning it again can send it sooner.
         WEBHOOK_RETRY_BASE_MS: '3600000',
         IMPORT_SYNC_MAX_ROWS: '1',
+        // The test's receiver listens on this machine, which webhooks may reach only when allowed.
+        WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32',
       },
     });
   });

@@ -64,7 +64,14 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
   url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
-  ctx = await createTestContext({ env: { WEBHOOK_RETRY_BASE_MS: '100', WEBHOOK_DISPATCH_INTERVAL_MS: '200' } });
+  ctx = await createTestContext({
+    env: {
+      WEBHOOK_RETRY_BASE_MS: '100',
+      WEBHOOK_DISPATCH_INTERVAL_MS: '200',
+      // The receiver runs on this machine: an on-premise receiver the operator allows.
+      WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1',
+    },
+  });
   org = await seedOrg(ctx, await ctx.platformAdminToken(), 'KOTA-JAMBI');
   admin = bearer(org.admin.token);
   courseId = (await ctx.http.post('/v1/courses/import?publish=true').set(admin).send(shipped)).body.courseId;

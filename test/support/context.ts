@@ -62,6 +62,8 @@ export interface TestContextOptions {
   queue?: QueueKind;
   clock?: Clock;
   env?: Record<string, string>;
+  /** What host names resolve to, for webhook targets; the system resolver when absent. */
+  resolveHost?: (hostname: string) => Promise<string[]>;
   /** Lets a test register extra routes before the app is ready. */
   beforeReady?: (app: FastifyInstance) => void;
 }
@@ -93,7 +95,11 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   });
   const logger = pino({ level: 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, sink);
   const prefix = `test-${database.name}`;
-  const deps = await createDeps(config, logger, { clock: options.clock, queuePrefix: prefix });
+  const deps = await createDeps(config, logger, {
+    clock: options.clock,
+    queuePrefix: prefix,
+    ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}),
+  });
   const app = await buildApp(deps);
   options.beforeReady?.(app);
   await app.ready();

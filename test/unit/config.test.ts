@@ -79,8 +79,17 @@ describe('configuration', () => {
       REDIS_URL: '',
     });
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
-    expect(config.trustProxy).toBe(true);
+    expect(config.trustProxy).toBe(1);
     expect(config.redisUrl).toBeUndefined();
+  });
+
+  test('TRUST_PROXY is a hop count or a list of proxies, never "trust anyone"', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.5']);
+    expect(problemsOf({ TRUST_PROXY: 'loadbalancer' })[0]).toMatch(/^TRUST_PROXY: must be false, a number/);
+    expect(problemsOf({ TRUST_PROXY: '500' })[0]).toMatch(/^TRUST_PROXY/);
   });
 });
 

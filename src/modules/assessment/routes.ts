@@ -125,7 +125,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ assessment: AssessmentSer
         description: 'One row per participant: `GET /v1/cohorts/{id}/report`.',
         security: bearer,
         params: idParams,
-        querystring: z.strictObject({ version: z.coerce.number().int().min(1).optional() }),
+        querystring: z.strictObject({ version: z.coerce.number().int().min(1).max(1_000_000).optional() }),
         response: { 200: s.runView },
       },
     },

@@ -470,9 +470,10 @@ export function createClassroomService({
     /** The attendance roster: every enrollment not withdrawn, with what has been recorded. */
     async roster(actor: Actor, id: string) {
       const { session, cohort, phase } = await sessionOr404(db, actor, id);
+      // Who asks comes first: the phase's state is nothing to tell someone who may not see the roster.
+      await assertMayRecord(db, actor, id);
       if (phase.state === 'pending')
         throw new ConflictError(`The phase "${phase.name}" has not opened yet`, 'PHASE_NOT_OPEN');
-      await assertMayRecord(db, actor, id);
       const [members, marks] = await Promise.all([
         cohortMembers(db, cohort.id),
         db.select().from(attendance).where(eq(attendance.sessionId, id)),

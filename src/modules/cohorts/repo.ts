@@ -13,6 +13,7 @@ import {
   type Phase,
 } from '../../db/schema.js';
 import { afterCursor } from '../../http/pagination.js';
+import { taughtCohortIds } from '../classroom/teaching.js';
 import { inTenant, type TenantScope } from '../../http/tenancy.js';
 import type { CohortListQuery } from './schemas.js';
 
@@ -34,7 +35,13 @@ export async function lockCohort(db: DbExecutor, scope: TenantScope, id: string)
   return row;
 }
 
-export function listCohorts(db: DbExecutor, scope: TenantScope, q: CohortListQuery) {
+/** Whether an instructor teaches a session of the cohort, and so may read it. */
+export async function teaches(db: DbExecutor, userId: string, cohortId: string): Promise<boolean> {
+  const { rows } = await db.execute(sql`select 1 where ${cohortId}::uuid in (${taughtCohortIds(userId)})`);
+  return rows.length > 0;
+}
+
+export function listCohorts(db: DbExecutor, scope: TenantScope, q: CohortListQuery, instructorId?: string) {
   return db
     .select()
     .from(cohorts)
@@ -46,6 +53,7 @@ export function listCohorts(db: DbExecutor, scope: TenantScope, q: CohortListQue
         q.from ? gte(cohorts.endsOn, q.from) : undefined,
         q.to ? lte(cohorts.startsOn, q.to) : undefined,
         afterCursor(cohorts.createdAt, cohorts.id, q.cursor),
+        instructorId ? sql`${cohorts.id} in (${taughtCohortIds(instructorId)})` : undefined,
       ),
     )
     .orderBy(asc(cohorts.createdAt), asc(cohorts.id))

@@ -2,6 +2,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { checkNip, normalizeNip } from '../identity/nip.js';
+import { participantProfile } from './schemas.js';
+import { checkZip } from './zip-limits.js';
 
 /**
  * Participant rosters: the CSV or XLSX list an admin uploads to enroll people in a cohort, turned
@@ -43,13 +45,19 @@ export interface ParsedRoster {
 }
 
 export class RosterFileError extends Error {
-  constructor(message: string) {
+  /** `tooLarge`: the file is over a size or row limit (413), not malformed (400). */
+  constructor(
+    message: string,
+    public readonly tooLarge = false,
+  ) {
     super(message);
     this.name = 'RosterFileError';
   }
 }
 
 export const DEFAULT_MAX_ROSTER_ROWS = 20_000;
+// An XLSX of 20,000 participants inflates to a few tens of MB; a workbook has a handful of parts.
+const XLSX_LIMITS = { maxEntries: 1000, maxInflatedBytes: 128 * 1024 * 1024 };
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CSV_MIMES = new Set(['text/csv', 'application/csv', 'text/comma-separated-values']);
@@ -77,8 +85,9 @@ export async function parseRoster(
   format: RosterFormat,
   options: RosterOptions = {},
 ): Promise<ParsedRoster> {
-  const sheet = format === 'csv' ? readCsv(data) : await readXlsx(data);
-  return validateSheet(sheet, options.maxRows ?? DEFAULT_MAX_ROSTER_ROWS, options.allowWithoutNip ?? false);
+  const maxRows = options.maxRows ?? DEFAULT_MAX_ROSTER_ROWS;
+  const sheet = format === 'csv' ? readCsv(data, maxRows) : await readXlsx(data);
+  return validateSheet(sheet, maxRows, options.allowWithoutNip ?? false);
 }
 
 // ---- reading files into rows of cells ----
@@ -91,7 +100,13 @@ interface SheetRow {
   cells: Cell[];
 }
 
-function readCsv(data: Buffer): SheetRow[] {
+const tooManyRows = (maxRows: number) =>
+  new RosterFileError(
+    `The file has more than ${maxRows} participant rows; at most ${maxRows} are allowed at once`,
+    true,
+  );
+
+function readCsv(data: Buffer, maxRows: number): SheetRow[] {
   if (isZip(data)) throw new RosterFileError('This is an Excel (XLSX) file, not CSV: upload it as .xlsx');
   if (data.includes(0)) throw new RosterFileError('This is not a CSV file: it contains binary data');
   // Normalising line ends first keeps csv-parse's line count right: it counts a CRLF inside a
@@ -105,6 +120,9 @@ function readCsv(data: Buffer): SheetRow[] {
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
+      // Parsing stops past the limit (the header, the rows allowed, one more to know it is over)
+      // instead of reading a million rows to refuse them afterwards.
+      to: maxRows + 2,
       // context.lines is the line the record ends on; newlines inside quoted fields take us back to its start.
       on_record: (record: string[], context) => {
         lines.push(context.lines - record.reduce((n, field) => n + countNewlines(field), 0));
@@ -114,6 +132,7 @@ function readCsv(data: Buffer): SheetRow[] {
   } catch (err) {
     throw new RosterFileError(`The CSV file could not be read: ${err instanceof Error ? err.message : String(err)}`);
   }
+  if (records.length >= maxRows + 2) throw tooManyRows(maxRows);
   return records.map((cells, i) => ({ line: lines[i] ?? 0, cells }));
 }
 
@@ -156,6 +175,14 @@ function detectDelimiter(text: string): ',' | ';' {
 }
 
 async function readXlsx(data: Buffer): Promise<SheetRow[]> {
+  const zip = await checkZip(data, XLSX_LIMITS);
+  if (!zip.ok && zip.reason !== 'malformed') {
+    throw new RosterFileError(
+      `The workbook would unpack to more than ${XLSX_LIMITS.maxInflatedBytes / 1024 / 1024} MB or ${XLSX_LIMITS.maxEntries} parts`,
+      true,
+    );
+  }
+  if (!zip.ok) throw new RosterFileError('The file could not be read as an Excel (XLSX) workbook');
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own Buffer type, which Node's Buffer does not satisfy on paper.
@@ -285,7 +312,10 @@ function validateSheet(sheet: SheetRow[], maxRows: number, allowWithoutNip: bool
   const data = sheet.slice(headerIndex + 1).filter((row) => !isBlank([...columns.values()].map((i) => row.cells[i])));
   if (data.length === 0) throw new RosterFileError('The file has a header row but no participants');
   if (data.length > maxRows) {
-    throw new RosterFileError(`The file has ${data.length} participant rows; at most ${maxRows} are allowed at once`);
+    throw new RosterFileError(
+      `The file has ${data.length} participant rows; at most ${maxRows} are allowed at once`,
+      true,
+    );
   }
 
   const rows: RosterRow[] = [];
@@ -352,7 +382,7 @@ function validateRow(
   if (email) row.email = email;
   addProfile(row, cell);
   if (birthDate) row.birthDate = birthDate;
-  return row;
+  return withinLimits(row) ?? row;
 }
 
 function addProfile(row: RosterRow, cell: (field: Field) => Cell): void {
@@ -398,7 +428,34 @@ function withoutNip(
   const row: RosterRow = { line, name, email };
   addProfile(row, cell);
   if (birthDate) row.birthDate = birthDate;
-  return row;
+  return withinLimits(row) ?? row;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  name: 'Nama (name)',
+  email: 'Email',
+  position: 'Jabatan (position)',
+  unit: 'Unit kerja (unit)',
+  category: 'Kategori (category)',
+  rank: 'Pangkat/golongan (rank)',
+  birthPlace: 'Tempat lahir (birth place)',
+  birthDate: 'Tanggal lahir (birth date)',
+};
+
+/** The same limits as a participant added through the JSON API: no 60,000-character names. */
+function withinLimits(row: RosterRow): RosterFailure | undefined {
+  const { line, nip, ...fields } = row;
+  for (const [field, value] of Object.entries(fields)) {
+    if (typeof value === 'string' && value.includes('\u0000')) {
+      return { line, nip: nip ?? null, reason: `${FIELD_LABELS[field] ?? field} contains the NUL character` };
+    }
+  }
+  const checked = participantProfile.safeParse(fields);
+  if (checked.success) return undefined;
+  const issue = checked.error.issues[0]!;
+  const field = String(issue.path[0] ?? '');
+  const max = issue.code === 'too_big' ? ` (at most ${String(issue.maximum)} characters)` : '';
+  return { line, nip: nip ?? null, reason: `${FIELD_LABELS[field] ?? field} is not valid${max}` };
 }
 
 /** checkNip's reasons say "the NIP"; an admin fixing a file needs to see which one. */

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/actor.js';
 import { acceptedView, jobAccepted } from '../jobs/service.js';
-import { AppError, ValidationError } from '../../http/errors.js';
+import { AppError, malformedMultipart, ValidationError } from '../../http/errors.js';
 import { detectFormat } from './roster.js';
 import type { CohortsService } from './service.js';
 import * as s from './schemas.js';
@@ -149,7 +149,7 @@ export const cohortRoutes: FastifyPluginAsyncZod<{ cohorts: CohortsService }> = 
       if (!request.isMultipart()) {
         throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data');
       }
-      const file = await request.file();
+      const file = await request.file().catch(malformedMultipart);
       if (!file)
         throw new ValidationError(
           'No file in the request',
@@ -159,7 +159,7 @@ export const cohortRoutes: FastifyPluginAsyncZod<{ cohorts: CohortsService }> = 
       const format = detectFormat(file.filename, file.mimetype);
       if (!format)
         throw new AppError(415, 'UNSUPPORTED_FILE_TYPE', `${file.filename || 'The file'} is neither CSV nor XLSX`);
-      const data = await file.toBuffer();
+      const data = await file.toBuffer().catch(malformedMultipart);
       const result = await cohorts.importRoster(
         actorOf(request),
         request.params.id,

@@ -10,7 +10,11 @@ export const enrollmentPhaseParams = z.strictObject({ id: z.uuid(), phaseId: z.u
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const timeZone = z.string().refine(isValidTimeZone, 'Not an IANA time zone such as Asia/Jakarta');
-const isoDate = z.iso.date();
+// Calendar dates of programs: far enough either way for any real one, and every instant derived
+// from them (the next local midnight) still fits a timestamp.
+const isoDate = z.iso
+  .date()
+  .refine((d) => d >= '1900-01-01' && d <= '2999-12-31', 'Must be between 1900-01-01 and 2999-12-31');
 const code = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, 'Letters, digits, dot, dash, slash and underscore, up to 64 characters');
@@ -24,7 +28,13 @@ export const enrollmentStatuses = ['active', 'remedial', 'passed', 'failed', 'wi
 export const cohortCreate = z.strictObject({
   orgId: z.uuid().optional(),
   courseId: z.uuid(),
-  courseVersion: z.number().int().min(1).optional().describe('Version number to pin; default: the latest published'),
+  courseVersion: z
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .optional()
+    .describe('Version number to pin; default: the latest published'),
   code,
   name: text(300),
   timeZone: timeZone.optional().describe("Default: the organization's"),
@@ -75,6 +85,9 @@ const profile = {
   birthDate: isoDate.optional(),
   instansi: text(200).optional().describe('The participant\u2019s employing agency (an organization code or name)'),
 };
+
+/** A participant's text fields with the JSON API's limits; an imported row must pass them too. */
+export const participantProfile = z.object(profile);
 
 export const enrollmentCreate = z.union([
   z.strictObject({ userId: z.uuid() }),

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
+import { csvDocument } from '../../csv.js';
 import type { Clock } from '../../clock.js';
 import { conflictOnUnique } from '../../db/errors.js';
 import type { Db, DbExecutor } from '../../db/index.js';
@@ -126,14 +127,19 @@ export function createCohortsService({
 
   async function cohortOr404(tx: DbExecutor, actor: Actor, id: string, lock = false): Promise<Cohort> {
     const cohort = lock ? await repo.lockCohort(tx, actor.scope, id) : await repo.findCohort(tx, actor.scope, id);
-    if (!cohort) throw new NotFoundError('Cohort');
+    if (!cohort || !(await mayRead(tx, actor, cohort.id))) throw new NotFoundError('Cohort');
     return cohort;
   }
 
   async function enrollmentOr404(tx: DbExecutor, actor: Actor, id: string) {
     const found = await repo.findEnrollment(tx, actor.scope, id);
-    if (!found) throw new NotFoundError('Enrollment');
+    if (!found || !(await mayRead(tx, actor, found.cohort.id))) throw new NotFoundError('Enrollment');
     return found;
+  }
+
+  /** Instructors see the cohorts they teach; to them the others do not exist. */
+  async function mayRead(tx: DbExecutor, actor: Actor, cohortId: string): Promise<boolean> {
+    return actor.role !== 'instructor' || (await repo.teaches(tx, actor.userId!, cohortId));
   }
 
   async function enrollmentView(tx: DbExecutor, found: NonNullable<Awaited<ReturnType<typeof repo.findEnrollment>>>) {
@@ -255,6 +261,8 @@ export function createCohortsService({
     try {
       return await parseRoster(data, format, { allowWithoutNip: allowNonAsnParticipants });
     } catch (error) {
+      if (error instanceof RosterFileError && error.tooLarge)
+        throw new AppError(413, 'ROSTER_TOO_LARGE', error.message);
       if (error instanceof RosterFileError)
         throw new ValidationError(error.message, [{ path: 'body.file', message: error.message }], 'ROSTER_INVALID');
       throw error;
@@ -329,7 +337,8 @@ export function createCohortsService({
     },
 
     async listCohorts(actor: Actor, query: CohortListQuery) {
-      const result = page(await repo.listCohorts(db, actor.scope, query), query.limit);
+      const instructorId = actor.role === 'instructor' ? actor.userId! : undefined;
+      const result = page(await repo.listCohorts(db, actor.scope, query, instructorId), query.limit);
       return { items: await views(db, result.items), nextCursor: result.nextCursor };
     },
 
@@ -707,7 +716,8 @@ export function createCohortsService({
         pending.map((p) => p.userId),
         settings.activationCodeTtlDays,
       );
-      return stringify(
+      return csvDocument(
+        ['NIP', 'Nama', 'Email', 'Kode Aktivasi', 'Berlaku Sampai'],
         issued.map((i) => [
           i.user.nip ?? '',
           i.user.name,
@@ -715,7 +725,6 @@ export function createCohortsService({
           i.code,
           localDateOf(i.expiresAt, cohort.timeZone),
         ]),
-        { header: true, columns: ['NIP', 'Nama', 'Email', 'Kode Aktivasi', 'Berlaku Sampai'], bom: true },
       );
     },
 

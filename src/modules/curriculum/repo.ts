@@ -1,3 +1,4 @@
+import { parameterChunks } from '../../db/chunks.js';
 import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import type { DbExecutor } from '../../db/index.js';
 import {
@@ -170,10 +171,10 @@ export async function insertTree(db: DbExecutor, versionId: string, modules: Pac
     })),
   );
   if (lessonValues.length === 0) return;
-  const insertedLessons = await db
-    .insert(lessons)
-    .values(lessonValues)
-    .returning({ id: lessons.id, code: lessons.code });
+  const insertedLessons = [];
+  for (const part of parameterChunks(lessonValues)) {
+    insertedLessons.push(...(await db.insert(lessons).values(part).returning({ id: lessons.id, code: lessons.code })));
+  }
   const lessonId = new Map(insertedLessons.map((l) => [l.code, l.id]));
 
   const questionValues = modules.flatMap((m) =>
@@ -189,7 +190,7 @@ export async function insertTree(db: DbExecutor, versionId: string, modules: Pac
       })),
     ),
   );
-  if (questionValues.length > 0) await db.insert(quizQuestions).values(questionValues);
+  for (const part of parameterChunks(questionValues)) await db.insert(quizQuestions).values(part);
 }
 
 export async function clearTree(db: DbExecutor, versionId: string): Promise<void> {

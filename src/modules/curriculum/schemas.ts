@@ -28,7 +28,7 @@ export const courseUpdate = z.strictObject({
   description: z.string().max(10_000).optional(),
 });
 
-export const versionQuery = z.strictObject({ version: z.coerce.number().int().min(1).optional() });
+export const versionQuery = z.strictObject({ version: z.coerce.number().int().min(1).max(1_000_000).optional() });
 
 export const moduleCreate = z.strictObject(moduleFields);
 export const moduleUpdate = z.strictObject(moduleFields).partial();

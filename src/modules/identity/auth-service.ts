@@ -5,15 +5,10 @@ import type { MembershipRole, User } from '../../db/schema.js';
 import type { Principal } from '../../http/auth.js';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema.js';
-import {
-  ForbiddenError,
-  NotFoundError,
-  TooManyRequestsError,
-  UnauthorizedError,
-  ValidationError,
-} from '../../http/errors.js';
+import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../../http/errors.js';
 import { ALL_TENANTS } from '../../http/tenancy.js';
 import { recordAudit } from '../audit/record.js';
+import type { LoginThrottle } from '../login-throttle/service.js';
 import { activationCodeMatches } from './activation.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { strongestRole } from './people.js';
@@ -24,6 +19,8 @@ export interface AuthSettings {
   refreshTokenTtlDays: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /** A used refresh token presented again this soon is a second tab, not a copy. */
+  refreshReuseGraceSeconds: number;
 }
 
 export interface AuthServiceDeps {
@@ -31,6 +28,7 @@ export interface AuthServiceDeps {
   clock: Clock;
   settings: AuthSettings;
   signAccessToken: (principal: Principal) => string;
+  throttle: LoginThrottle;
 }
 
 export interface TokenPair {
@@ -83,7 +81,7 @@ async function principalFor(
 
 const ROLE_ORDER = ['org_admin', 'instructor', 'participant'] as const;
 
-export function createAuthService({ db, clock, settings, signAccessToken }: AuthServiceDeps) {
+export function createAuthService({ db, clock, settings, signAccessToken, throttle }: AuthServiceDeps) {
   async function issueTokens(
     tx: DbExecutor,
     user: User,
@@ -131,27 +129,16 @@ export function createAuthService({ db, clock, settings, signAccessToken }: Auth
       ctx: RequestContext,
       organizationId?: string | undefined,
     ): Promise<TokenPair> {
+      await throttle.check(login, ctx.ip);
       const user = await repo.findUserByLogin(db, login);
       const now = clock.now();
-      if (user?.lockedUntil && user.lockedUntil > now) {
-        const retryAfter = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
-        throw new TooManyRequestsError(
-          'Too many failed logins for this account; try again later',
-          'ACCOUNT_LOCKED',
-          retryAfter,
-        );
-      }
       const valid = await verifyPassword(user?.passwordHash ?? null, password);
       if (!user || !valid) {
-        if (user) {
-          await db.transaction(async (tx) => {
-            const lockUntil = new Date(now.getTime() + settings.loginLockMinutes * 60_000);
-            const { locked } = await repo.recordLoginFailure(tx, user.id, settings.loginMaxFailures, lockUntil);
-            await audit(tx, user, locked ? 'auth.locked' : 'auth.login_failed', ctx);
-          });
-        }
+        const delayMs = await throttle.failed(login, ctx.ip);
+        if (user) await audit(db, user, 'auth.login_failed', ctx, delayMs > 0 ? { delayMs } : {});
         throw new UnauthorizedError('The NIP or email and password do not match', 'INVALID_CREDENTIALS');
       }
+      await throttle.succeeded(login, ctx.ip);
       if (user.status !== 'active') {
         throw new ForbiddenError('This account is disabled', 'ACCOUNT_DISABLED');
       }
@@ -183,6 +170,11 @@ export function createAuthService({ db, clock, settings, signAccessToken }: Auth
         const known = await repo.findRefreshToken(tx, tokenHash);
         if (!known) return { error: new UnauthorizedError('The refresh token is not valid', 'REFRESH_TOKEN_INVALID') };
         if (known.usedAt && !known.revokedAt) {
+          // Two tabs refreshing at once present the same token: the later one gets its own pair.
+          if (now.getTime() - known.usedAt.getTime() <= settings.refreshReuseGraceSeconds * 1000) {
+            const user = await repo.findUser(tx, ALL_TENANTS, known.userId);
+            if (user?.status === 'active') return { tokens: await issueTokens(tx, user, known.familyId) };
+          }
           await repo.revokeFamily(tx, known.familyId, now);
           const user = await repo.findUser(tx, ALL_TENANTS, known.userId);
           if (user) await audit(tx, user, 'auth.refresh_reused', ctx, { familyId: known.familyId });
@@ -213,12 +205,18 @@ export function createAuthService({ db, clock, settings, signAccessToken }: Auth
         [],
         'ACTIVATION_INVALID',
       );
+      await throttle.check(login, ctx.ip);
+      const fail = async () => {
+        await throttle.failed(login, ctx.ip);
+        return invalid;
+      };
       const user = await repo.findUserByLogin(db, login);
-      if (!user || user.status !== 'pending') throw invalid;
+      if (!user || user.status !== 'pending') throw await fail();
       const stored = await repo.findActivationCode(db, user.id);
       const now = clock.now();
       if (!stored || stored.usedAt || stored.expiresAt <= now || !activationCodeMatches(code, stored.codeHash))
-        throw invalid;
+        throw await fail();
+      await throttle.succeeded(login, ctx.ip);
       const passwordHash = await hashPassword(password);
       return db.transaction(async (tx) => {
         // Only one of two simultaneous activations with the same code gets through.

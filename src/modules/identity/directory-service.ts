@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { Clock } from '../../clock.js';
-import { conflictOnUnique } from '../../db/errors.js';
+import { conflictOnReference, conflictOnUnique } from '../../db/errors.js';
 import type { Db, DbExecutor } from '../../db/index.js';
 import { memberships, organizations, users, type MembershipRole, type User, type UserRole } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
@@ -95,7 +95,7 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
       at: clock.now(),
     });
 
-  /** A participant sees only themselves; staff see the people of their organization. */
+  /** A participant sees only themselves; an instructor also the participants they teach; admins their organization. */
   async function visibleUser(tx: DbExecutor, actor: Actor, id: string): Promise<User> {
     const user =
       actor.userId === id
@@ -104,6 +104,9 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
           ? undefined
           : await repo.findUser(tx, actor.scope, id);
     if (!user) throw new NotFoundError('User');
+    if (actor.role === 'instructor' && user.id !== actor.userId) {
+      if (!(await repo.instructorMaySee(tx, actor.userId!, user.id))) throw new NotFoundError('User');
+    }
     return user;
   }
 
@@ -218,7 +221,18 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
             'ORGANIZATION_NOT_EMPTY',
           );
         }
-        await tx.delete(organizations).where(eq(organizations.id, id));
+        await tx
+          .delete(organizations)
+          .where(eq(organizations.id, id))
+          .catch(
+            conflictOnReference(
+              () =>
+                new ConflictError(
+                  'The organization still has courses, cohorts or other records; remove them first',
+                  'ORGANIZATION_NOT_EMPTY',
+                ),
+            ),
+          );
         await audit(tx, actor, id, 'organization.deleted', 'organization', id, { code: org.code });
       });
     },
@@ -299,7 +313,8 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
 
     async listUsers(actor: Actor, query: UserListQuery) {
       if (actor.role === 'participant') throw new ForbiddenError();
-      const rows = await repo.listUsers(db, actor.scope, query);
+      const instructorId = actor.role === 'instructor' ? actor.userId! : undefined;
+      const rows = await repo.listUsers(db, actor.scope, query, instructorId);
       const { items, nextCursor } = page(rows, query.limit);
       return { items: await personViews(db, actor.scope, items), nextCursor };
     },
@@ -333,9 +348,13 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
               : assertNip(input.nip, input.birthDate === undefined ? user.birthDate : input.birthDate);
           if (input.nip === undefined)
             assertNip(user.nip, input.birthDate === undefined ? user.birthDate : input.birthDate);
+          let demoted = false;
           if (role && role !== 'platform_admin') {
             const orgId = actor.scope.kind === 'org' ? actor.scope.orgId : user.homeOrgId;
             if (!orgId) throw new NotFoundError('Organization');
+            const before = (await rolesOf(tx, [id], { kind: 'org', orgId })).get(id) ?? [];
+            // Any change of role ends the tokens that carry the old one.
+            demoted = before.length !== 1 || before[0] !== role;
             await tx.delete(memberships).where(and(eq(memberships.userId, id), eq(memberships.orgId, orgId)));
             await addMemberships(tx, [{ userId: id, orgId, role }], now);
           }
@@ -355,7 +374,7 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
             })
             .where(eq(users.id, id))
             .returning();
-          if (input.status === 'disabled' || passwordHash) await repo.revokeAllOfUser(tx, id, now);
+          if (input.status === 'disabled' || passwordHash || demoted) await repo.revokeAllOfUser(tx, id, now);
           const { password: _p, ...auditable } = input;
           await audit(tx, actor, actingOrg(actor, user), 'user.updated', 'user', id, {
             changes: { ...auditable, ...(passwordHash ? { password: '[changed]' } : {}) },

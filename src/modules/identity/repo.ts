@@ -1,3 +1,5 @@
+import { revokeAccessTokens } from '../../http/access-revocations.js';
+import { taughtParticipantIds } from '../classroom/teaching.js';
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../db/index.js';
 import { activationCodes, memberships, organizations, refreshTokens, users, type User } from '../../db/schema.js';
@@ -43,7 +45,7 @@ export function findUser(db: DbExecutor, scope: TenantScope, id: string) {
   return db.query.users.findFirst({ where: and(eq(users.id, id), personInScope(scope)) });
 }
 
-export function listUsers(db: DbExecutor, scope: TenantScope, q: UserListQuery) {
+export function listUsers(db: DbExecutor, scope: TenantScope, q: UserListQuery, instructorId?: string) {
   const orgId = q.orgId ?? (scope.kind === 'org' ? scope.orgId : undefined);
   const withRole = (role: NonNullable<UserListQuery['role']>) =>
     role === 'platform_admin'
@@ -59,11 +61,25 @@ export function listUsers(db: DbExecutor, scope: TenantScope, q: UserListQuery) 
         q.orgId ? personInScope({ kind: 'org', orgId: q.orgId }) : undefined,
         q.role ? withRole(q.role) : undefined,
         q.status ? eq(users.status, q.status) : undefined,
+        instructorId ? instructorSees(instructorId) : undefined,
         afterCursor(users.createdAt, users.id, q.cursor),
       ),
     )
     .orderBy(asc(users.createdAt), asc(users.id))
     .limit(q.limit + 1);
+}
+
+/** An instructor reads themselves and the participants of the cohorts they teach. */
+export function instructorSees(instructorId: string) {
+  return sql`(${users.id} = ${instructorId} or ${users.id} in (${taughtParticipantIds(instructorId)}))`;
+}
+
+export async function instructorMaySee(db: DbExecutor, instructorId: string, userId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), instructorSees(instructorId)));
+  return rows.length > 0;
 }
 
 /**
@@ -155,6 +171,7 @@ export async function revokeAllOfUser(db: DbExecutor, userId: string, now: Date)
     .update(refreshTokens)
     .set({ revokedAt: now })
     .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+  await revokeAccessTokens(db, userId);
 }
 
 export async function upsertActivationCodes(

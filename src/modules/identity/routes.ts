@@ -25,12 +25,12 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
   app.post(
     '/auth/login',
     {
-      config: { rateLimit: { max: loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      config: { throttled: true },
       schema: {
         tags: ['auth'],
         summary: 'Log in with NIP or email and password',
         description:
-          'Returns a short-lived access token and a refresh token. Limited per IP address; an account is locked for a while after repeated failures (`ACCOUNT_LOCKED`).',
+          'Returns a short-lived access token and a refresh token. Failed attempts (not successes) are limited per address (`RATE_LIMITED`), and repeated failures of one login from one address delay its next attempts there, growing (`LOGIN_THROTTLED`, with Retry-After); unknown logins are treated alike.',
         body: s.loginBody,
         response: { 200: s.tokenPair },
       },
@@ -58,7 +58,7 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
   app.post(
     '/auth/activate',
     {
-      config: { rateLimit: { max: loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      config: { throttled: true },
       schema: {
         tags: ['auth'],
         summary: 'Set the first password with a one-time activation code',
@@ -79,7 +79,7 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
         tags: ['auth'],
         summary: 'Exchange a refresh token for a new pair',
         description:
-          'Each refresh token works once. Presenting a used one again revokes every token of that login (`REFRESH_TOKEN_REUSED`).',
+          'Each refresh token works once. Presenting a used one again revokes every token of that login (`REFRESH_TOKEN_REUSED`), except within a few seconds of its use (two tabs refreshing at once), which gets a pair of its own.',
         body: s.refreshBody,
         response: { 200: s.tokenPair },
       },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../../config.js';
 import { pageSchema, paginationQuery } from '../../http/pagination.js';
 import { normalizeNip } from './nip.js';
+import { COMMON_PASSWORD, isCommonPassword, isOwnIdentifier, OWN_IDENTIFIER } from './password-policy.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords.js';
 
 export const roles = ['platform_admin', 'org_admin', 'instructor', 'participant'] as const;
@@ -10,7 +11,12 @@ export const statuses = ['active', 'pending', 'disabled'] as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.iso.date();
-const password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
+const password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH)
+  .max(PASSWORD_MAX_LENGTH)
+  .refine((p) => !isCommonPassword(p), COMMON_PASSWORD);
+const ownIdentifier = { message: OWN_IDENTIFIER, path: ['password'] };
 const timeZone = z.string().refine(isValidTimeZone, 'Not an IANA time zone such as Asia/Jakarta');
 /** A NIP of either kind; spaces, dots and dashes are stripped first, as in files. */
 export const nipField = z
@@ -93,17 +99,20 @@ export const userCreate = z
   .refine((u) => u.nip !== undefined || u.email !== undefined, {
     message: 'A user needs a NIP or an email to log in with',
     path: ['nip'],
-  });
+  })
+  .refine((u) => !u.password || !isOwnIdentifier(u.password, [u.nip, u.email]), ownIdentifier);
 
-export const userUpdate = z.strictObject({
-  role: z.enum(roles).optional(),
-  status: z.enum(['active', 'disabled']).optional(),
-  nip: nip.nullable().optional(),
-  email: email.nullable().optional(),
-  password: password.optional(),
-  ...profile,
-  name: profile.name.optional(),
-});
+export const userUpdate = z
+  .strictObject({
+    role: z.enum(roles).optional(),
+    status: z.enum(['active', 'disabled']).optional(),
+    nip: nip.nullable().optional(),
+    email: email.nullable().optional(),
+    password: password.optional(),
+    ...profile,
+    name: profile.name.optional(),
+  })
+  .refine((u) => !u.password || !isOwnIdentifier(u.password, [u.nip, u.email]), ownIdentifier);
 
 export const user = z.object({
   id: z.uuid(),
@@ -147,11 +156,13 @@ export const loginBody = z.strictObject({
 
 export const switchOrganizationBody = z.strictObject({ organizationId: z.uuid() });
 
-export const activateBody = z.strictObject({
-  login: z.string().trim().min(1).max(254).describe('NIP (18 digits) or email'),
-  code: z.string().trim().min(1).max(40).describe('The one-time activation code, e.g. K7QM-2XHP-9RTD'),
-  password,
-});
+export const activateBody = z
+  .strictObject({
+    login: z.string().trim().min(1).max(254).describe('NIP (18 digits) or email'),
+    code: z.string().trim().min(1).max(40).describe('The one-time activation code, e.g. K7QM-2XHP-9RTD'),
+    password,
+  })
+  .refine((a) => !isOwnIdentifier(a.password, [a.login]), ownIdentifier);
 
 export const refreshBody = z.strictObject({ refreshToken: z.string().min(1).max(200) });
 

@@ -9,6 +9,10 @@ export interface Pending<In, Out> {
  * requests wait and then go together. Under light load each request runs alone at once; under heavy
  * load one database round trip serves many requests, which is what keeps throughput up. Every
  * caller still gets its own answer only after its batch is done.
+ *
+ * A batch that fails as a whole fails no one for that alone: every request it has not answered
+ * yet is worked on again by itself, so a request that breaks a round gets its own error and the
+ * others their answers.
  */
 export class Coalescer<In, Out> {
   private readonly waiting: Array<Pending<In, Out>> = [];
@@ -30,14 +34,44 @@ export class Coalescer<In, Out> {
     while (this.inFlight < this.options.maxInFlight && this.waiting.length > 0) {
       const batch = this.waiting.splice(0, this.options.maxBatch);
       this.inFlight += 1;
-      this.work(batch)
-        .catch((error: unknown) => {
-          for (const item of batch) item.reject(error);
-        })
-        .finally(() => {
-          this.inFlight -= 1;
-          this.pump();
-        });
+      this.runIsolating(batch).finally(() => {
+        this.inFlight -= 1;
+        this.pump();
+      });
+    }
+  }
+
+  private async runIsolating(batch: Array<Pending<In, Out>>): Promise<void> {
+    const open = new Set<Pending<In, Out>>();
+    const tracked = batch.map((item) => {
+      const t: Pending<In, Out> = {
+        input: item.input,
+        resolve: (v) => {
+          open.delete(t);
+          item.resolve(v);
+        },
+        reject: (e) => {
+          open.delete(t);
+          item.reject(e);
+        },
+      };
+      open.add(t);
+      return t;
+    });
+    try {
+      await this.work(tracked);
+    } catch (error) {
+      if (tracked.length === 1) {
+        for (const item of open) item.reject(error);
+        return;
+      }
+      await Promise.all(
+        [...open].map((item) =>
+          this.work([item]).catch((alone: unknown) => {
+            if (open.has(item)) item.reject(alone);
+          }),
+        ),
+      );
     }
   }
 }

@@ -1,5 +1,5 @@
 import { and, count, eq, inArray, sql, sum } from 'drizzle-orm';
-import { stringify } from 'csv-stringify/sync';
+import { csvDocument } from '../../csv.js';
 import type pg from 'pg';
 import type { Clock } from '../../clock.js';
 import { conflictOnUnique } from '../../db/errors.js';
@@ -495,7 +495,20 @@ export function createProgressService({
         pace: string;
       }>;
     }) {
-      return stringify(
+      return csvDocument(
+        [
+          'NIP',
+          'Nama',
+          'Kategori',
+          'Unit Kerja',
+          'Status',
+          'JP Daring',
+          'JP Wajib',
+          'Materi Selesai',
+          'Materi Wajib',
+          'Aktivitas Terakhir',
+          'Kecepatan',
+        ],
         report.items.map((r) => [
           r.participant.nip ?? '',
           r.participant.name,
@@ -509,23 +522,6 @@ export function createProgressService({
           r.lastActivityAt?.toISOString() ?? '',
           r.pace,
         ]),
-        {
-          header: true,
-          bom: true,
-          columns: [
-            'NIP',
-            'Nama',
-            'Kategori',
-            'Unit Kerja',
-            'Status',
-            'JP Daring',
-            'JP Wajib',
-            'Materi Selesai',
-            'Materi Wajib',
-            'Aktivitas Terakhir',
-            'Kecepatan',
-          ],
-        },
       );
     },
 

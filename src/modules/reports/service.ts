@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { csvStream } from '../../csv.js';
 import ExcelJS from 'exceljs';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/index.js';
@@ -244,7 +244,7 @@ export function createReportsService({ db, cohorts, absenceRuleOf }: ReportsServ
       );
     }
     if (format === 'csv') {
-      const csv = stringify({ header: true, columns: columns.headers, bom: true });
+      const csv = csvStream(columns.headers);
       void (async () => {
         try {
           for await (const row of source) {

@@ -36,7 +36,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ webhooks: WebhooksService }>
         tags,
         summary: 'Register an endpoint for events',
         description:
-          'Each delivery is a POST of `{id, type, createdAt, data}` with headers `x-webhook-event`, `x-webhook-id`, `x-webhook-timestamp` and `x-webhook-signature: sha256=HMAC-SHA256(secret, timestamp + "." + body)`. Non-2xx answers are retried with exponential backoff. The secret is shown only in this answer.',
+          'Each delivery is a POST of `{id, type, createdAt, data}` with headers `x-webhook-event`, `x-webhook-id`, `x-webhook-timestamp` and `x-webhook-signature: sha256=HMAC-SHA256(secret, timestamp + "." + body)`. Non-2xx answers (redirects included: they are not followed) are retried with exponential backoff. The URL must be a public address, or lie in a network the operator allowed: 422 `WEBHOOK_TARGET_NOT_ALLOWED`. The secret is shown only in this answer.',
         security: bearer,
         body: z.strictObject({
           orgId: z.uuid().optional(),
@@ -93,7 +93,10 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ webhooks: WebhooksService }>
               status: z.enum(['pending', 'delivered', 'failed']),
               attempts: z.number().int(),
               lastStatusCode: z.number().int().nullable(),
-              lastError: z.string().nullable(),
+              lastError: z
+                .string()
+                .nullable()
+                .describe('Coarse outcome of the last failed attempt: HTTP_ERROR, UNREACHABLE or TARGET_NOT_ALLOWED'),
               deliveredAt: z.date().nullable(),
               createdAt: z.date(),
             }),

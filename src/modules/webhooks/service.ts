@@ -5,14 +5,17 @@ import type { Db } from '../../db/index.js';
 import type { Enqueue } from '../../deps.js';
 import { outbox, webhookDeliveries, webhookEndpoints } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
-import { NotFoundError } from '../../http/errors.js';
+import { AppError, NotFoundError } from '../../http/errors.js';
 import { inTenant, owningOrg } from '../../http/tenancy.js';
+import { postToReceiver } from './post.js';
+import { checkTarget, parseNetworks, type ResolveHost } from './target.js';
 
 export interface WebhooksServiceDeps {
   db: Db;
   clock: Clock;
   enqueue: Enqueue;
-  settings: { maxAttempts: number; retryBaseMs: number; timeoutMs: number };
+  settings: { maxAttempts: number; retryBaseMs: number; timeoutMs: number; allowedNetworks: string[] };
+  resolveHost: ResolveHost;
 }
 
 // Events handed to endpoints per dispatch round.
@@ -32,7 +35,8 @@ function endpointView(e: typeof webhookEndpoints.$inferSelect) {
  * event to every active endpoint of its organization that wants it (one delivery row each, never
  * two), and a delivery job posts it, signed, retrying with exponential backoff.
  */
-export function createWebhooksService({ db, clock, enqueue, settings }: WebhooksServiceDeps) {
+export function createWebhooksService({ db, clock, enqueue, settings, resolveHost }: WebhooksServiceDeps) {
+  const allowed = parseNetworks(settings.allowedNetworks);
   const enqueueDelivery = (id: string, attemptsMade: number) =>
     enqueue(
       'webhooks',
@@ -48,6 +52,17 @@ export function createWebhooksService({ db, clock, enqueue, settings }: Webhooks
   return {
     async create(actor: Actor, input: { orgId?: string | undefined; url: string; eventTypes: string[] }) {
       const orgId = owningOrg(actor.scope, input.orgId);
+      // Checked again at every delivery: what a name resolves to can change after registration.
+      const target = await checkTarget(input.url, allowed, resolveHost);
+      if (!target.ok) {
+        throw new AppError(
+          422,
+          'WEBHOOK_TARGET_NOT_ALLOWED',
+          target.reason === 'unresolvable'
+            ? 'The endpoint\u2019s host name does not resolve'
+            : 'The endpoint must be a public address; private, loopback, link-local and similar networks are refused unless allowed by the operator',
+        );
+      }
       const secret = randomBytes(32).toString('base64url');
       const [row] = await db
         .insert(webhookEndpoints)
@@ -155,26 +170,20 @@ export function createWebhooksService({ db, clock, enqueue, settings }: Webhooks
       if (!row || row.d.status === 'delivered') return;
       const body = JSON.stringify({ id: row.o.id, type: row.o.type, createdAt: row.o.createdAt, data: row.o.payload });
       const timestamp = String(Math.floor(clock.now().getTime() / 1000));
-      let status: number | null = null;
-      let error: string | null = null;
-      try {
-        const response = await fetch(row.e.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-webhook-id': deliveryId,
-            'x-webhook-event': row.o.type,
-            'x-webhook-timestamp': timestamp,
-            'x-webhook-signature': signature(row.e.secret, timestamp, body),
-          },
-          body,
-          signal: AbortSignal.timeout(settings.timeoutMs),
-        });
-        status = response.status;
-        if (!response.ok) error = `HTTP ${response.status}`;
-      } catch (e) {
-        error = (e as Error).message;
-      }
+      const outcome = await postToReceiver(
+        row.e.url,
+        {
+          'content-type': 'application/json',
+          'x-webhook-id': deliveryId,
+          'x-webhook-event': row.o.type,
+          'x-webhook-timestamp': timestamp,
+          'x-webhook-signature': signature(row.e.secret, timestamp, body),
+        },
+        body,
+        { allowed, resolve: resolveHost, timeoutMs: settings.timeoutMs },
+      );
+      const status = outcome.status;
+      const error = outcome.ok ? null : outcome.error;
       const now = clock.now();
       // Counted in PostgreSQL, not by the queue job: a delivery planned again keeps its count.
       const final = !!error && row.d.attempts + 1 >= settings.maxAttempts;
@@ -189,7 +198,7 @@ export function createWebhooksService({ db, clock, enqueue, settings }: Webhooks
           updatedAt: now,
         })
         .where(eq(webhookDeliveries.id, deliveryId));
-      if (error) throw new Error(`delivery to ${row.e.url} failed: ${error}`);
+      if (error) throw new Error(`delivery ${deliveryId} failed: ${error}`);
     },
   };
 }

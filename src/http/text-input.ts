@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { jsonPath, ValidationError, type FieldError } from './errors.js';
+
+// Deep enough for every body this API accepts; deeper input is walked no further (and fails its schema).
+const MAX_DEPTH = 32;
+
+function findNul(value: unknown, path: string, found: FieldError[], depth = 0): void {
+  if (found.length >= 20 || depth > MAX_DEPTH) return;
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) found.push({ path, message: 'Must not contain the NUL character (U+0000)' });
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => findNul(v, jsonPath(path, [i]), found, depth + 1));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes('\u0000')) found.push({ path, message: 'A field name contains the NUL character (U+0000)' });
+      findNul(v, jsonPath(path, [k]), found, depth + 1);
+    }
+  }
+}
+
+/**
+ * PostgreSQL cannot store U+0000 in text or JSON: a value carrying it would fail deep inside a
+ * query (and with it every request sharing that statement). It is refused here, once, for the
+ * body, query and path parameters of every route, before any validation or handler runs.
+ */
+async function textInputPlugin(app: FastifyInstance): Promise<void> {
+  app.addHook('preValidation', async (request) => {
+    const found: FieldError[] = [];
+    findNul(request.params, 'params', found);
+    findNul(request.query, 'querystring', found);
+    findNul(request.body, 'body', found);
+    if (found.length > 0) throw new ValidationError('The request contains the NUL character', found);
+  });
+}
+
+export default fp(textInputPlugin, { name: 'text-input', dependencies: ['errors'] });
