@@ -4,6 +4,7 @@ import { createAssessmentService } from './modules/assessment/service.js';
 import { createCertificatesService } from './modules/certificates/service.js';
 import { createClassroomService } from './modules/classroom/service.js';
 import { createReportsService } from './modules/reports/service.js';
+import { createCohortLifecycle } from './modules/cohorts/lifecycle.js';
 import { createCohortsService, type CohortsService } from './modules/cohorts/service.js';
 import { createCurriculumService } from './modules/curriculum/service.js';
 import { createAuthService } from './modules/identity/auth-service.js';
@@ -76,6 +77,7 @@ export function createServices(deps: Deps, signAccessToken: (p: Principal) => st
     jobs,
     curriculum,
     cohorts,
+    lifecycle: createCohortLifecycle({ db, clock, cohorts, catchUp: (cohortId) => schedule.reconcile(cohortId) }),
     auth: createAuthService({ db, clock, settings: config, signAccessToken }),
   };
 }
