@@ -39,7 +39,9 @@ async function openCohort(w: World, code: string, timeZone = 'Asia/Jakarta', fro
     .put(`/v1/cohorts/${cohort.id}/phases`)
     .set(w.admin)
     .send({
-      phases: [{ kind: 'online', name: 'MOOC', startDate: add(from), endDate: add(5), requiredJp: 45, remedialDays: 15 }],
+      phases: [
+        { kind: 'online', name: 'MOOC', startDate: add(from), endDate: add(5), requiredJp: 45, remedialDays: 15 },
+      ],
     })
     .expect(200);
   // An opening in the past is a missed transition: the clock is armed with it applied now.

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { manualClock } from '../../src/clock.js';
 import { createTestContext, type TestContext } from '../support/context.js';
-import { bearer, seedOrg, type SeededOrg } from '../support/fixtures.js';
+import { bearer, scheduleCohort, seedOrg, type SeededOrg } from '../support/fixtures.js';
 import { makePeople } from '../support/roster-files.js';
 
 const shipped = JSON.parse(
@@ -46,6 +46,7 @@ async function cohortWithPhases(code: string, phases?: unknown[], timeZone?: str
       ],
     })
     .expect(200);
+  await scheduleCohort(ctx, admin, cohort.body.id);
   return cohort.body.id as string;
 }
 
@@ -399,6 +400,7 @@ describe('JP ledger and annual totals', () => {
         phases: [{ kind: 'online', name: 'MOOC', startDate: '2024-12-20', endDate: '2025-01-10', requiredJp: 45 }],
       })
       .expect(200);
+    await scheduleCohort(ctx, padmin, cohort);
     const person = makePeople(1, 9001)[0]!;
     const enrolled = await ctx.http
       .post(`/v1/cohorts/${cohort}/enrollments`)

@@ -23,11 +23,11 @@ export const cohortLifecycleRoutes: FastifyPluginAsyncZod<{ lifecycle: CohortLif
           'A draft cohort is editable and the clock ignores it. Scheduling arms the clock. When some dates have already passed the answer is 409 `SCHEDULE_CHOICE_REQUIRED` unless `missed` says what to do: `apply` runs the missed transitions now (opening, closing, remedial windows, each once), `past-program` records a program that has ended as it ran: completed, phases closed, no transition fired; attendance, scores, JP and certificates are then recorded with its real dates.',
         security: bearer,
         params: s.idParams,
-        body: z.strictObject({ missed: z.enum(['apply', 'past-program']).optional() }).default({}),
+        body: z.strictObject({ missed: z.enum(['apply', 'past-program']).optional() }).nullish(),
         response: { 200: s.cohort },
       },
     },
-    async (request) => lifecycle.schedule(actorOf(request), request.params.id, request.body.missed),
+    async (request) => lifecycle.schedule(actorOf(request), request.params.id, request.body?.missed),
   );
 
   app.post(
