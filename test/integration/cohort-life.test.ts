@@ -339,6 +339,11 @@ describe.each(queueKinds())('changing course and ending remedial windows on the 
     ]);
     const phase = cohort.phases[0]!;
     expect(phase.remedialDays).toBe(15);
+    const hook = await w.ctx.http
+      .post('/v1/webhooks')
+      .set(w.admin)
+      .send({ url: 'https://hooks.example/lms', eventTypes: ['enrollment.remedial_met', 'enrollment.remedial_short'] })
+      .expect(201);
     const [onTime, inRemedial, never] = await enroll(w, cohort.id, 3, 9100);
     await grant(w, onTime!, phase.id, 45);
     await grant(w, inRemedial!, phase.id, 20);
@@ -392,6 +397,14 @@ describe.each(queueKinds())('changing course and ending remedial windows on the 
     expect(types.filter((t) => t === 'phase.remedial_ended')).toHaveLength(1);
     expect(events.find((e) => e.type === 'enrollment.remedial_met')!.payload.enrollmentId).toBe(inRemedial);
     expect(events.find((e) => e.type === 'enrollment.remedial_short')!.payload.enrollmentId).toBe(never);
+    // And so to webhooks: one delivery of each, to the endpoint that asked for them.
+    await w.services.webhooks.dispatch();
+    await w.services.webhooks.dispatch();
+    const deliveries = (await w.ctx.http.get(`/v1/webhooks/${hook.body.id}/deliveries`).set(w.admin).expect(200)).body;
+    expect(deliveries.map((d: { eventType: string }) => d.eventType).sort()).toEqual([
+      'enrollment.remedial_met',
+      'enrollment.remedial_short',
+    ]);
     const status = async (id: string) => (await w.ctx.http.get(`/v1/enrollments/${id}`).set(w.admin)).body.status;
     expect([await status(onTime!), await status(inRemedial!), await status(never!)]).toEqual([
       'active',

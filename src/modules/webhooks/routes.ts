@@ -3,7 +3,16 @@ import { z } from 'zod';
 import { actorOf } from '../../http/actor.js';
 import type { WebhooksService } from './service.js';
 
-export const EVENT_TYPES = ['phase.opened', 'phase.closed', 'enrollment.remedial', 'enrollment.behind_pace'] as const;
+export const EVENT_TYPES = [
+  'phase.opened',
+  'phase.closed',
+  'phase.reopened',
+  'phase.remedial_ended',
+  'enrollment.remedial',
+  'enrollment.remedial_met',
+  'enrollment.remedial_short',
+  'enrollment.behind_pace',
+] as const;
 
 const endpoint = z.object({
   id: z.uuid(),
