@@ -112,6 +112,7 @@ async function main(): Promise<void> {
       remedialDays: 0,
     },
   ]);
+  await services.lifecycle.schedule(actor, cohort.id, 'apply');
   let setupStarted = Date.now();
   const people = makePeople(ENROLLMENTS, 77);
   const roster = await services.cohorts.importRoster(
