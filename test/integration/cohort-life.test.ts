@@ -271,8 +271,14 @@ describe.each(queueKinds())('changing course and ending remedial windows on the 
     const pastDate = await transition({ action: 'reopen', reason: 'Dibuka lagi', endDate: localDay(-1) });
     expect(pastDate.body.code).toBe('REOPEN_DATE_INVALID');
 
-    const reopened = await transition({ action: 'reopen', reason: 'Server LMS sempat mati', endDate: localDay(8) });
-    expect(reopened.status).toBe(200);
+    // Two admins reopen at once: one of them does it.
+    const both = await Promise.all([
+      transition({ action: 'reopen', reason: 'Server LMS sempat mati', endDate: localDay(8) }),
+      transition({ action: 'reopen', reason: 'Server LMS sempat mati', endDate: localDay(8) }),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const reopened = both.find((r) => r.status === 200)!;
+    expect(both.find((r) => r.status === 409)!.body.code).toBe('PHASE_NOT_CLOSED');
     expect(reopened.body.at(-1)).toMatchObject({
       kind: 'reopen',
       round: 2,
