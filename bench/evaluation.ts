@@ -72,21 +72,22 @@ try {
 
   const setup = await measure(async () => {
     await deps.pool.query(
-      `insert into users (org_id, role, status, nip, name, category, unit, birth_place, birth_date, rank, position)
-       select $1, 'participant', 'active', lpad(g::text, 18, '0'), 'Peserta ' || g,
+      `insert into users (home_org_id, status, nip, nip_kind, name, category, unit, birth_place, birth_date, rank, position)
+       select $1, 'active', lpad(g::text, 18, '0'), 'pns', 'Peserta ' || g,
               (array['guru', 'tenaga kesehatan', 'tenaga teknis'])[1 + g % 3], 'Unit ' || (g % 40),
               'Jambi', date '1990-01-01' + g % 3000, 'IX', 'Guru Ahli Pertama'
          from generate_series(1, $2) g`,
       [org.id, SIZE],
     );
     await deps.pool.query(
-      `insert into enrollments (cohort_id, user_id) select $1, id from users where org_id = $2 and role = 'participant'`,
+      `insert into enrollments (cohort_id, user_id) select $1, id from users where home_org_id = $2 and name like 'Peserta %'`,
       [cohort.id, org.id],
     );
     // Online JP: most met the 45 JP, one in twenty fell short.
     await deps.pool.query(
-      `insert into jp_ledger (user_id, enrollment_id, phase_id, source, jp, seconds, occurred_at, created_at)
-       select e.user_id, e.id, $2, 'lesson', case when random() < 0.05 then 40 else 45 end, 0, now() - interval '10 days', now()
+      `insert into jp_ledger (user_id, enrollment_id, phase_id, source, jp, seconds, occurred_at, local_date, created_at)
+       select e.user_id, e.id, $2, 'lesson', case when random() < 0.05 then 40 else 45 end, 0, now() - interval '10 days',
+              (now() - interval '10 days')::date, now()
          from enrollments e where e.cohort_id = $1`,
       [cohort.id, online.id],
     );
@@ -115,8 +116,8 @@ try {
       );
     }
     await deps.pool.query(
-      `insert into jp_ledger (user_id, enrollment_id, phase_id, session_id, source, jp, seconds, occurred_at, created_at)
-       select e.user_id, e.id, s.phase_id, s.id, 'session', s.jp, 0, s.starts_at, now()
+      `insert into jp_ledger (user_id, enrollment_id, phase_id, session_id, source, jp, seconds, occurred_at, local_date, created_at)
+       select e.user_id, e.id, s.phase_id, s.id, 'session', s.jp, 0, s.starts_at, (s.starts_at at time zone 'Asia/Jakarta')::date, now()
          from attendance a join class_sessions s on s.id = a.session_id join enrollments e on e.id = a.enrollment_id
         where a.status = 'present'`,
     );

@@ -112,6 +112,7 @@ async function main(): Promise<void> {
       remedialDays: 0,
     },
   ]);
+  // A phase is open for learning when its state is open: scheduling applies the missed opening.
   await services.lifecycle.schedule(actor, cohort.id, 'apply');
   let setupStarted = Date.now();
   const people = makePeople(ENROLLMENTS, 77);

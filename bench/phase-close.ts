@@ -53,18 +53,18 @@ async function run(size: number) {
     const started = Date.now();
     // Participants, enrollments and 20 ledger credits each (about half end up short of 45 JP).
     await deps.pool.query(
-      `insert into users (org_id, role, status, nip, name)
-       select $1, 'participant', 'active', lpad(g::text, 18, '0'), 'Peserta ' || g from generate_series(1, $2) g`,
+      `insert into users (home_org_id, status, nip, nip_kind, name)
+       select $1, 'active', lpad(g::text, 18, '0'), 'pns', 'Peserta ' || g from generate_series(1, $2) g`,
       [org.id, size],
     );
     await deps.pool.query(
-      `insert into enrollments (cohort_id, user_id) select $1, id from users where org_id = $2 and role = 'participant'`,
+      `insert into enrollments (cohort_id, user_id) select $1, id from users where home_org_id = $2 and name like 'Peserta %'`,
       [cohort.id, org.id],
     );
     await deps.pool.query(
-      `insert into jp_ledger (user_id, enrollment_id, phase_id, module_id, source, jp, seconds, occurred_at, created_at)
+      `insert into jp_ledger (user_id, enrollment_id, phase_id, module_id, source, jp, seconds, occurred_at, local_date, created_at)
        select e.user_id, e.id, $2, ($3::uuid[])[1 + (k % array_length($3::uuid[], 1))], 'lesson',
-              round((random() * 4.6)::numeric, 4), 600, now() - interval '1 day', now()
+              round((random() * 4.6)::numeric, 4), 600, now() - interval '1 day', (now() - interval '1 day')::date, now()
          from enrollments e cross join generate_series(1, 20) k where e.cohort_id = $1`,
       [cohort.id, phaseId, modules],
     );

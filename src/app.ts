@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
+import etag from '@fastify/etag';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -22,6 +23,7 @@ import { classroomRoutes } from './modules/classroom/routes.js';
 import { certificateRoutes } from './modules/certificates/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { scheduleRoutes } from './modules/schedule/routes.js';
+import { submissionRoutes } from './modules/submissions/routes.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { registerOperationalMetrics } from './queue/metrics.js';
@@ -68,6 +70,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   // Files arrive only where a route asks for one (participant imports); one file per request.
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 10 } });
   await app.register(openapi, { version });
+  // Every GET answer carries an ETag and a matching If-None-Match gets 304: mobile and offline
+  // clients re-check lessons, outlines and their own views without downloading them again.
+  await app.register(etag);
   await app.register(auth, { secret: deps.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
   await app.register(health, { pool: deps.pool, checkQueue: () => queueRoundTrip(deps.systemQueue) });
 
@@ -93,6 +98,10 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await v1.register(certificateRoutes, { certificates: services.certificates });
       await v1.register(reportRoutes, { reports: services.reports });
       await v1.register(webhookRoutes, { webhooks: services.webhooks });
+      await v1.register(submissionRoutes, {
+        submissions: services.submissions,
+        maxBytes: config.submissionMaxBytes,
+      });
     },
     { prefix: '/v1' },
   );

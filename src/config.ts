@@ -72,6 +72,8 @@ const envSchema = z.object({
   CREDIT_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(120).default(5),
   CREDIT_FUTURE_SKEW_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
   CREDIT_COMPLETION_SHARE: z.coerce.number().min(0.1).max(1).default(0.8),
+  CREDIT_DAILY_JP_CAP: z.coerce.number().min(1).max(24).default(12),
+  CREDIT_BACKLOG_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   PACE_INACTIVE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   WEBHOOK_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
@@ -93,6 +95,14 @@ const envSchema = z.object({
       'must contain {seq} and {cohortCode}, so that every number is unique',
     )
     .default('{seq}/{cohortCode}/{year}'),
+  SUBMISSION_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
+  FILE_STORAGE: z.enum(['postgres', 'filesystem']).default('postgres'),
+  FILE_STORAGE_DIR: z.string().min(1).optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
 });
 
@@ -131,7 +141,14 @@ export interface Config {
   webhooks: { dispatchIntervalMs: number; maxAttempts: number; retryBaseMs: number; timeoutMs: number };
   /** Participants behind pace are flagged this many days before their online phase closes. */
   behindPaceDaysBeforeClose: number;
-  credit: { maxHeartbeatSeconds: number; toleranceSeconds: number; futureSkewSeconds: number; completionShare: number };
+  credit: {
+    maxHeartbeatSeconds: number;
+    toleranceSeconds: number;
+    futureSkewSeconds: number;
+    completionShare: number;
+    dailyJpCap: number;
+    backlogDays: number;
+  };
   /** No activity for this many days during an online phase marks a participant inactive. */
   paceInactiveDays: number;
   /** Attendance may still be recorded this many days after a classroom phase closes. */
@@ -142,6 +159,10 @@ export interface Config {
   assessmentDefaults: { absenceMaxJp: number; absenceMaxDays: number; passMark: number };
   /** Certificate numbers: {seq}, {cohortCode}, {orgCode}, {courseCode}, {year}. */
   certificateNumberTemplate: string;
+  /** Largest file a participant may submit for an assignment (larger: 413). */
+  submissionMaxBytes: number;
+  /** Where new files go: PostgreSQL, or a directory (a production volume). */
+  fileStorage: { backend: 'postgres' | 'filesystem'; dir: string | undefined };
   shutdownTimeoutMs: number;
 }
 
@@ -167,6 +188,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       problems.push('DATABASE_URL: required in production (the embedded database is for development)');
     }
   }
+  if ((raw.FILE_STORAGE ?? 'postgres') === 'filesystem' && !raw.FILE_STORAGE_DIR)
+    problems.push('FILE_STORAGE_DIR: required when FILE_STORAGE is filesystem');
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
 
@@ -200,6 +223,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       toleranceSeconds: e.CREDIT_TOLERANCE_SECONDS,
       futureSkewSeconds: e.CREDIT_FUTURE_SKEW_SECONDS,
       completionShare: e.CREDIT_COMPLETION_SHARE,
+      dailyJpCap: e.CREDIT_DAILY_JP_CAP,
+      backlogDays: e.CREDIT_BACKLOG_DAYS,
     }),
     paceInactiveDays: e.PACE_INACTIVE_DAYS,
     webhooks: Object.freeze({
@@ -217,6 +242,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       passMark: e.PASS_MARK,
     }),
     certificateNumberTemplate: e.CERTIFICATE_NUMBER_TEMPLATE,
+    submissionMaxBytes: e.SUBMISSION_MAX_BYTES,
+    fileStorage: Object.freeze({ backend: e.FILE_STORAGE, dir: e.FILE_STORAGE_DIR }),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   });
 }

@@ -12,6 +12,8 @@ import { createDirectoryService } from './modules/identity/directory-service.js'
 import { createJobsService } from './modules/jobs/service.js';
 import { createProgressService, type ProgressService } from './modules/progress/service.js';
 import { createScheduleService, type ScheduleService } from './modules/schedule/service.js';
+import { createFileStores } from './modules/submissions/storage/index.js';
+import { createSubmissionsService } from './modules/submissions/service.js';
 import { createWebhooksService } from './modules/webhooks/service.js';
 
 /** Every module's service, wired once; used by the HTTP app, the worker and the CLI alike. */
@@ -76,6 +78,12 @@ export function createServices(deps: Deps, signAccessToken: (p: Principal) => st
     webhooks,
     jobs,
     curriculum,
+    submissions: createSubmissionsService({
+      db,
+      clock,
+      files: createFileStores(deps.pool, config.fileStorage),
+      settings: config,
+    }),
     cohorts,
     lifecycle: createCohortLifecycle({ db, clock, cohorts, catchUp: (cohortId) => schedule.reconcile(cohortId) }),
     auth: createAuthService({ db, clock, settings: config, signAccessToken }),

@@ -76,6 +76,8 @@ export const users = pgTable(
     failedLoginCount: integer('failed_login_count').notNull().default(0),
     lockedUntil: instant('locked_until'),
     lastLoginAt: instant('last_login_at'),
+    // When the person first set a password: nothing they did can have happened before it.
+    activatedAt: instant('activated_at'),
     createdAt: instant('created_at').notNull().defaultNow(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
@@ -230,6 +232,16 @@ export interface QuizSettings {
   revealAnswers: 'never' | 'after_attempt' | 'after_pass';
 }
 
+/**
+ * How an assignment lesson takes work: a file, a text, or either; and whether handing it in or its
+ * acceptance by a reviewer completes the lesson. Part of the lesson's content, so a published
+ * version never changes it.
+ */
+export interface SubmissionSettings {
+  accepts: 'file' | 'text' | 'file_or_text';
+  completesOn: 'acceptance' | 'submission';
+}
+
 export const lessons = pgTable(
   'lessons',
   {
@@ -250,6 +262,8 @@ export const lessons = pgTable(
     required: boolean('required').notNull().default(true),
     manualCompletion: boolean('manual_completion').notNull().default(false),
     quiz: jsonb('quiz').$type<QuizSettings>(),
+    // Set on assignment lessons that take submissions; null: the lesson completes by time or by hand.
+    submission: jsonb('submission').$type<SubmissionSettings>(),
   },
   (t) => [
     uniqueIndex('lessons_code_key').on(t.versionId, t.code),
@@ -501,6 +515,11 @@ export const enrollmentProgress = pgTable('enrollment_progress', {
   creditedUntil: instant('credited_until'),
   lastActivityAt: instant('last_activity_at'),
   creditedSeconds: integer('credited_seconds').notNull().default(0),
+  // JP credited from lessons per online phase ({phaseId: jp}): each phase is capped by its own JP.
+  phaseJp: jsonb('phase_jp').$type<Record<string, number>>().notNull().default({}),
+  // Seconds credited per local day of the cohort ({'2024-10-23': 5400}), for the daily cap; days
+  // older than the backlog window are dropped, since nothing can be credited to them any more.
+  daySeconds: jsonb('day_seconds').$type<Record<string, number>>().notNull().default({}),
   updatedAt: instant('updated_at').notNull(),
 });
 
@@ -542,7 +561,7 @@ export const jpSource = pgEnum('jp_source', ['lesson', 'session', 'adjustment', 
 
 /**
  * Append-only JP credits and adjustments. A person's JP in a year is the sum of their rows whose
- * `occurredAt` falls in that year in their organization's time zone.
+ * `localDate` falls in that year.
  */
 export const jpLedger = pgTable(
   'jp_ledger',
@@ -564,12 +583,16 @@ export const jpLedger = pgTable(
     jp: numeric('jp', { precision: 10, scale: 4, mode: 'number' }).notNull(),
     seconds: integer('seconds').notNull().default(0),
     occurredAt: instant('occurred_at').notNull(),
+    // The local date the learning happened (in the cohort's zone; for an external training, the day
+    // it ended): the year a person's JP count in follows it.
+    localDate: date('local_date', { mode: 'string' }).notNull(),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     createdBy: uuid('created_by'),
     createdAt: instant('created_at').notNull(),
   },
   (t) => [
     index('jp_ledger_user_time_idx').on(t.userId, t.occurredAt),
+    index('jp_ledger_user_date_idx').on(t.userId, t.localDate),
     index('jp_ledger_enrollment_idx').on(t.enrollmentId, t.phaseId, t.moduleId),
     index('jp_ledger_session_idx')
       .on(t.sessionId, t.enrollmentId)
@@ -946,3 +969,82 @@ export const certificates = pgTable(
 );
 
 export type Certificate = typeof certificates.$inferSelect;
+
+// ---- files and submissions ----
+
+/**
+ * Every stored file: what it is (type recognized from its content), where its bytes are (the
+ * storage backend and key it was written with) and whose it is. The bytes themselves live in
+ * `stored_file_chunks` (PostgreSQL backend) or under FILE_STORAGE_DIR (filesystem backend).
+ */
+export const storedFiles = pgTable(
+  'stored_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'restrict' }),
+    backend: text('backend').$type<'postgres' | 'filesystem'>().notNull(),
+    key: text('key').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sha256: varchar('sha256', { length: 64 }).notNull(),
+    mediaType: text('media_type').notNull(),
+    fileName: text('file_name').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('stored_files_key').on(t.backend, t.key)],
+);
+
+/** The PostgreSQL backend's bytes: a file in ordered chunks, written and read one chunk at a time. */
+export const storedFileChunks = pgTable(
+  'stored_file_chunks',
+  {
+    fileKey: uuid('file_key').notNull(),
+    seq: integer('seq').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fileKey, t.seq] })],
+);
+
+export const submissionStatus = pgEnum('submission_status', ['submitted', 'accepted', 'returned']);
+
+/**
+ * Work handed in for an assignment lesson: a file or a text. Each hand-in is a new version; a
+ * returned one stays as it was, with the reviewer's comment.
+ */
+export const submissions = pgTable(
+  'submissions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'restrict' }),
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'restrict' }),
+    enrollmentId: uuid('enrollment_id')
+      .notNull()
+      .references(() => enrollments.id, { onDelete: 'restrict' }),
+    lessonId: uuid('lesson_id')
+      .notNull()
+      .references(() => lessons.id, { onDelete: 'restrict' }),
+    version: integer('version').notNull(),
+    fileId: uuid('file_id').references(() => storedFiles.id, { onDelete: 'restrict' }),
+    text: text('text'),
+    status: submissionStatus('status').notNull().default('submitted'),
+    submittedAt: instant('submitted_at').notNull(),
+    submittedBy: uuid('submitted_by').notNull(),
+    reviewedAt: instant('reviewed_at'),
+    reviewedBy: uuid('reviewed_by'),
+    reviewComment: text('review_comment'),
+  },
+  (t) => [
+    uniqueIndex('submissions_version_key').on(t.enrollmentId, t.lessonId, t.version),
+    index('submissions_cohort_idx').on(t.cohortId, t.submittedAt, t.id),
+    check('submissions_file_or_text', sql`(${t.fileId} is null) <> (${t.text} is null)`),
+  ],
+);
+
+export type StoredFile = typeof storedFiles.$inferSelect;
+export type Submission = typeof submissions.$inferSelect;
+export type SubmissionStatus = (typeof submissionStatus.enumValues)[number];

@@ -18,6 +18,16 @@ export function tenantScopeOf(principal: Principal): TenantScope {
   return { kind: 'org', orgId: principal.orgId ?? '00000000-0000-0000-0000-000000000000' };
 }
 
+/**
+ * The scope for a person reading what is their own (a lesson of a course they take, a session of
+ * their cohort, their result or certificate): a participant's own things may be at any organizer,
+ * so they are found across organizations and the caller must check they are the participant's.
+ * Staff keep their organization's scope.
+ */
+export function ownDataScope(actor: { role: string; scope: TenantScope }): TenantScope {
+  return actor.role === 'participant' ? ALL_TENANTS : actor.scope;
+}
+
 /** The WHERE condition that keeps a query inside the scope (undefined: no restriction). */
 export function inTenant(orgColumn: PgColumn, scope: TenantScope): SQL | undefined {
   return scope.kind === 'all' ? undefined : eq(orgColumn, scope.orgId);

@@ -14,7 +14,7 @@ import { fillEveryTable } from '../support/populate.js';
  * without phases, and online phases closed with remedial windows that ended long ago or still run.
  */
 
-const BEFORE = '0009_people_drop_account_org';
+const BEFORE = '0011_submissions';
 let admin: pg.Client;
 let pool: pg.Pool;
 let name: string;
@@ -63,7 +63,10 @@ beforeAll(async () => {
   await migrateUpTo(pool, BEFORE);
   const client = await pool.connect();
   try {
-    await fillEveryTable(client, { class_sessions: { ends_at: `'2024-11-01T02:00:00Z'` } });
+    await fillEveryTable(client, {
+      class_sessions: { ends_at: `'2024-11-01T02:00:00Z'` },
+      submissions: { file_id: 'null' },
+    });
   } finally {
     client.release();
   }
@@ -86,8 +89,8 @@ beforeAll(async () => {
       ('${E2}', '${OLD_PHASE}', 20, 45, false, '2024-11-23T17:00:00Z', '2024-11-08T17:00:00Z'),
       ('${E3}', '${OLD_PHASE}', 10, 45, false, '2024-11-23T17:00:00Z', '2024-11-08T17:00:00Z'),
       ('${E1}', '${RECENT_PHASE}', 10, 45, false, now() + interval '14 days', now() - interval '1 day');
-    insert into jp_ledger (user_id, enrollment_id, phase_id, source, jp, occurred_at, created_at)
-      select (select id from users limit 1), v.e::uuid, '${OLD_PHASE}', 'lesson', v.jp, '2024-11-15T03:00:00Z', now()
+    insert into jp_ledger (user_id, enrollment_id, phase_id, source, jp, occurred_at, local_date, created_at)
+      select (select id from users limit 1), v.e::uuid, '${OLD_PHASE}', 'lesson', v.jp, '2024-11-15T03:00:00Z', '2024-11-15', now()
         from (values ('${E2}', 45), ('${E3}', 10)) v(e, jp);`);
   const { rows } = await pool.query<{ table_name: string }>(
     "select table_name from information_schema.tables where table_schema = 'public'",

@@ -77,15 +77,17 @@ beforeAll(async () => {
   try {
     await fillEveryTable(client, {
       class_sessions: { ends_at: `'2024-11-01T02:00:00Z'` },
+      cohorts: { time_zone: `'Asia/Jayapura'` },
     });
   } finally {
     client.release();
   }
   await pool.query(`
     insert into enrollments (id, cohort_id, user_id) values ('${ENROLLMENT}', (select id from cohorts limit 1), '${PPPK}');
-    insert into jp_ledger (user_id, enrollment_id, source, jp, occurred_at, created_at) values
-      ('${PPPK}', '${ENROLLMENT}', 'lesson', 3, '2024-10-30T03:00:00Z', now()),
-      ('${PPPK}', null, 'external', 10, '2024-12-30T17:00:00Z', now());`);
+    insert into jp_ledger (user_id, enrollment_id, phase_id, source, jp, occurred_at, created_at) values
+      ('${PPPK}', '${ENROLLMENT}', (select id from phases limit 1), 'lesson', 3, '2024-12-31T15:30:00Z', now()),
+      ('${PPPK}', null, null, 'external', 10, '2024-12-30T17:00:00Z', now());
+    insert into enrollment_progress (enrollment_id, version, updated_at) values ('${ENROLLMENT}', 1, now());`);
   const { rows } = await pool.query<{ table_name: string }>(
     "select table_name from information_schema.tables where table_schema = 'public'",
   );
@@ -149,13 +151,27 @@ test('enrollments keep the profile of their training; ledger, tokens and setting
     category: 'guru',
     instansi: 'Pemerintah Kota Jambi',
   });
+  // Each entry dated where the learning happened: the cohort is in Jayapura (WIT), so 15:30 UTC on
+  // 31 December is already 1 January; the external training, outside any cohort, in the home zone.
   const { rows: ledger } = await pool.query(
-    `select source, org_id, jp::float from jp_ledger where user_id = $1 order by source::text`,
+    `select source, org_id, jp::float, local_date::text from jp_ledger where user_id = $1 order by source::text`,
     [PPPK],
   );
   expect(ledger).toEqual([
-    { source: 'external', org_id: ORG_A, jp: 10 },
-    { source: 'lesson', org_id: null, jp: 3 },
+    { source: 'external', org_id: ORG_A, jp: 10, local_date: '2024-12-31' },
+    { source: 'lesson', org_id: null, jp: 3, local_date: '2025-01-01' },
+  ]);
+  const { rows: progress } = await pool.query('select phase_jp from enrollment_progress where enrollment_id = $1', [
+    ENROLLMENT,
+  ]);
+  expect(Object.values(progress[0].phase_jp)).toEqual([3]);
+  const { rows: activated } = await pool.query(
+    'select id, activated_at is not null as activated from users where id = any($1) order by id',
+    [[ADMIN_A, PNS_B]],
+  );
+  expect(activated).toEqual([
+    { id: ADMIN_A, activated: true },
+    { id: PNS_B, activated: false },
   ]);
   const { rows: tokens } = await pool.query('select org_id from refresh_tokens where user_id = $1', [PPPK]);
   expect(tokens).toEqual([{ org_id: ORG_A }]);

@@ -254,6 +254,14 @@ describe('one person, many organizers', () => {
       expect(me.body.memberships.map((m: { code: string }) => m.code).sort()).toEqual(
         [home.code, province.code].sort(),
       );
+
+      // The same login reads the province's lessons (not only its home organization's), and no others.
+      const lessonOf = async (org: SeededOrg) =>
+        (await ctx.http.get(`/v1/courses/${courseOf.get(org.id)}`).set(bearer(org.admin.token))).body.version.modules[0]
+          .lessons[0].id as string;
+      expect((await ctx.http.get(`/v1/lessons/${await lessonOf(province)}`).set(token)).status).toBe(200);
+      const stranger = home === muaroJambi ? batanghari : muaroJambi;
+      expect((await ctx.http.get(`/v1/lessons/${await lessonOf(stranger)}`).set(token)).status).toBe(404);
     }
   });
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { manualClock } from '../../src/clock.js';
+import { createServices } from '../../src/services.js';
 import { createTestContext, type TestContext } from '../support/context.js';
 import { bearer, scheduleCohort, seedOrg, type SeededOrg } from '../support/fixtures.js';
 import { makePeople } from '../support/roster-files.js';
@@ -24,6 +25,12 @@ interface Participant {
   enrollmentId: string;
 }
 
+/** The Jambi MOOC (45 JP) and classroom; without a remedial window where a test needs a plain close. */
+const jambiPhases = (remedialDays = 15) => [
+  { kind: 'online', name: 'MOOC', startDate: '2024-10-23', endDate: '2024-11-08', requiredJp: 45, remedialDays },
+  { kind: 'classroom', name: 'Klasikal', startDate: '2024-11-11', endDate: '2024-12-18', requiredJp: 24 },
+];
+
 async function cohortWithPhases(code: string, phases?: unknown[], timeZone?: string) {
   const cohort = await ctx.http
     .post('/v1/cohorts')
@@ -33,32 +40,36 @@ async function cohortWithPhases(code: string, phases?: unknown[], timeZone?: str
     .put(`/v1/cohorts/${cohort.body.id}/phases`)
     .set(admin)
     .send({
-      phases: phases ?? [
-        {
-          kind: 'online',
-          name: 'MOOC',
-          startDate: '2024-10-23',
-          endDate: '2024-11-08',
-          requiredJp: 45,
-          remedialDays: 15,
-        },
-        { kind: 'classroom', name: 'Klasikal', startDate: '2024-11-11', endDate: '2024-12-18', requiredJp: 24 },
-      ],
+      phases: phases ?? jambiPhases(),
     })
     .expect(200);
+  // Armed now: whatever is due by the test's clock opens or closes, as the worker would.
   await scheduleCohort(ctx, admin, cohort.body.id);
   return cohort.body.id as string;
 }
 
+/** The phase clock, as the worker runs it: whatever is due by now opens or closes. */
+const runPhaseClock = () => createServices(ctx.deps, () => '').schedule.reconcile();
+
+/** Moves time on, and the phase clock with it. */
+async function clockAt(t: Date | string) {
+  clock.set(t);
+  await runPhaseClock();
+}
+
 let seed = 500;
+/** A participant enrolled and activated the day before (nothing they report can predate that). */
 async function participantIn(cohortId: string): Promise<Participant> {
   const person = makePeople(1, ++seed)[0]!;
+  const now = clock.now();
+  clock.set(new Date(now.getTime() - 86_400_000));
   const enrolled = await ctx.http
     .post(`/v1/cohorts/${cohortId}/enrollments`)
     .set(admin)
     .send({ nip: person.nip, name: person.nama });
   const userId = enrolled.body.participant.id as string;
   await ctx.http.patch(`/v1/users/${userId}`).set(admin).send({ password: 'peserta-password' }).expect(200);
+  clock.set(now);
   const login = await ctx.http.post('/v1/auth/login').send({ login: person.nip, password: 'peserta-password' });
   return { token: login.body.accessToken, userId, enrollmentId: enrolled.body.id };
 }
@@ -201,10 +212,10 @@ describe('credit: the server decides what counts', () => {
 
 describe('rejections are stored, never silently dropped', () => {
   test('events after the phase closes are rejected with PHASE_CLOSED and stored', async () => {
-    const p = await participantIn(await cohortWithPhases('LATE'));
+    const p = await participantIn(await cohortWithPhases('LATE', jambiPhases(0)));
     const reading = lesson(0, 'reading');
     const closing = new Date('2024-11-08T17:00:00Z');
-    clock.set(new Date(closing.getTime() + 3600_000));
+    await clockAt(new Date(closing.getTime() + 3600_000));
     try {
       const res = await send(p, [
         heartbeat(reading.id, closing.getTime() + 60_000, 60, 'after-close'),
@@ -227,7 +238,7 @@ describe('rejections are stored, never silently dropped', () => {
   });
 
   test('a personal extension keeps the phase open for that participant only', async () => {
-    const cohortId = await cohortWithPhases('EXTENDED');
+    const cohortId = await cohortWithPhases('EXTENDED', jambiPhases(0));
     const [p, q] = [await participantIn(cohortId), await participantIn(cohortId)];
     const online = (await ctx.http.get(`/v1/cohorts/${cohortId}`).set(admin)).body.phases[0];
     await ctx.http
@@ -235,7 +246,7 @@ describe('rejections are stored, never silently dropped', () => {
       .set(admin)
       .send({ untilDate: '2024-11-15', reason: 'Sakit' })
       .expect(200);
-    clock.set('2024-11-10T03:00:00Z');
+    await clockAt('2024-11-10T03:00:00Z');
     try {
       const reading = lesson(0, 'reading').id;
       const events = (prefix: string) => [
@@ -415,7 +426,7 @@ describe('JP ledger and annual totals', () => {
       .accessToken;
     const p = { token, userId: enrolled.body.participant.id, enrollmentId: enrolled.body.id };
 
-    clock.set('2025-01-02T00:00:00Z');
+    await clockAt('2025-01-02T00:00:00Z');
     try {
       // 45 minutes on 31 Dec 2024 23:00–23:45 WIT (14:00–14:45 UTC), 45 more on 1 Jan 2025 00:15–01:00 WIT
       // (31 Dec 15:15–16:00 UTC): in UTC both are 31 December, but the second is 2025 in Jayapura.

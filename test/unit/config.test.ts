@@ -62,3 +62,26 @@ describe('configuration', () => {
     expect(config.redisUrl).toBeUndefined();
   });
 });
+
+describe('file storage and submissions', () => {
+  test('files go to PostgreSQL, at most 5 MB, unless told otherwise', () => {
+    const config = loadConfig({});
+    expect(config.submissionMaxBytes).toBe(5 * 1024 * 1024);
+    expect(config.fileStorage).toEqual({ backend: 'postgres', dir: undefined });
+    expect(loadConfig({ FILE_STORAGE: 'filesystem', FILE_STORAGE_DIR: '/srv/berkas' }).fileStorage).toEqual({
+      backend: 'filesystem',
+      dir: '/srv/berkas',
+    });
+  });
+
+  test('filesystem storage needs its directory', () => {
+    expect(problemsOf({ FILE_STORAGE: 'filesystem' })).toEqual([
+      'FILE_STORAGE_DIR: required when FILE_STORAGE is filesystem',
+    ]);
+    expect(
+      problemsOf({ FILE_STORAGE: 's3', SUBMISSION_MAX_BYTES: '10' })
+        .map((p) => p.split(':')[0])
+        .sort(),
+    ).toEqual(['FILE_STORAGE', 'SUBMISSION_MAX_BYTES']);
+  });
+});

@@ -17,6 +17,8 @@ const rules: CreditRules = {
   toleranceSeconds: 5,
   futureSkewSeconds: 120,
   completionShare: 0.8,
+  dailyJpCap: 24,
+  backlogDays: 14,
 };
 
 // M1 is 2 JP: a 60-minute reading and a 30-minute quiz (90 min = 2 × 45).
@@ -39,11 +41,13 @@ const CLOSES = new Date('2024-11-08T17:00:00Z');
 const phase: OnlinePhase = {
   id: 'online',
   state: 'open',
-  opensAt: OPENS,
-  closesAt: CLOSES,
-  extended: false,
+  openedAt: OPENS,
+  closedAt: null,
+  extendedUntil: null,
+  remedialUntil: null,
   requiredJp: 3,
 };
+const closed: OnlinePhase = { ...phase, state: 'closed', closedAt: CLOSES };
 
 /** Events are placed relative to T0, well inside the phase; `now` is ten hours later. */
 const T0 = Date.parse('2024-10-25T02:00:00Z');
@@ -64,6 +68,10 @@ function input(overrides: Partial<CreditInput> = {}): CreditInput {
     minutesPerJp: 45,
     now: NOW,
     rules,
+    notBefore: null,
+    timeZone: 'Asia/Jakarta',
+    phaseJp: new Map(),
+    daySeconds: new Map(),
     ...overrides,
   };
 }
@@ -546,7 +554,7 @@ describe('rejections are stored with their code and earn nothing', () => {
     accepted({ creditedUntil: new Date(NOW.getTime()) }, hb('m2-video', new Date(NOW.getTime() + 60_000), 30));
   });
 
-  test('PHASE_NOT_OPEN before the phase opens; from opensAt on it is credited', () => {
+  test('PHASE_NOT_OPEN before the phase opened; from its opening on it is credited', () => {
     const now = new Date('2024-10-23T00:00:00Z');
     expectRejected({ now }, hb('m2-video', new Date('2024-10-22T16:59:59Z'), 30), 'PHASE_NOT_OPEN');
     expectRejected({ now, phases: [] }, hb('m2-video', new Date('2024-10-22T18:00:00Z'), 30), 'PHASE_NOT_OPEN');
@@ -556,40 +564,34 @@ describe('rejections are stored with their code and earn nothing', () => {
     );
   });
 
-  test('PHASE_CLOSED for an event at or after closesAt (within the skew); the last second is credited', () => {
-    const now = new Date('2024-11-08T16:59:00Z');
-    expectRejected({ now }, hb('m2-video', CLOSES, 30), 'PHASE_CLOSED');
+  test('state decides, not dates: a pending phase credits nothing after its date; one opened early by hand credits at once', () => {
+    const pending: OnlinePhase = { ...phase, state: 'pending' };
+    expectRejected({ phases: [pending] }, hb('m2-video', at(0), 30), 'PHASE_NOT_OPEN');
+    const early: OnlinePhase = { ...phase, openedAt: new Date('2024-10-20T03:00:00Z') };
     accepted(
-      { now, creditedUntil: new Date('2024-11-08T16:59:29Z') },
-      hb('m2-video', new Date('2024-11-08T16:59:59Z'), 30),
+      { phases: [early], now: new Date('2024-10-20T04:00:00Z'), creditedUntil: new Date('2024-10-20T03:59:00Z') },
+      hb('m2-video', new Date('2024-10-20T03:59:30Z'), 30),
     );
   });
 
-  test('PHASE_CLOSED for an event after the end, sent after the end', () => {
+  test('an open phase credits until it is closed, even past its end date while the close is pending', () => {
+    accepted(
+      { now: new Date(CLOSES.getTime() + 60_000), creditedUntil: new Date(CLOSES.getTime() + 29_000) },
+      hb('m2-video', new Date(CLOSES.getTime() + 59_000), 30),
+    );
+  });
+
+  test('PHASE_CLOSED once closed, even for an event that happened while it was open', () => {
+    expectRejected({ phases: [closed] }, hb('m2-video', at(0), 30), 'PHASE_CLOSED');
     expectRejected(
-      { now: new Date('2024-11-10T00:00:00Z') },
+      { phases: [closed], now: new Date('2024-11-10T00:00:00Z') },
       hb('m2-video', new Date('2024-11-09T12:00:00Z'), 30),
       'PHASE_CLOSED',
     );
   });
 
-  test('PHASE_CLOSED when the phase was closed (state closed) while dates still run', () => {
-    expectRejected({ phases: [{ ...phase, state: 'closed' }] }, hb('m2-video', at(0), 30), 'PHASE_CLOSED');
-  });
-
-  test('PHASE_CLOSED once now reaches closesAt, even for an event that happened inside the phase', () => {
-    const late = hb('m2-video', new Date('2024-11-08T16:50:00Z'), 30);
-    expectRejected({ now: CLOSES }, late, 'PHASE_CLOSED');
-    accepted({ now: new Date(CLOSES.getTime() - 1), creditedUntil: new Date('2024-11-08T16:49:30Z') }, late);
-  });
-
   test("a personal extension credits events after the phase's own end, until the extension ends", () => {
-    const extended: OnlinePhase = {
-      ...phase,
-      state: 'closed',
-      closesAt: new Date('2024-11-15T17:00:00Z'),
-      extended: true,
-    };
+    const extended: OnlinePhase = { ...closed, extendedUntil: new Date('2024-11-15T17:00:00Z') };
     const r = accepted(
       { phases: [extended], now: new Date('2024-11-12T10:00:00Z'), creditedUntil: new Date('2024-11-12T09:59:00Z') },
       hb('m2-video', new Date('2024-11-12T09:59:30Z'), 30),
@@ -602,11 +604,12 @@ describe('rejections are stored with their code and earn nothing', () => {
         jp: 0.0111,
         seconds: 30,
         occurredAt: new Date('2024-11-12T09:59:30Z'),
+        localDate: '2024-11-12',
       },
     ]);
     // Without the extension the same event is refused.
     expectRejected(
-      { phases: [{ ...phase, state: 'closed' }], now: new Date('2024-11-12T10:00:00Z') },
+      { phases: [closed], now: new Date('2024-11-12T10:00:00Z') },
       hb('m2-video', new Date('2024-11-12T09:59:30Z'), 30),
       'PHASE_CLOSED',
     );
@@ -614,6 +617,29 @@ describe('rejections are stored with their code and earn nothing', () => {
     expectRejected(
       { phases: [extended], now: new Date('2024-11-15T17:00:30Z') },
       hb('m2-video', new Date('2024-11-15T17:00:10Z'), 30),
+      'PHASE_CLOSED',
+    );
+  });
+
+  test('the remedial window credits new learning after the close to the same phase, up to its JP, and ends', () => {
+    const remedial: OnlinePhase = { ...closed, remedialUntil: new Date('2024-11-23T17:00:00Z') };
+    const now = new Date('2024-11-20T05:00:00Z');
+    const r = accepted(
+      {
+        phases: [remedial],
+        now,
+        creditedUntil: new Date('2024-11-20T04:59:00Z'),
+        phaseJp: new Map([['online', 2.99]]),
+      },
+      hb('m2-video', new Date('2024-11-20T04:59:30Z'), 30),
+    );
+    expect(r.ledger.map((l) => [l.phaseId, l.jp])).toEqual([['online', 0.01]]);
+    expect(r.phaseJp.get('online')).toBe(3);
+    // What happened before the close stays frozen; after the window nothing counts.
+    expectRejected({ phases: [remedial], now }, hb('m2-video', new Date('2024-11-08T10:00:00Z'), 30), 'PHASE_CLOSED');
+    expectRejected(
+      { phases: [remedial], now: new Date('2024-11-23T17:00:01Z') },
+      hb('m2-video', new Date('2024-11-23T16:59:50Z'), 30),
       'PHASE_CLOSED',
     );
   });
@@ -645,6 +671,7 @@ describe('JP ledger', () => {
       jp: 0.1111,
       seconds: 300,
       occurredAt: at(0),
+      localDate: '2024-10-25',
     });
     const final = onlineJp(r.lessonStates, lessons, moduleJp, 45, 3);
     expect(final).toBe(0.5556);
@@ -691,6 +718,7 @@ describe('JP ledger', () => {
         creditedUntil: at(-300),
         lessonStates: states,
         phases: [{ ...phase, requiredJp: 2.5 }],
+        phaseJp: new Map([['online', 2.4444]]),
       }),
     );
     expect(r.ledger.map((l) => [l.seconds, l.jp])).toEqual([
@@ -714,5 +742,118 @@ describe('JP ledger', () => {
     expect(onlineJp(full, lessons, moduleJp, 60, 0)).toBe(2.5);
     // A lesson no longer in the catalog counts for nothing.
     expect(onlineJp(new Map([['gone', state(9000)]]), lessons, moduleJp, 45, 0)).toBe(0);
+  });
+});
+
+describe('several online phases: each counts its own JP', () => {
+  // Latsar: self-study, then distance learning, each with its own required JP.
+  const first: OnlinePhase = { ...closed, id: 'self-study', requiredJp: 1, closedAt: new Date('2024-10-24T17:00:00Z') };
+  const second: OnlinePhase = { ...phase, id: 'distance', requiredJp: 2, openedAt: new Date('2024-10-24T17:00:00Z') };
+
+  test('a participant who met the first phase earns the second phase’s JP in it', () => {
+    const r = creditBatch(
+      input({
+        events: [0, 300, 600, 900, 1200, 1500].map((s) => hb('m1-reading', at(s), 300)),
+        creditedUntil: at(-300),
+        lessonStates: new Map([['m2-video', state(2700, at(-90_000), 'time')]]),
+        phases: [first, second],
+        phaseJp: new Map([['self-study', 1]]),
+      }),
+    );
+    expect(new Set(r.ledger.map((l) => l.phaseId))).toEqual(new Set(['distance']));
+    expect(sum(ledgerJp(r))).toBeCloseTo(0.6667, 4);
+    expect(r.phaseJp).toEqual(
+      new Map([
+        ['self-study', 1],
+        ['distance', 0.6667],
+      ]),
+    );
+  });
+
+  test('a module learnt in full in one phase earns nothing again in the next, and each phase stops at its own JP', () => {
+    const r = creditBatch(
+      input({
+        events: [hb('m2-video', at(0), 300)],
+        creditedUntil: at(-300),
+        lessonStates: new Map([
+          ['m2-reading', state(900)],
+          ['m2-assignment', state(1800)],
+        ]),
+        phases: [first, second],
+      }),
+    );
+    expect(ledgerJp(r)).toEqual([0]);
+    const capped = creditBatch(
+      input({
+        events: [hb('m1-reading', at(0), 300), hb('m1-reading', at(300), 300)],
+        creditedUntil: at(-300),
+        phases: [first, second],
+        phaseJp: new Map([['distance', 1.9]]),
+      }),
+    );
+    expect(ledgerJp(capped)).toEqual([0.1, 0]);
+  });
+});
+
+describe('bounds on what a client can claim', () => {
+  const expectRejected = (overrides: Partial<CreditInput>, event: IncomingEvent, code: string) =>
+    expect(rejected(creditBatch(input({ ...overrides, events: [event] })).outcomes[0])).toBe(code);
+  const accepted = (overrides: Partial<CreditInput>, event: IncomingEvent) =>
+    expect(creditBatch(input({ ...overrides, events: [event] })).outcomes[0]!.status).toBe('accepted');
+
+  test('nothing before the enrollment existed or the account was activated', () => {
+    const notBefore = at(600);
+    const r = creditBatch(
+      input({
+        events: [hb('m2-video', at(300), 300), hb('m2-video', at(900), 300)],
+        notBefore,
+        creditedUntil: at(595),
+      }),
+    );
+    expect(rejected(r.outcomes[0])).toBe('BEFORE_ENROLLMENT');
+    expect(credits(r)[1]).toBe(300);
+    expect(r.stored.map((e) => e.status)).toEqual(['rejected', 'accepted']);
+  });
+
+  test('events older than the backlog window are stored, not credited', () => {
+    const now = new Date(T0 + 15 * 86_400_000);
+    expectRejected({ now, phases: [{ ...phase }] }, hb('m2-video', at(0), 30), 'TOO_OLD');
+    accepted({ now: new Date(T0 + 13 * 86_400_000), creditedUntil: at(-30) }, hb('m2-video', at(0), 30));
+  });
+
+  test('at most the daily cap of JP as time per local day of the cohort', () => {
+    // A cap of 1 JP is 45 minutes a day; 40 of them are already credited on 25 October (WIB).
+    const r = creditBatch(
+      input({
+        events: [hb('m1-reading', at(0), 300), hb('m1-reading', at(300), 300)],
+        creditedUntil: at(-300),
+        rules: { ...rules, dailyJpCap: 1 },
+        daySeconds: new Map([['2024-10-25', 2400]]),
+      }),
+    );
+    expect(credits(r)).toEqual([300, 0]);
+    expect(r.daySeconds.get('2024-10-25')).toBe(2700);
+    // The next local day starts afresh: 17:00 UTC is midnight in Jakarta.
+    const next = creditBatch(
+      input({
+        events: [hb('m1-reading', new Date('2024-10-25T17:00:00Z'), 300)],
+        creditedUntil: new Date('2024-10-25T16:55:00Z'),
+        now: new Date('2024-10-25T18:00:00Z'),
+        rules: { ...rules, dailyJpCap: 1 },
+        daySeconds: new Map([['2024-10-25', 2700]]),
+      }),
+    );
+    expect(credits(next)).toEqual([300]);
+    expect(next.ledger[0]!.localDate).toBe('2024-10-26');
+  });
+
+  test('327 heartbeats backdated to the phase’s opening, sent by someone enrolled a minute ago, earn a minute', () => {
+    const now = new Date('2024-10-30T06:00:00Z');
+    const events = Array.from({ length: 327 }, (_, i) =>
+      hb('m1-reading', new Date(OPENS.getTime() + i * 300_000), 300),
+    );
+    const r = creditBatch(input({ events, now, notBefore: new Date(now.getTime() - 60_000) }));
+    expect(r.creditedSeconds).toBeLessThanOrEqual(60 + rules.toleranceSeconds);
+    expect(r.outcomes.filter((o) => o.status === 'rejected').length).toBeGreaterThan(320);
   });
 });

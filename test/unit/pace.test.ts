@@ -85,12 +85,26 @@ describe('pace in the online phase', () => {
     expect(pace({ now, lastActivityAt: ago(now, 6 * DAY), earnedJp: 36 })).toBe('inactive');
   });
 
-  test('several online phases span from the earliest opening to the latest closing', () => {
+  test('several online phases are judged phase by phase: a phase that is over is due in full', () => {
     const split = [
       { opensAt: new Date('2024-10-31T05:00:00Z'), closesAt: CLOSES },
       { opensAt: OPENS, closesAt: new Date('2024-10-31T05:00:00Z') },
     ];
-    expect(pace({ phases: split, earnedJp: 18 })).toBe('on_track');
-    expect(pace({ phases: split, earnedJp: 17.99 })).toBe('behind');
+    // At the split the first half (22.5 JP by its length) is over; the second has not begun.
+    expect(pace({ phases: split, earnedJp: 22.5 })).toBe('on_track');
+    expect(pace({ phases: split, earnedJp: 22.49 })).toBe('behind');
+  });
+
+  test('Latsar: each phase’s own JP, and the weeks between phases ask for nothing more', () => {
+    const day = (d: string) => new Date(`${d}T17:00:00Z`);
+    const latsar = [
+      { opensAt: day('2025-02-02'), closesAt: day('2025-02-11'), requiredJp: 20 },
+      { opensAt: day('2025-02-11'), closesAt: day('2025-03-04'), requiredJp: 40 },
+      { opensAt: day('2025-03-25'), closesAt: day('2025-03-26'), requiredJp: 5 },
+    ];
+    const inTheField = new Date('2025-03-15T05:00:00Z');
+    const args = { phases: latsar, requiredJp: 65, now: inTheField, lastActivityAt: ago(inTheField, DAY) };
+    expect(pace({ ...args, earnedJp: 60 })).toBe('on_track');
+    expect(pace({ ...args, earnedJp: 59 })).toBe('behind');
   });
 });

@@ -178,3 +178,30 @@ describe('publishing rules', () => {
     ]);
   });
 });
+
+describe('lessons that take submissions', () => {
+  test('only assignments take them, and they complete by them, not by hand', () => {
+    const pkg = valid();
+    pkg.modules[0]!.lessons.push(
+      coursePackage.shape.modules.element.shape.lessons.element.parse({
+        code: 'JURNAL',
+        kind: 'assignment',
+        title: 'Jurnal',
+        body: 'Unggah jurnal',
+        durationMinutes: 1,
+        submission: {},
+      }),
+    );
+    expect(pkg.modules[0]!.lessons.at(-1)!.submission).toEqual({ accepts: 'file_or_text', completesOn: 'acceptance' });
+    expect(publishProblems(pkg, 45)).toEqual([]);
+    pkg.modules[0]!.lessons[0]!.submission = { accepts: 'file', completesOn: 'submission' };
+    pkg.modules[0]!.lessons.at(-1)!.manualCompletion = true;
+    expect(publishProblems(pkg, 45)).toEqual([
+      { path: 'modules[0].lessons[0].submission', message: 'Only assignment lessons take submissions' },
+      {
+        path: 'modules[0].lessons[2].manualCompletion',
+        message: 'A lesson that takes submissions completes by them, not by hand',
+      },
+    ]);
+  });
+});

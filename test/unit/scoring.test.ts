@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  bandsForPassMark,
   DEFAULT_BANDS,
   evaluate,
   finalScore,
@@ -89,6 +90,7 @@ describe('failing for other reasons', () => {
 describe('scheme checks', () => {
   test('reports every problem at once', () => {
     const problems = schemeProblems({
+      passMark: 70.01,
       components: [
         { code: 'a', name: 'A', weight: 60, source: 'manual' },
         { code: 'a', name: 'A again', weight: 30, source: 'manual' },
@@ -109,6 +111,128 @@ describe('scheme checks', () => {
   });
 
   test('the defaults are valid', () => {
-    expect(schemeProblems({ components: latsarLike, bands: DEFAULT_BANDS })).toEqual([]);
+    expect(schemeProblems({ components: latsarLike, bands: DEFAULT_BANDS, passMark: 70.01 })).toEqual([]);
+  });
+});
+
+describe('predikat that follow a custom pass mark', () => {
+  const at = (passMark: number) => ({ ...scheme, passMark, bands: bandsForPassMark(passMark) });
+
+  test('pass mark 70.01 gives exactly the five predikat of DOMAIN.md', () => {
+    expect(bandsForPassMark(70.01)).toEqual(DEFAULT_BANDS);
+  });
+
+  test('pass mark 70: Cukup Memuaskan starts at 70.00, the other boundaries stay', () => {
+    expect(bandsForPassMark(70)).toEqual([
+      { label: 'Sangat Memuaskan', minScore: 90.01 },
+      { label: 'Memuaskan', minScore: 80.01 },
+      { label: 'Cukup Memuaskan', minScore: 70 },
+      { label: 'Kurang Memuaskan', minScore: 60.01 },
+      { label: 'Tidak Memuaskan', minScore: 0 },
+    ]);
+  });
+
+  test.each([
+    [100, 'Sangat Memuaskan', true],
+    [90.01, 'Sangat Memuaskan', true],
+    [90, 'Memuaskan', true],
+    [80.01, 'Memuaskan', true],
+    [80, 'Cukup Memuaskan', true],
+    [70.01, 'Cukup Memuaskan', true],
+    [70, 'Cukup Memuaskan', true],
+    [69.99, 'Kurang Memuaskan', false],
+    [60.01, 'Kurang Memuaskan', false],
+    [60, 'Tidak Memuaskan', false],
+    [0, 'Tidak Memuaskan', false],
+  ])('pass mark 70: %s → %s, passed %s', (score, label, passed) => {
+    const verdict = evaluate(at(70), { scores: { akademik: score, sikap: score, aktualisasi: score }, ...clean });
+    expect(verdict).toMatchObject({ finalScore: score, predikat: label, passed });
+  });
+
+  test.each([
+    [75, 75, 'Cukup Memuaskan', true],
+    [75, 74.99, 'Kurang Memuaskan', false],
+    [75, 60.01, 'Kurang Memuaskan', false],
+    [75, 80.01, 'Memuaskan', true],
+    [60, 60, 'Cukup Memuaskan', true],
+    [60, 59.99, 'Tidak Memuaskan', false],
+    [60, 80, 'Cukup Memuaskan', true],
+    [85, 85, 'Memuaskan', true],
+    [85, 84.99, 'Kurang Memuaskan', false],
+    [85, 90.01, 'Sangat Memuaskan', true],
+    [95, 95, 'Sangat Memuaskan', true],
+    [95, 94.99, 'Kurang Memuaskan', false],
+  ])('pass mark %s: %s → %s, passed %s', (passMark, score, label, passed) => {
+    const verdict = evaluate(at(passMark), { scores: { akademik: score, sikap: score, aktualisasi: score }, ...clean });
+    expect(verdict).toMatchObject({ finalScore: score, predikat: label, passed });
+  });
+
+  test('a predikat squeezed out by the pass mark is left out, and every derived ladder is coherent', () => {
+    expect(bandsForPassMark(85).map((b) => b.label)).toEqual([
+      'Sangat Memuaskan',
+      'Memuaskan',
+      'Kurang Memuaskan',
+      'Tidak Memuaskan',
+    ]);
+    expect(bandsForPassMark(60).map((b) => [b.label, b.minScore])).toEqual([
+      ['Sangat Memuaskan', 90.01],
+      ['Memuaskan', 80.01],
+      ['Cukup Memuaskan', 60],
+      ['Tidak Memuaskan', 0],
+    ]);
+    expect(bandsForPassMark(0).map((b) => [b.label, b.minScore])).toEqual([
+      ['Sangat Memuaskan', 90.01],
+      ['Memuaskan', 80.01],
+      ['Cukup Memuaskan', 0],
+    ]);
+    for (let pass = 0; pass <= 10_000; pass += 1) {
+      const passMark = pass / 100;
+      const bands = bandsForPassMark(passMark);
+      expect(schemeProblems({ components: latsarLike, bands, passMark }), `pass mark ${passMark}`).toEqual([]);
+    }
+  });
+});
+
+describe('bands that contradict the pass mark are refused with the reason', () => {
+  test('the five default predikat under pass mark 70: Kurang Memuaskan would hold a pass and a fail', () => {
+    const problems = schemeProblems({ components: latsarLike, bands: DEFAULT_BANDS, passMark: 70 });
+    expect(problems).toEqual([
+      {
+        path: 'body.bands[3].minScore',
+        message:
+          '"Kurang Memuaskan" runs from 60.01 to 70.00, across the pass mark 70.00: 69.99 fails and 70.00 passes with the same predikat. Start a band at 70.00, or leave out bands to have them follow the pass mark',
+      },
+    ]);
+  });
+
+  test('a failing predikat given to passing scores, and a passing one to failing scores', () => {
+    const problems = schemeProblems({
+      components: latsarLike,
+      passMark: 70,
+      bands: [
+        { label: 'Cukup Memuaskan', minScore: 80 },
+        { label: 'Kurang Memuaskan', minScore: 70 },
+        { label: 'Memuaskan', minScore: 50 },
+        { label: 'Tidak Memuaskan', minScore: 0 },
+      ],
+    });
+    expect(problems.map((p) => p.path)).toEqual(['body.bands[1].minScore', 'body.bands[2].minScore']);
+    expect(problems[0]!.message).toContain('"Kurang Memuaskan" is a failing predikat');
+    expect(problems[1]!.message).toContain('"Memuaskan" is a passing predikat');
+  });
+
+  test('labels of its own are checked only at the pass mark: a band must start there', () => {
+    const lulus = [
+      { label: 'Lulus', minScore: 65 },
+      { label: 'Tidak Lulus', minScore: 0 },
+    ];
+    expect(schemeProblems({ components: latsarLike, bands: lulus, passMark: 65 })).toEqual([]);
+    expect(schemeProblems({ components: latsarLike, bands: lulus, passMark: 65.5 })).toEqual([
+      expect.objectContaining({ path: 'body.bands[0].minScore' }),
+    ]);
+    const below = schemeProblems({ components: latsarLike, bands: lulus, passMark: 64 });
+    expect(below).toHaveLength(1);
+    expect(below[0]).toMatchObject({ path: 'body.bands[1].minScore' });
+    expect(below[0]!.message).toContain('"Tidak Lulus" runs from 0.00 to 64.99, across the pass mark 64.00');
   });
 });

@@ -38,7 +38,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ assessment: AssessmentSer
         tags: ['assessment'],
         summary: 'Set the weighted components, pass mark, predikat bands and absence rule',
         description:
-          'Weights must sum to 100; one band must start at 0. 422 `SCHEME_INVALID` lists every problem. Each change bumps `version`; results already computed keep the scheme they used.',
+          'Weights must sum to 100; one band must start at 0 and one at the pass mark (no predikat for both a pass and a fail). Without `bands`, the five predikat follow the pass mark. 422 `SCHEME_INVALID` lists every problem. Each change bumps `version`; results already computed keep the scheme they used.',
         security: bearer,
         params: idParams,
         body: s.schemeInput,

@@ -23,7 +23,14 @@ const absence = z.strictObject({
 export const schemeInput = z.strictObject({
   components: z.array(component).min(1).max(12).describe('Weights must sum to 100'),
   passMark: score.optional().describe('Default PASS_MARK (70.01)'),
-  bands: z.array(band).min(1).max(10).optional().describe('Default: the five predikat of DOMAIN.md'),
+  bands: z
+    .array(band)
+    .min(1)
+    .max(10)
+    .optional()
+    .describe(
+      'Default: the five predikat, the lowest passing one starting at the pass mark. Given bands must have one starting at the pass mark',
+    ),
   absence: absence.optional().describe('Default ABSENCE_MAX_JP / ABSENCE_MAX_DAYS'),
   requireOnlineJp: z.boolean().default(true).describe('Fail those short of JP in any online phase'),
 });

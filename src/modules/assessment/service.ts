@@ -18,10 +18,11 @@ import {
 } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, type FieldError } from '../../http/errors.js';
+import { ownDataScope } from '../../http/tenancy.js';
 import { cohortAuditor } from '../audit/record.js';
 import { absenceSummaries } from '../classroom/service.js';
 import type { CohortsService } from '../cohorts/service.js';
-import { DEFAULT_BANDS, evaluate, schemeProblems } from './scoring.js';
+import { bandsForPassMark, evaluate, schemeProblems } from './scoring.js';
 import type { BulkScores, SchemeInput, ScoreInput } from './schemas.js';
 
 export interface AssessmentServiceDeps {
@@ -214,8 +215,10 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
     },
 
     async putScheme(actor: Actor, cohortId: string, input: SchemeInput) {
-      const bands = input.bands ?? [...DEFAULT_BANDS];
-      const problems: FieldError[] = schemeProblems({ components: input.components, bands });
+      const passMark = input.passMark ?? defaults.passMark;
+      // Without bands of its own, a scheme's predikat follow its pass mark; given bands must agree with it.
+      const bands = input.bands ?? bandsForPassMark(passMark);
+      const problems: FieldError[] = schemeProblems({ components: input.components, bands, passMark });
       if (problems.length > 0)
         throw new AppError(
           422,
@@ -228,7 +231,7 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
         const current = await schemeOf(tx, cohort.id);
         const values = {
           components: input.components,
-          passMark: input.passMark ?? defaults.passMark,
+          passMark,
           bands: [...bands].sort((a, b) => b.minScore - a.minScore),
           absence: { ...defaultAbsence, ...input.absence },
           requireOnlineJp: input.requireOnlineJp,
@@ -404,7 +407,10 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
      * results: a preview computed while the cohort still runs is for the organizers.
      */
     async resultOf(actor: Actor, enrollmentId: string) {
-      const { cohort, userId } = await cohorts.enrollmentInScope(actor, enrollmentId);
+      const { cohort, userId } = await cohorts.enrollmentInScope(
+        { ...actor, scope: ownDataScope(actor) },
+        enrollmentId,
+      );
       const participant = actor.role === 'participant';
       if (participant && userId !== actor.userId) throw new NotFoundError('Enrollment');
       const [row] = await db

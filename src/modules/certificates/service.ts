@@ -20,7 +20,7 @@ import {
 import { systemActor, type Actor } from '../../http/actor.js';
 import { ConflictError, NotFoundError } from '../../http/errors.js';
 import { afterCursor, page } from '../../http/pagination.js';
-import { inTenant } from '../../http/tenancy.js';
+import { inTenant, ownDataScope } from '../../http/tenancy.js';
 import { recordAudit } from '../audit/record.js';
 import { localDateOf } from '../cohorts/calendar.js';
 import type { CohortsService } from '../cohorts/service.js';
@@ -209,7 +209,7 @@ export function createCertificatesService({ db, clock, cohorts, jobs, enqueue, s
       .where(
         and(
           eq(certificates.id, id),
-          inTenant(certificates.orgId, actor.scope),
+          inTenant(certificates.orgId, ownDataScope(actor)),
           actor.role === 'participant' ? eq(certificates.userId, actor.userId!) : undefined,
         ),
       );

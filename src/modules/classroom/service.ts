@@ -17,6 +17,7 @@ import {
 } from '../../db/schema.js';
 import { systemActor, type Actor } from '../../http/actor.js';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, type FieldError } from '../../http/errors.js';
+import { ownDataScope } from '../../http/tenancy.js';
 import { recordAudit } from '../audit/record.js';
 import { overLimit } from '../assessment/scoring.js';
 import { localDateOf } from '../cohorts/calendar.js';
@@ -125,9 +126,11 @@ export function createClassroomService({
     const [phase] = await tx.select().from(phases).where(eq(phases.id, phaseId));
     if (!phase) throw new NotFoundError('Phase');
     // Another organization's cohort: its phase does not exist for this caller.
-    const cohort = await cohorts.cohortInScope(tx, actor, phase.cohortId).catch((error: unknown) => {
-      throw error instanceof NotFoundError ? new NotFoundError('Phase') : error;
-    });
+    const cohort = await cohorts
+      .cohortInScope(tx, { ...actor, scope: ownDataScope(actor) }, phase.cohortId)
+      .catch((error: unknown) => {
+        throw error instanceof NotFoundError ? new NotFoundError('Phase') : error;
+      });
     return { phase, cohort };
   }
 
@@ -252,13 +255,16 @@ export function createClassroomService({
          where session_id = ${session.id}::uuid and enrollment_id = any(${sql.param(enrollmentIds)}::uuid[])
          group by enrollment_id
       )
-      insert into jp_ledger (user_id, enrollment_id, phase_id, session_id, source, jp, seconds, occurred_at, details, created_by, created_at)
+      insert into jp_ledger (user_id, enrollment_id, phase_id, session_id, source, jp, seconds, occurred_at, local_date,
+                             details, created_by, created_at)
       select e.user_id, t.enrollment_id, ${session.phaseId}::uuid, ${session.id}::uuid, 'session',
              t.jp - coalesce(c.jp, 0), 0, ${session.startsAt.toISOString()}::timestamptz,
+             (${session.startsAt.toISOString()}::timestamptz at time zone co.time_zone)::date,
              jsonb_build_object('status', t.status, 'sessionTitle', ${session.title}::text),
              ${actor.userId}::uuid, ${now.toISOString()}::timestamptz
         from target t
         join enrollments e on e.id = t.enrollment_id
+        join cohorts co on co.id = e.cohort_id
         left join credited c on c.enrollment_id = t.enrollment_id
        where t.jp <> coalesce(c.jp, 0)`);
   }
@@ -429,11 +435,12 @@ export function createClassroomService({
           if (next.startsAt.getTime() !== session.startsAt.getTime()) {
             // Re-date the credit: take the old entries back in full, then credit anew on the new date.
             await tx.execute(sql`
-              insert into jp_ledger (user_id, enrollment_id, phase_id, session_id, source, jp, seconds, occurred_at, details, created_by, created_at)
-              select user_id, enrollment_id, phase_id, session_id, 'session', -sum(jp), 0, occurred_at,
+              insert into jp_ledger (user_id, enrollment_id, phase_id, session_id, source, jp, seconds, occurred_at, local_date,
+                                     details, created_by, created_at)
+              select user_id, enrollment_id, phase_id, session_id, 'session', -sum(jp), 0, occurred_at, local_date,
                      jsonb_build_object('correction', 'session moved'), ${actor.userId}::uuid, ${clock.now().toISOString()}::timestamptz
                 from jp_ledger where session_id = ${id}::uuid
-               group by user_id, enrollment_id, phase_id, session_id, occurred_at
+               group by user_id, enrollment_id, phase_id, session_id, occurred_at, local_date
               having sum(jp) <> 0`);
           }
           await syncLedger(

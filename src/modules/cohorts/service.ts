@@ -77,8 +77,9 @@ function phaseView(p: Phase) {
   };
 }
 
-function currentPhaseId(list: Phase[], now: Date): string | null {
-  return list.find((p) => p.opensAt <= now && now < p.closesAt)?.id ?? null;
+/** The phase that is open (by the clock or by hand): state decides, not dates. */
+function currentPhaseId(list: Phase[]): string | null {
+  return list.findLast((p) => p.state === 'open')?.id ?? null;
 }
 
 export function createCohortsService({
@@ -101,7 +102,6 @@ export function createCohortsService({
     const allPhases = await repo.phasesOf(tx, ids);
     const counts = await repo.enrolledCounts(tx, ids);
     const names = await curriculum.describeVersions([...new Set(list.map((c) => c.courseVersionId))]);
-    const now = clock.now();
     return list.map((c) => {
       const own = allPhases.filter((p) => p.cohortId === c.id);
       const names_ = names.get(c.courseVersionId)!;
@@ -120,7 +120,7 @@ export function createCohortsService({
         endsOn: c.endsOn,
         enrolled: counts.get(c.id) ?? 0,
         phases: own.map(phaseView),
-        currentPhaseId: currentPhaseId(own, now),
+        currentPhaseId: currentPhaseId(own),
         createdAt: c.createdAt,
         updatedAt: c.updatedAt,
       };
@@ -817,7 +817,6 @@ export function createCohortsService({
       ),
       directory.organizationNames([...new Set(rows.map((r) => r.cohort.orgId))]),
     ]);
-    const now = clock.now();
     return rows.map(({ enrollment, cohort }) => {
       const own = allPhases.filter((p) => p.cohortId === cohort.id);
       const n = names.get(cohort.courseVersionId)!;
@@ -839,7 +838,7 @@ export function createCohortsService({
           closesAtForYou:
             extensions.find((x) => x.enrollmentId === enrollment.id && x.phaseId === p.id)?.closesAt ?? p.closesAt,
         })),
-        currentPhaseId: currentPhaseId(own, now),
+        currentPhaseId: currentPhaseId(own),
       };
     });
   }

@@ -32,6 +32,19 @@ export const quizSettings = z.strictObject({
 
 export const lessonKinds = ['video', 'reading', 'quiz', 'assignment'] as const;
 
+export const submissionSettings = z
+  .strictObject({
+    accepts: z
+      .enum(['file', 'text', 'file_or_text'])
+      .default('file_or_text')
+      .describe('A file (PDF, image, DOCX/XLSX/PPTX), a text, or either'),
+    completesOn: z
+      .enum(['acceptance', 'submission'])
+      .default('acceptance')
+      .describe('acceptance: the lesson completes when a reviewer accepts the work; submission: when it is handed in'),
+  })
+  .describe('Assignment lessons only: the participant hands work in, and instructors review it');
+
 export const lessonFields = {
   code,
   kind: z.enum(lessonKinds),
@@ -44,6 +57,7 @@ export const lessonFields = {
   durationMinutes: z.number().int().min(1).max(10_000).describe('Typical learning time'),
   required: z.boolean().default(true),
   manualCompletion: z.boolean().default(false).describe('The participant may mark it done by hand'),
+  submission: submissionSettings.optional(),
 };
 
 export const packageLesson = z.strictObject({

@@ -163,6 +163,7 @@ export async function insertTree(db: DbExecutor, versionId: string, modules: Pac
       durationMinutes: l.durationMinutes,
       required: l.required,
       manualCompletion: l.manualCompletion,
+      submission: l.submission ?? null,
       quiz: l.quiz
         ? { passScore: l.quiz.passScore, attemptLimit: l.quiz.attemptLimit, revealAnswers: l.quiz.revealAnswers }
         : null,

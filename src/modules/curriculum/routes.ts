@@ -8,6 +8,9 @@ export interface CurriculumRoutesOptions {
   curriculum: CurriculumService;
 }
 
+// Private: what a participant may read depends on who asks; an hour, then revalidated by ETag.
+const PUBLISHED_CONTENT = 'private, max-age=3600, must-revalidate';
+
 const bearer = [{ bearer: [] }];
 const noContent = { 204: z.null() };
 // A course package with long readings is far larger than an ordinary request.
@@ -312,7 +315,12 @@ export const curriculumRoutes: FastifyPluginAsyncZod<CurriculumRoutesOptions> = 
         response: { 200: s.lessonView },
       },
     },
-    async (request) => curriculum.getLesson(actorOf(request), request.params.id, request.query.as),
+    async (request, reply) => {
+      const lesson = await curriculum.getLesson(actorOf(request), request.params.id, request.query.as);
+      // A published version never changes: clients may keep it, and revalidate with its ETag.
+      reply.header('cache-control', lesson.versionStatus === 'published' ? PUBLISHED_CONTENT : 'private, no-cache');
+      return lesson;
+    },
   );
 
   app.patch(

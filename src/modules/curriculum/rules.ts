@@ -14,6 +14,9 @@ function lessonProblems(lesson: PackageLesson, at: string): FieldError[] {
     add('.body', `A ${lesson.kind} lesson needs a body`);
   }
   if (lesson.manualCompletion && lesson.kind === 'quiz') add('.manualCompletion', 'A quiz is completed by passing it');
+  if (lesson.submission && lesson.kind !== 'assignment') add('.submission', 'Only assignment lessons take submissions');
+  if (lesson.submission && lesson.manualCompletion)
+    add('.manualCompletion', 'A lesson that takes submissions completes by them, not by hand');
   if (lesson.kind !== 'quiz') {
     if (lesson.quiz) add('.quiz', 'Only quiz lessons have quiz settings');
     return problems;

@@ -40,6 +40,7 @@ export const lessonUpdate = z
     body: lessonFields.body.unwrap().nullable(),
     mediaUrl: lessonFields.mediaUrl.unwrap().nullable(),
     quiz: quizSettings.nullable(),
+    submission: lessonFields.submission.unwrap().nullable(),
   })
   .partial();
 
@@ -140,6 +141,7 @@ const lessonBase = z.object({
   durationMinutes: z.number().int(),
   required: z.boolean(),
   manualCompletion: z.boolean(),
+  submission: lessonFields.submission.unwrap().nullable(),
 });
 
 export const adminLesson = lessonBase.extend({

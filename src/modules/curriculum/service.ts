@@ -18,7 +18,7 @@ import {
 import type { Actor } from '../../http/actor.js';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { page } from '../../http/pagination.js';
-import { owningOrg } from '../../http/tenancy.js';
+import { ownDataScope, owningOrg } from '../../http/tenancy.js';
 import { recordAudit } from '../audit/record.js';
 import type { CoursePackage, PackageModule } from './package.js';
 import * as repo from './repo.js';
@@ -268,6 +268,8 @@ export function createCurriculumService({
           kind: Lesson['kind'];
           durationSeconds: number;
           manualCompletion: boolean;
+          /** Completed by a submission or its acceptance (see submissions/), never by time. */
+          takesSubmissions: boolean;
           required: boolean;
           title: string;
         }
@@ -293,6 +295,7 @@ export function createCurriculumService({
             kind: l.kind,
             durationSeconds: l.durationMinutes * 60,
             manualCompletion: l.manualCompletion,
+            takesSubmissions: l.kind === 'assignment' && l.submission !== null,
             required: l.required,
             title: l.title,
           });
@@ -543,7 +546,14 @@ export function createCurriculumService({
           const position = await repo.nextPosition(tx, lessons, eq(lessons.moduleId, module.id));
           const [lesson] = await tx
             .insert(lessons)
-            .values({ ...input, quiz: input.quiz ?? null, moduleId: module.id, versionId: version.id, position })
+            .values({
+              ...input,
+              quiz: input.quiz ?? null,
+              submission: input.submission ?? null,
+              moduleId: module.id,
+              versionId: version.id,
+              position,
+            })
             .returning();
           await touch(tx, version.id);
           return views.adminLessonView(lesson!, version, []);
@@ -553,7 +563,8 @@ export function createCurriculumService({
 
     /** Staff choose the audience (to preview); a participant always gets the participant view, and only of a course they take. */
     async getLesson(actor: Actor, lessonId: string, requested: views.LessonAudience) {
-      const found = await repo.findLesson(db, actor.scope, lessonId);
+      // A participant's courses may be any organizer's: what they may read is what they are enrolled in.
+      const found = await repo.findLesson(db, ownDataScope(actor), lessonId);
       const audience = actor.role === 'participant' ? 'participant' : requested;
       if (!found || (actor.role === 'participant' && !(await participantMayRead(actor.userId!, found.version.id)))) {
         throw new NotFoundError('Lesson');

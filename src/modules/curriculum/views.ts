@@ -34,6 +34,7 @@ export function toPackage(course: Course, version: CourseVersion, tree: ModuleNo
         durationMinutes: l.durationMinutes,
         required: l.required,
         manualCompletion: l.manualCompletion,
+        ...(l.submission ? { submission: l.submission } : {}),
         ...(l.quiz
           ? {
               quiz: {
@@ -101,6 +102,7 @@ function lessonFields(lesson: Lesson, version: CourseVersion) {
     durationMinutes: lesson.durationMinutes,
     required: lesson.required,
     manualCompletion: lesson.manualCompletion,
+    submission: lesson.submission,
   };
 }
 

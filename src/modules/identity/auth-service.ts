@@ -223,7 +223,10 @@ export function createAuthService({ db, clock, settings, signAccessToken }: Auth
       return db.transaction(async (tx) => {
         // Only one of two simultaneous activations with the same code gets through.
         if (!(await repo.markActivationUsed(tx, user.id, now))) throw invalid;
-        await tx.update(users).set({ passwordHash, status: 'active', updatedAt: now }).where(eq(users.id, user.id));
+        await tx
+          .update(users)
+          .set({ passwordHash, status: 'active', activatedAt: now, updatedAt: now })
+          .where(eq(users.id, user.id));
         await repo.recordLoginSuccess(tx, user.id, now);
         await audit(tx, user, 'auth.activated', ctx);
         return issueTokens(tx, { ...user, status: 'active' }, randomUUID());

@@ -26,7 +26,14 @@ export async function ensurePlatformAdmin(
     const [row] = existing
       ? await tx
           .update(users)
-          .set({ passwordHash, status: 'active', failedLoginCount: 0, lockedUntil: null, updatedAt: now })
+          .set({
+            passwordHash,
+            status: 'active',
+            failedLoginCount: 0,
+            lockedUntil: null,
+            activatedAt: existing.activatedAt ?? now,
+            updatedAt: now,
+          })
           .where(eq(users.id, existing.id))
           .returning({ id: users.id })
       : await tx
@@ -37,6 +44,7 @@ export async function ensurePlatformAdmin(
             name: input.name,
             passwordHash,
             status: 'active',
+            activatedAt: now,
             createdAt: now,
             updatedAt: now,
           })

@@ -284,6 +284,7 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
               passwordHash,
               // Without a password the account waits for activation.
               status: passwordHash ? 'active' : 'pending',
+              activatedAt: passwordHash ? now : null,
               createdAt: now,
               updatedAt: now,
             })
@@ -344,7 +345,11 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
               ...changes,
               nipKind,
               ...(passwordHash
-                ? { passwordHash, status: input.status ?? (user.status === 'pending' ? 'active' : user.status) }
+                ? {
+                    passwordHash,
+                    status: input.status ?? (user.status === 'pending' ? 'active' : user.status),
+                    activatedAt: user.activatedAt ?? now,
+                  }
                 : {}),
               updatedAt: now,
             })

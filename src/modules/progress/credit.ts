@@ -1,6 +1,19 @@
+import { addDays, localDateOf } from '../cohorts/calendar.js';
+
 /**
  * The credit rules: what a batch of client events is worth. Pure, so every rule has a unit test;
  * the service loads the state, calls `creditBatch`, and writes what it returns in one statement.
+ *
+ * Where: an event counts for the online phase that is open for learning, and a phase is open for
+ * learning exactly when its state is `open` (whether the clock opened it at its date or an admin
+ * by hand), from the instant it opened. After it closes it stays open for one participant with a
+ * personal extension (until it ends) or in the remedial window (until `remedialUntil`, for those
+ * who fell short). Events that happened earlier than the phase opened, or inside a phase that has
+ * since closed, are refused: its progress is frozen.
+ *
+ * Bounds on what a client can claim, however it batches: nothing before the enrollment existed or
+ * the account was activated (`notBefore`), nothing older than the backlog window, and at most the
+ * daily cap of JP (as time) per local day of the cohort.
  *
  * Time is credited on a timeline per enrollment. `creditedUntil` is the instant through which time
  * has been credited; a heartbeat at `t` claiming `s` seconds is credited at most
@@ -19,6 +32,10 @@ export interface CreditRules {
   futureSkewSeconds: number;
   /** Share of its typical time after which a video, reading or assignment is complete. */
   completionShare: number;
+  /** Most JP (as time, at the organization's minutes per JP) credited for one local day. */
+  dailyJpCap: number;
+  /** Events that happened longer ago than this are stored but earn nothing. */
+  backlogDays: number;
 }
 
 export interface LessonInfo {
@@ -27,16 +44,21 @@ export interface LessonInfo {
   kind: 'video' | 'reading' | 'quiz' | 'assignment';
   durationSeconds: number;
   manualCompletion: boolean;
+  /** An assignment handed in: completed by its submission or acceptance, never by time. */
+  takesSubmissions?: boolean;
 }
 
 export interface OnlinePhase {
   id: string;
   state: 'pending' | 'open' | 'closed';
-  opensAt: Date;
-  /** The enrollment's own close: the phase's, or later with an extension. */
-  closesAt: Date;
-  /** Whether a personal extension makes `closesAt` later than the phase's. */
-  extended: boolean;
+  /** From when its events count: the instant it opened (by the clock or by hand). */
+  openedAt: Date;
+  /** When it closed; null unless closed. */
+  closedAt: Date | null;
+  /** This participant's extension: after the close, credit counts until then. */
+  extendedUntil: Date | null;
+  /** This participant's remedial window, when they fell short at the close. */
+  remedialUntil: Date | null;
   requiredJp: number;
 }
 
@@ -60,6 +82,8 @@ export type RejectCode =
   | 'IMPLAUSIBLE'
   | 'PHASE_NOT_OPEN'
   | 'PHASE_CLOSED'
+  | 'BEFORE_ENROLLMENT'
+  | 'TOO_OLD'
   | 'MANUAL_COMPLETION_NOT_ALLOWED';
 
 export type EventOutcome =
@@ -85,6 +109,8 @@ export interface LedgerCredit {
   jp: number;
   seconds: number;
   occurredAt: Date;
+  /** The cohort's local date of `occurredAt`. */
+  localDate: string;
 }
 
 export interface CreditInput {
@@ -101,6 +127,14 @@ export interface CreditInput {
   minutesPerJp: number;
   now: Date;
   rules: CreditRules;
+  /** The enrollment's creation or the account's activation, whichever is later. */
+  notBefore: Date | null;
+  /** The cohort's zone, whose local days the daily cap counts. */
+  timeZone: string;
+  /** JP already credited from lessons, per phase. */
+  phaseJp: ReadonlyMap<string, number>;
+  /** Seconds already credited, per local day. */
+  daySeconds: ReadonlyMap<string, number>;
 }
 
 export interface CreditResult {
@@ -111,6 +145,9 @@ export interface CreditResult {
   creditedUntil: Date | null;
   lastActivityAt: Date | null;
   creditedSeconds: number;
+  /** The whole per-phase and per-day state after this batch, for the next batch and the write. */
+  phaseJp: Map<string, number>;
+  daySeconds: Map<string, number>;
 }
 
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
@@ -123,35 +160,68 @@ export function onlineJp(
   minutesPerJp: number,
   phaseCap: number,
 ): number {
-  const secondsByModule = new Map<string, number>();
-  for (const [lessonId, state] of lessonStates) {
-    const lesson = lessons.get(lessonId);
-    if (lesson)
-      secondsByModule.set(lesson.moduleId, (secondsByModule.get(lesson.moduleId) ?? 0) + state.creditedSeconds);
-  }
   let total = 0;
-  for (const [moduleId, seconds] of secondsByModule) {
-    total += Math.min(moduleJp.get(moduleId) ?? 0, seconds / 60 / minutesPerJp);
+  // Each module rounded on its own, as the ledger books it.
+  for (const [moduleId, seconds] of secondsByModule(lessonStates, lessons)) {
+    total += round4(Math.min(moduleJp.get(moduleId) ?? 0, seconds / 60 / minutesPerJp));
   }
   return round4(phaseCap > 0 ? Math.min(total, phaseCap) : total);
 }
 
+/** Where an event at `at` counts now: the phase open for learning at that instant, or why none. */
 function phaseFor(
   phases: OnlinePhase[],
   at: Date,
   now: Date,
 ): { phase: OnlinePhase } | { code: 'PHASE_NOT_OPEN' | 'PHASE_CLOSED'; message: string } {
-  const phase = phases.find((p) => p.opensAt <= at && at < p.closesAt);
-  if (!phase) {
-    const first = phases.reduce<OnlinePhase | undefined>((a, p) => (!a || p.opensAt < a.opensAt ? p : a), undefined);
-    return !first || at < first.opensAt
-      ? { code: 'PHASE_NOT_OPEN', message: 'No online phase is open at occurredAt' }
-      : { code: 'PHASE_CLOSED', message: 'The online phase had closed at occurredAt' };
+  let found: OnlinePhase | undefined;
+  for (const p of phases) {
+    const window = learningWindow(p, now);
+    if (window && window.from <= at && (window.until === null || at < window.until)) {
+      if (!found || p.openedAt >= found.openedAt) found = p;
+    }
   }
-  if (now >= phase.closesAt || (phase.state === 'closed' && !phase.extended)) {
-    return { code: 'PHASE_CLOSED', message: 'The online phase is closed; its progress is frozen' };
+  if (found) return { phase: found };
+  const inClosed = phases.some((p) => p.state === 'closed' && p.openedAt <= at);
+  return inClosed
+    ? { code: 'PHASE_CLOSED', message: 'The online phase is closed; its progress is frozen' }
+    : { code: 'PHASE_NOT_OPEN', message: 'No online phase was open for learning at occurredAt' };
+}
+
+/**
+ * Whether credited time completes a lesson (at `completionShare` of its typical time): not a quiz,
+ * which completes when passed, and not an assignment that takes submissions, which completes by its
+ * hand-in or its acceptance.
+ */
+export function completesByTime(lesson: Pick<LessonInfo, 'kind' | 'takesSubmissions'>): boolean {
+  return lesson.kind !== 'quiz' && !lesson.takesSubmissions;
+}
+
+/** Whether any online phase is open for this participant's learning at this moment. */
+export function openForLearning(phases: OnlinePhase[], now: Date): boolean {
+  return phases.some((p) => {
+    const window = learningWindow(p, now);
+    return !!window && window.from <= now;
+  });
+}
+
+/** The instants between which events may count now, if the phase is open for this participant. */
+function learningWindow(p: OnlinePhase, now: Date): { from: Date; until: Date | null } | null {
+  if (p.state === 'open') return { from: p.openedAt, until: null };
+  if (p.state !== 'closed') return null;
+  if (p.extendedUntil && now < p.extendedUntil) return { from: p.openedAt, until: p.extendedUntil };
+  if (p.remedialUntil && now < p.remedialUntil) return { from: p.closedAt ?? p.openedAt, until: p.remedialUntil };
+  return null;
+}
+
+/** Each module's credited seconds over all its lessons. */
+function secondsByModule(states: Map<string, LessonState>, lessons: Map<string, LessonInfo>): Map<string, number> {
+  const result = new Map<string, number>();
+  for (const [lessonId, state] of states) {
+    const lesson = lessons.get(lessonId);
+    if (lesson) result.set(lesson.moduleId, (result.get(lesson.moduleId) ?? 0) + state.creditedSeconds);
   }
-  return { phase };
+  return result;
 }
 
 export function creditBatch(input: CreditInput): CreditResult {
@@ -160,11 +230,15 @@ export function creditBatch(input: CreditInput): CreditResult {
   const stateOf = (lessonId: string) =>
     lessonStates.get(lessonId) ??
     input.lessonStates.get(lessonId) ?? { creditedSeconds: 0, completedAt: null, completedBy: null };
-  const allStates = () => new Map<string, LessonState>([...input.lessonStates, ...lessonStates]);
 
   let creditedUntil = input.creditedUntil;
   let lastActivityAt = input.lastActivityAt;
   let creditedSeconds = 0;
+  const phaseJp = new Map(input.phaseJp);
+  const daySeconds = new Map(input.daySeconds);
+  const moduleSeconds = secondsByModule(input.lessonStates, lessons);
+  const oldest = now.getTime() - rules.backlogDays * 86_400_000;
+  const dailyCapSeconds = rules.dailyJpCap * minutesPerJp * 60;
   const outcomes = new Map<number, EventOutcome>();
   const stored: StoredEvent[] = [];
   const ledger: LedgerCredit[] = [];
@@ -200,6 +274,14 @@ export function creditBatch(input: CreditInput): CreditResult {
       reject('IMPLAUSIBLE', 'occurredAt is in the future');
       continue;
     }
+    if (input.notBefore && event.occurredAt < input.notBefore) {
+      reject('BEFORE_ENROLLMENT', 'occurredAt is before the enrollment existed or the account was activated');
+      continue;
+    }
+    if (event.occurredAt.getTime() < oldest) {
+      reject('TOO_OLD', `occurredAt is more than ${rules.backlogDays} days ago: kept, but no longer credited`);
+      continue;
+    }
     const found = phaseFor(input.phases, event.occurredAt, now);
     if ('code' in found) {
       reject(found.code, found.message);
@@ -207,6 +289,7 @@ export function creditBatch(input: CreditInput): CreditResult {
     }
     const phase = found.phase;
     const before = stateOf(lesson.id);
+    const localDate = localDateOf(event.occurredAt, input.timeZone);
     let credit = 0;
     let completed = before.completedAt;
     let completedBy = before.completedBy;
@@ -222,6 +305,7 @@ export function creditBatch(input: CreditInput): CreditResult {
             rules.maxHeartbeatSeconds,
             elapsed + rules.toleranceSeconds,
             lesson.durationSeconds - before.creditedSeconds,
+            dailyCapSeconds - (daySeconds.get(localDate) ?? 0),
           ),
         ),
       );
@@ -230,7 +314,7 @@ export function creditBatch(input: CreditInput): CreditResult {
       creditedUntil = new Date(Math.max(t, base_ + credit * 1000));
       if (
         !completed &&
-        lesson.kind !== 'quiz' &&
+        completesByTime(lesson) &&
         before.creditedSeconds + credit >= rules.completionShare * lesson.durationSeconds
       ) {
         completed = event.occurredAt;
@@ -252,16 +336,26 @@ export function creditBatch(input: CreditInput): CreditResult {
       }
     }
 
-    const jpBefore = onlineJp(allStates(), lessons, moduleJp, minutesPerJp, phase.requiredJp);
     lessonStates.set(lesson.id, {
       creditedSeconds: before.creditedSeconds + credit,
       completedAt: completed,
       completedBy,
       lastEventAt: event.occurredAt,
     });
-    const jpAfter = onlineJp(allStates(), lessons, moduleJp, minutesPerJp, phase.requiredJp);
-    const jp = round4(jpAfter - jpBefore);
-    if (credit > 0)
+    if (credit > 0) {
+      // The module's JP may rise to its own JP, whichever phase it is learnt in; the phase books
+      // that rise up to its own required JP. So every phase earns its own JP.
+      const moduleBefore = moduleSeconds.get(lesson.moduleId) ?? 0;
+      moduleSeconds.set(lesson.moduleId, moduleBefore + credit);
+      const cap = moduleJp.get(lesson.moduleId) ?? 0;
+      // Rounded before subtracting, so a module's entries add up to exactly its rounded JP.
+      const toJp = (seconds: number) => round4(Math.min(cap, seconds / 60 / minutesPerJp));
+      const rise = round4(toJp(moduleBefore + credit) - toJp(moduleBefore));
+      const booked = phaseJp.get(phase.id) ?? 0;
+      const room = phase.requiredJp > 0 ? Math.max(0, phase.requiredJp - booked) : Infinity;
+      const jp = round4(Math.min(rise, room));
+      phaseJp.set(phase.id, round4(booked + jp));
+      daySeconds.set(localDate, (daySeconds.get(localDate) ?? 0) + credit);
       ledger.push({
         phaseId: phase.id,
         moduleId: lesson.moduleId,
@@ -269,7 +363,9 @@ export function creditBatch(input: CreditInput): CreditResult {
         jp,
         seconds: credit,
         occurredAt: event.occurredAt,
+        localDate,
       });
+    }
 
     creditedSeconds += credit;
     if (!lastActivityAt || event.occurredAt > lastActivityAt) lastActivityAt = event.occurredAt;
@@ -290,7 +386,14 @@ export function creditBatch(input: CreditInput): CreditResult {
     creditedUntil,
     lastActivityAt,
     creditedSeconds,
+    phaseJp,
+    daySeconds: recentDays(daySeconds, addDays(localDateOf(new Date(oldest), input.timeZone), -1)),
   };
+}
+
+/** The days a credit can still land on; older ones are dropped so the state stays small. */
+function recentDays(days: Map<string, number>, from: string): Map<string, number> {
+  return new Map([...days].filter(([day]) => day >= from));
 }
 
 function base(event: IncomingEvent) {

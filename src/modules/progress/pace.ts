@@ -4,14 +4,17 @@ export type Pace = 'on_track' | 'behind' | 'inactive' | 'not_started' | 'finishe
 const BEHIND_SHARE = 0.8;
 
 /**
- * Where a participant stands in the online phase: the JP they should have by now is the required
- * JP times the share of the phase that has passed. No activity for `inactiveDays` (or none at all
- * once a tenth of the phase has passed) is inactive, whatever the JP.
+ * Where a participant stands in the online phases: the JP they should have by now is, for each
+ * phase, its required JP times the share of it that has passed (all of it once it is over), so a
+ * program with several online phases (Latsar) is judged phase by phase, not across the gaps between
+ * them. No activity for `inactiveDays` (or none at all once a tenth of the time has passed) is
+ * inactive, whatever the JP.
  */
 export function paceOf(args: {
   earnedJp: number;
   requiredJp: number;
-  phases: Array<{ opensAt: Date; closesAt: Date }>;
+  /** Without `requiredJp`, a phase's share of `requiredJp` follows its length. */
+  phases: Array<{ opensAt: Date; closesAt: Date; requiredJp?: number }>;
   lastActivityAt: Date | null;
   now: Date;
   inactiveDays: number;
@@ -32,7 +35,14 @@ export function paceOf(args: {
   const elapsed = Math.min(1, (now.getTime() - opens) / (closes - opens));
   const idleSince = lastActivityAt ? now.getTime() - lastActivityAt.getTime() : Infinity;
   if (idleSince > args.inactiveDays * 86_400_000 && (lastActivityAt || elapsed > 0.1)) return 'inactive';
-  // Once the phase is over there is no more time to catch up: anything short of the requirement is behind.
-  const due = elapsed >= 1 ? requiredJp : BEHIND_SHARE * requiredJp * elapsed;
-  return earnedJp >= due ? 'on_track' : 'behind';
+  // Once a phase is over there is no more time to catch up: anything short of its JP is behind.
+  const total = phases.reduce((a, p) => a + (p.closesAt.getTime() - p.opensAt.getTime()), 0);
+  let due = 0;
+  for (const p of phases) {
+    const length = p.closesAt.getTime() - p.opensAt.getTime();
+    const jp = p.requiredJp ?? (requiredJp * length) / total;
+    const share = Math.max(0, Math.min(1, (now.getTime() - p.opensAt.getTime()) / length));
+    due += share >= 1 ? jp : BEHIND_SHARE * jp * share;
+  }
+  return earnedJp + 1e-9 >= due ? 'on_track' : 'behind';
 }

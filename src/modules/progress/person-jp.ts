@@ -33,12 +33,13 @@ export function createPersonJp({ db, clock, cohorts, directory }: PersonJpDeps) 
   }
 
   return {
-    /** A person's JP in a calendar year of their home organization's zone, against their target. */
+    /**
+     * A person's JP in a calendar year against their target: every entry whose local date (the day
+     * the learning happened, where it happened) falls in that year.
+     */
     async annualJp(actor: Actor, userId: string, year: number) {
       const { user, full, onlyOrg } = await personFor(actor, userId);
       const { timeZone, targetJp } = await directory.personYear(user);
-      const from = localMidnight(`${year}-01-01`, timeZone);
-      const to = localMidnight(`${year + 1}-01-01`, timeZone);
       // An enrollment's entries belong to its cohort's organization; others to the one that recorded them.
       const { rows } = await db.execute<{
         id: string;
@@ -53,9 +54,9 @@ export function createPersonJp({ db, clock, cohorts, directory }: PersonJpDeps) 
           left join enrollments e on e.id = j.enrollment_id
           left join cohorts c on c.id = e.cohort_id
          where j.user_id = ${user.id}::uuid
-           and j.occurred_at >= ${from.toISOString()}::timestamptz and j.occurred_at < ${to.toISOString()}::timestamptz
+           and j.local_date >= ${`${year}-01-01`}::date and j.local_date <= ${`${year}-12-31`}::date
            ${onlyOrg ? sql`and coalesce(c.org_id, j.org_id) = ${onlyOrg}::uuid` : sql``}
-         order by j.occurred_at, j.id`);
+         order by j.local_date, j.id`);
       const ledger = rows.map((r) => ({ ...r, id: Number(r.id), jp: Number(r.jp) }));
       const enrollments = (await cohorts.enrollmentsOfUser(user.id)).filter(
         (e) => !onlyOrg || e.cohort.orgId === onlyOrg,
@@ -189,6 +190,7 @@ export function createPersonJp({ db, clock, cohorts, directory }: PersonJpDeps) 
             source: 'external',
             jp: input.jp,
             occurredAt: localMidnight(input.endDate, timeZone),
+            localDate: input.endDate,
             details: { ...input },
             createdBy: actor.userId,
             createdAt: now,

@@ -10,15 +10,24 @@ export interface EnrollmentCreditState {
   cohortId: string;
   courseVersionId: string;
   minutesPerJp: number;
+  timeZone: string;
+  /** The enrollment's creation or the account's activation, whichever is later. */
+  notBefore: Date;
   version: number;
   creditedUntil: Date | null;
   lastActivityAt: Date | null;
+  phaseJp: Map<string, number>;
+  daySeconds: Map<string, number>;
   phases: Array<{
     id: string;
     state: 'pending' | 'open' | 'closed';
     opensAt: Date;
     closesAt: Date;
+    /** When it opened, by the clock or by hand (the earlier of that and its date). */
+    openedAt: Date;
+    closedAt: Date | null;
     extendedUntil: Date | null;
+    remedialUntil: Date | null;
     requiredJp: number;
   }>;
   lessons: Array<{ lessonId: string; creditedSeconds: number; completedAt: Date | null; completedBy: string | null }>;
@@ -32,17 +41,24 @@ interface StateRow {
   cohort_id: string;
   course_version_id: string;
   minutes_per_jp: number;
+  time_zone: string;
+  not_before: Date;
   version: number | null;
   credited_until: Date | null;
   last_activity_at: Date | null;
+  phase_jp: Record<string, number> | null;
+  day_seconds: Record<string, number> | null;
   phases: Array<{
     id: string;
     state: 'pending' | 'open' | 'closed';
     opens_at: string;
     closes_at: string;
+    opened_at: string | null;
+    closed_at: string | null;
     required_jp: string;
   }> | null;
   extensions: Record<string, string> | null;
+  remedial: Record<string, string> | null;
   lessons: Array<{
     lesson_id: string;
     credited_seconds: number;
@@ -60,11 +76,20 @@ export type Queryable = Pick<pg.ClientBase, 'query'>;
 // whole tables instead of probing their keys.
 const CREDIT_STATES = `
   select e.id as enrollment_id, e.user_id, e.status, e.cohort_id, e.course_version_id, e.minutes_per_jp,
-         ep.version, ep.credited_until, ep.last_activity_at,
+         e.time_zone, e.not_before, ep.version, ep.credited_until, ep.last_activity_at, ep.phase_jp, ep.day_seconds,
          (select json_agg(json_build_object('id', p.id, 'state', p.state, 'opens_at', p.opens_at, 'closes_at', p.closes_at,
-                                            'required_jp', p.required_jp) order by p.position)
+                                            'required_jp', p.required_jp,
+                                            -- A transition made by the clock (on time or caught up) took effect at its
+                                            -- scheduled instant; one made by hand when it was made.
+                                            'opened_at', (select min(coalesce(t.scheduled_at, t.applied_at)) from phase_transitions t
+                                                           where t.phase_id = p.id and t.kind = 'open'),
+                                            'closed_at', (select max(coalesce(t.scheduled_at, t.applied_at)) from phase_transitions t
+                                                           where t.phase_id = p.id and t.kind = 'close'))
+                          order by p.position)
             from phases p where p.cohort_id = e.cohort_id and p.kind = 'online') as phases,
          (select json_object_agg(x.phase_id, x.closes_at) from phase_extensions x where x.enrollment_id = e.id) as extensions,
+         (select json_object_agg(o.phase_id, o.remedial_until) from phase_outcomes o
+           where o.enrollment_id = e.id and not o.met and o.remedial_until is not null) as remedial,
          (select json_agg(json_build_object('lesson_id', lp.lesson_id, 'credited_seconds', lp.credited_seconds,
                                             'completed_at', lp.completed_at, 'completed_by', lp.completed_by))
             from lesson_progress lp where lp.enrollment_id = e.id) as lessons,
@@ -73,15 +98,18 @@ const CREDIT_STATES = `
              and pe.client_event_id = any(array(select jsonb_array_elements_text(req.client_ids)))) as known
     from unnest($1::uuid[], $2::uuid[], $3::jsonb[]) as req(enrollment_id, user_id, client_ids)
     cross join lateral (
-      select e.id, e.user_id, e.status, e.cohort_id, c.course_version_id, (o.settings->>'minutesPerJp')::int as minutes_per_jp
+      select e.id, e.user_id, e.status, e.cohort_id, c.course_version_id, (o.settings->>'minutesPerJp')::int as minutes_per_jp,
+             c.time_zone, greatest(e.enrolled_at, u.activated_at) as not_before
         from enrollments e
         join cohorts c on c.id = e.cohort_id
         join organizations o on o.id = c.org_id
+        join users u on u.id = e.user_id
        where e.id = req.enrollment_id and e.user_id = req.user_id
       offset 0
     ) e
     left join lateral (
-      select ep.version, ep.credited_until, ep.last_activity_at from enrollment_progress ep where ep.enrollment_id = e.id offset 0
+      select ep.version, ep.credited_until, ep.last_activity_at, ep.phase_jp, ep.day_seconds
+        from enrollment_progress ep where ep.enrollment_id = e.id offset 0
     ) ep on true`;
 
 /**
@@ -114,17 +142,28 @@ export async function loadCreditStates(
       cohortId: row.cohort_id,
       courseVersionId: row.course_version_id,
       minutesPerJp: row.minutes_per_jp,
+      timeZone: row.time_zone,
+      notBefore: new Date(row.not_before),
       version: row.version ?? 0,
       creditedUntil: row.credited_until ? new Date(row.credited_until) : null,
       lastActivityAt: row.last_activity_at ? new Date(row.last_activity_at) : null,
-      phases: (row.phases ?? []).map((p) => ({
-        id: p.id,
-        state: p.state,
-        opensAt: new Date(p.opens_at),
-        closesAt: new Date(p.closes_at),
-        extendedUntil: row.extensions?.[p.id] ? new Date(row.extensions[p.id]!) : null,
-        requiredJp: Number(p.required_jp),
-      })),
+      phaseJp: new Map(Object.entries(row.phase_jp ?? {})),
+      daySeconds: new Map(Object.entries(row.day_seconds ?? {})),
+      phases: (row.phases ?? []).map((p) => {
+        const opensAt = new Date(p.opens_at);
+        const openedAt = p.opened_at ? new Date(p.opened_at) : opensAt;
+        return {
+          id: p.id,
+          state: p.state,
+          opensAt,
+          closesAt: new Date(p.closes_at),
+          openedAt: openedAt < opensAt ? openedAt : opensAt,
+          closedAt: p.closed_at ? new Date(p.closed_at) : null,
+          extendedUntil: row.extensions?.[p.id] ? new Date(row.extensions[p.id]!) : null,
+          remedialUntil: row.remedial?.[p.id] ? new Date(row.remedial[p.id]!) : null,
+          requiredJp: Number(p.required_jp),
+        };
+      }),
       lessons: (row.lessons ?? []).map((l) => ({
         lessonId: l.lesson_id,
         creditedSeconds: l.credited_seconds,
@@ -152,15 +191,19 @@ export interface CreditWrite {
 // through the unique keys.
 const CREDIT_WRITE = `
   with clock as (
-    insert into enrollment_progress as ep (enrollment_id, version, credited_until, last_activity_at, credited_seconds, updated_at)
-    select x.enrollment_id, x.version, x.credited_until, x.last_activity_at, x.credited_seconds, $1::timestamptz
-      from unnest($2::uuid[], $3::int[], $4::timestamptz[], $5::timestamptz[], $6::int[])
-           as x(enrollment_id, version, credited_until, last_activity_at, credited_seconds)
+    insert into enrollment_progress as ep (enrollment_id, version, credited_until, last_activity_at, credited_seconds,
+                                           phase_jp, day_seconds, updated_at)
+    select x.enrollment_id, x.version, x.credited_until, x.last_activity_at, x.credited_seconds, x.phase_jp, x.day_seconds,
+           $1::timestamptz
+      from unnest($2::uuid[], $3::int[], $4::timestamptz[], $5::timestamptz[], $6::int[], $30::jsonb[], $31::jsonb[])
+           as x(enrollment_id, version, credited_until, last_activity_at, credited_seconds, phase_jp, day_seconds)
     on conflict (enrollment_id) do update set
       version = ep.version + 1,
       credited_until = excluded.credited_until,
       last_activity_at = excluded.last_activity_at,
       credited_seconds = ep.credited_seconds + excluded.credited_seconds,
+      phase_jp = excluded.phase_jp,
+      day_seconds = excluded.day_seconds,
       updated_at = excluded.updated_at
     where ep.version = excluded.version - 1
     returning ep.enrollment_id
@@ -189,10 +232,13 @@ const CREDIT_WRITE = `
     returning 1
   ),
   led as (
-    insert into jp_ledger (user_id, enrollment_id, phase_id, module_id, lesson_id, source, jp, seconds, occurred_at, created_at)
-    select x.user_id, x.enrollment_id, x.phase_id, x.module_id, x.lesson_id, 'lesson', x.jp, x.seconds, x.occurred_at, $1::timestamptz
-      from unnest($22::uuid[], $23::uuid[], $24::uuid[], $25::uuid[], $26::uuid[], $27::numeric[], $28::int[], $29::timestamptz[])
-           as x(user_id, enrollment_id, phase_id, module_id, lesson_id, jp, seconds, occurred_at)
+    insert into jp_ledger (user_id, enrollment_id, phase_id, module_id, lesson_id, source, jp, seconds, occurred_at,
+                           local_date, created_at)
+    select x.user_id, x.enrollment_id, x.phase_id, x.module_id, x.lesson_id, 'lesson', x.jp, x.seconds, x.occurred_at,
+           x.local_date, $1::timestamptz
+      from unnest($22::uuid[], $23::uuid[], $24::uuid[], $25::uuid[], $26::uuid[], $27::numeric[], $28::int[],
+                  $29::timestamptz[], $32::date[])
+           as x(user_id, enrollment_id, phase_id, module_id, lesson_id, jp, seconds, occurred_at, local_date)
      where x.enrollment_id in (select enrollment_id from clock)
     returning 1
   )
@@ -246,6 +292,9 @@ export async function writeCreditedBatches(db: Queryable, writes: CreditWrite[],
       ledger.map((x) => x.l.jp),
       ledger.map((x) => x.l.seconds),
       ledger.map((x) => x.l.occurredAt.toISOString()),
+      writes.map((w) => JSON.stringify(Object.fromEntries(w.result.phaseJp))),
+      writes.map((w) => JSON.stringify(Object.fromEntries(w.result.daySeconds))),
+      ledger.map((x) => x.l.localDate),
     ],
   });
   return new Set(written.rows.map((r) => r.enrollment_id));

@@ -42,6 +42,8 @@ export const eventResult = z.discriminatedUnion('status', [
       'IMPLAUSIBLE',
       'PHASE_NOT_OPEN',
       'PHASE_CLOSED',
+      'BEFORE_ENROLLMENT',
+      'TOO_OLD',
       'MANUAL_COMPLETION_NOT_ALLOWED',
     ]),
     message: z.string(),
@@ -134,7 +136,11 @@ export const annualJp = z.object({
       'all: every organizer (the person, their home organization, platform admins); own: this organization\u2019s programs only',
     ),
   nipKind: z.enum(['pns', 'pppk']).nullable(),
-  timeZone: z.string().describe('The home organization\u2019s zone, in which the year is counted'),
+  timeZone: z
+    .string()
+    .describe(
+      'The home organization\u2019s zone; entries count in the year of their local date, where the learning happened',
+    ),
   targetJp: z.number().describe('The home organization\u2019s yearly target for a PNS or a PPPK'),
   totalJp: z.number(),
   remainingJp: z.number(),
@@ -179,6 +185,11 @@ export const adjustmentBody = z.strictObject({
     .refine((v) => v !== 0, 'An adjustment changes something'),
   reason: z.string().trim().min(1).max(1000),
   phaseId: z.uuid().optional(),
+  date: isoDate
+    .optional()
+    .describe(
+      'The local day the JP were earned, within the program\u2019s dates (default: today); the year follows it',
+    ),
 });
 
 export const adjustment = z.object({
@@ -187,5 +198,6 @@ export const adjustment = z.object({
   jp: z.number(),
   reason: z.string(),
   phaseId: z.uuid().nullable(),
+  date: z.string().describe('The local day the JP count for'),
   createdAt: z.date(),
 });

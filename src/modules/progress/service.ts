@@ -6,7 +6,8 @@ import { conflictOnUnique } from '../../db/errors.js';
 import type { Db } from '../../db/index.js';
 import { jpLedger, lessonProgress, quizAttempts, type QuizSettings } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
+import { localDateOf, localMidnight } from '../cohorts/calendar.js';
 import { recordAudit } from '../audit/record.js';
 import type { CohortsService } from '../cohorts/service.js';
 import type { CurriculumService } from '../curriculum/service.js';
@@ -14,6 +15,7 @@ import type { DirectoryService } from '../identity/directory-service.js';
 import { Coalescer, type Pending } from './coalescer.js';
 import {
   creditBatch,
+  openForLearning,
   type CreditResult,
   type CreditRules,
   type IncomingEvent,
@@ -72,9 +74,10 @@ export function createProgressService({
     return state.phases.map((p) => ({
       id: p.id,
       state: p.state,
-      opensAt: p.opensAt,
-      closesAt: p.extendedUntil && p.extendedUntil > p.closesAt ? p.extendedUntil : p.closesAt,
-      extended: !!p.extendedUntil && p.extendedUntil > p.closesAt,
+      openedAt: p.openedAt,
+      closedAt: p.closedAt,
+      extendedUntil: p.extendedUntil,
+      remedialUntil: p.remedialUntil,
       requiredJp: p.requiredJp,
     }));
   }
@@ -122,6 +125,8 @@ export function createProgressService({
       creditedUntil: state.creditedUntil,
       lastActivityAt: state.lastActivityAt,
       creditedSeconds: 0,
+      phaseJp: state.phaseJp,
+      daySeconds: state.daySeconds,
     };
     const answers = requests.map((request) => {
       const result = creditBatch({
@@ -137,6 +142,10 @@ export function createProgressService({
         minutesPerJp: state.minutesPerJp,
         now,
         rules: settings.credit,
+        notBefore: state.notBefore,
+        timeZone: state.timeZone,
+        phaseJp: combined.phaseJp,
+        daySeconds: combined.daySeconds,
       });
       for (const e of request.events) known.add(e.clientEventId);
       for (const [id, lesson] of result.lessonStates) {
@@ -147,6 +156,8 @@ export function createProgressService({
       combined.ledger.push(...result.ledger);
       combined.creditedUntil = result.creditedUntil;
       combined.lastActivityAt = result.lastActivityAt;
+      combined.phaseJp = result.phaseJp;
+      combined.daySeconds = result.daySeconds;
       combined.creditedSeconds += result.creditedSeconds;
       return { results: result.outcomes, creditedSeconds: result.creditedSeconds };
     });
@@ -272,9 +283,7 @@ export function createProgressService({
       if (!catalog.lessons.has(lessonId)) throw new NotFoundError('Lesson');
       if (!quiz) throw new ConflictError('The lesson is not a quiz', 'NOT_A_QUIZ');
       const now = clock.now();
-      if (
-        !onlinePhases(state).some((p) => p.opensAt <= now && now < p.closesAt && (p.state !== 'closed' || p.extended))
-      ) {
+      if (!openForLearning(onlinePhases(state), now)) {
         throw new ConflictError('No online phase is open for this enrollment', 'PHASE_CLOSED');
       }
       const grade = gradeAttempt(quiz.questions, answers);
@@ -572,9 +581,18 @@ export function createProgressService({
     async addAdjustment(
       actor: Actor,
       enrollmentId: string,
-      input: { jp: number; reason: string; phaseId?: string | undefined },
+      input: { jp: number; reason: string; phaseId?: string | undefined; date?: string | undefined },
     ) {
       const { enrollment, cohort, userId } = await cohorts.enrollmentInScope(actor, enrollmentId);
+      if (
+        input.date &&
+        !(cohort.startsOn && cohort.endsOn && cohort.startsOn <= input.date && input.date <= cohort.endsOn)
+      ) {
+        const span = cohort.startsOn ? `${cohort.startsOn} – ${cohort.endsOn}` : 'none yet';
+        throw new AppError(422, 'DATE_OUTSIDE_PROGRAM', `The date must lie within the program's dates (${span})`, [
+          { path: 'body.date', message: `Not within the program's dates (${span})` },
+        ]);
+      }
       return db.transaction(async (tx) => {
         const now = clock.now();
         const [row] = await tx
@@ -585,7 +603,9 @@ export function createProgressService({
             phaseId: input.phaseId ?? null,
             source: 'adjustment',
             jp: input.jp,
-            occurredAt: now,
+            // Dated on the day the learning happened (e.g. a program recorded after the fact), else today.
+            occurredAt: input.date ? localMidnight(input.date, cohort.timeZone) : now,
+            localDate: input.date ?? localDateOf(now, cohort.timeZone),
             details: { reason: input.reason },
             createdBy: actor.userId,
             createdAt: now,
@@ -607,6 +627,7 @@ export function createProgressService({
           jp: row!.jp,
           reason: input.reason,
           phaseId: row!.phaseId,
+          date: row!.localDate,
           createdAt: row!.createdAt,
         };
       });

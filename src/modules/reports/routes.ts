@@ -18,7 +18,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> = 
         tags: ['reports'],
         summary: "The cohort's recap: one row per participant and a summary",
         description:
-          'Per participant: NIP, name, category, unit, online and classroom JP, attendance, each score, final score, predikat (newest result run), status and certificate number. Summary: counts by status, category and predikat. `format=json` (default), `csv` or `xlsx` (sheets Peserta and Ringkasan); streamed, for any cohort size.',
+          'Per participant: NIP, name, category, unit, online, classroom and field JP, attendance, each score, final score, predikat (newest result run), status and certificate number. Summary: counts by status, category and predikat. `format=json` (default), `csv` or `xlsx` (sheets Peserta and Ringkasan); streamed, for any cohort size.',
         security: [{ bearer: [] }],
         params: z.strictObject({ id: z.uuid() }),
         querystring: z.strictObject({ format: z.enum(['json', 'csv', 'xlsx']).default('json') }),

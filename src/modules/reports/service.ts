@@ -26,6 +26,8 @@ export interface ReportRow {
   status: string;
   onlineJp: number;
   classroomJp: number;
+  /** JP of field sessions (aktualisasi, habituasi), apart from the classroom's. */
+  fieldJp: number;
   attendance: { present: number; late: number; excused: number; absent: number; absentJp: number; absentDays: number };
   scores: Record<string, number | null>;
   finalScore: number | null;
@@ -95,7 +97,8 @@ export function createReportsService({ db, cohorts, absenceRuleOf }: ReportsServ
         await db.execute(sql`
         with page as (
           -- The page's participants first; everything else is looked up for these rows only.
-          select e.id, e.status::text as status, u.nip, u.name, u.category, u.unit
+          select e.id, e.status::text as status, u.nip, u.name,
+                 coalesce(e.profile->>'category', u.category) as category, coalesce(e.profile->>'unit', u.unit) as unit
             from enrollments e join users u on u.id = e.user_id
            where e.cohort_id = ${cohort.id}::uuid
              ${after ? sql`and (u.name, e.id) > (${after.name}, ${after.id}::uuid)` : sql``}
@@ -105,7 +108,10 @@ export function createReportsService({ db, cohorts, absenceRuleOf }: ReportsServ
         select p.*,
                coalesce((select sum(j.jp) from jp_ledger j
                           where j.enrollment_id = p.id and j.phase_id = any(${sql.param(ctx.onlinePhaseIds)}::uuid[])), 0) as online_jp,
-               coalesce((select sum(j.jp) from jp_ledger j where j.enrollment_id = p.id and j.source = 'session'), 0) as classroom_jp,
+               coalesce((select sum(j.jp) from jp_ledger j join phases ph on ph.id = j.phase_id
+                          where j.enrollment_id = p.id and j.source = 'session' and ph.kind = 'classroom'), 0) as classroom_jp,
+               coalesce((select sum(j.jp) from jp_ledger j join phases ph on ph.id = j.phase_id
+                          where j.enrollment_id = p.id and j.source = 'session' and ph.kind = 'field'), 0) as field_jp,
                coalesce(a.present, 0)::int as present, coalesce(a.late, 0)::int as late,
                coalesce(a.excused, 0)::int as excused, coalesce(a.absent, 0)::int as absent,
                (select avg(coalesce(lp.best_score, 0)) from lessons l
@@ -149,6 +155,7 @@ export function createReportsService({ db, cohorts, absenceRuleOf }: ReportsServ
           status: r.status as string,
           onlineJp: round(Number(r.online_jp)),
           classroomJp: round(Number(r.classroom_jp)),
+          fieldJp: round(Number(r.field_jp)),
           attendance: {
             present: r.present as number,
             late: r.late as number,
@@ -179,6 +186,7 @@ export function createReportsService({ db, cohorts, absenceRuleOf }: ReportsServ
       ['Unit Kerja', (r) => r.unit],
       ['JP Daring', (r) => r.onlineJp],
       ['JP Klasikal', (r) => r.classroomJp],
+      ['JP Lapangan', (r) => r.fieldJp],
       ['Hadir', (r) => r.attendance.present],
       ['Terlambat', (r) => r.attendance.late],
       ['Izin', (r) => r.attendance.excused],

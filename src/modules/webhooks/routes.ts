@@ -12,6 +12,8 @@ export const EVENT_TYPES = [
   'enrollment.remedial_met',
   'enrollment.remedial_short',
   'enrollment.behind_pace',
+  'submission.created',
+  'submission.reviewed',
 ] as const;
 
 const endpoint = z.object({
