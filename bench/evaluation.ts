@@ -137,7 +137,7 @@ try {
     );
     await deps.pool.query('analyze');
     // The cohort's end: the MOOC closes on schedule, the classroom phase by hand; results are final.
-    await services.schedule.reconcile();
+    await services.lifecycle.schedule(actor, cohort.id, 'apply');
     await services.schedule.manual(actor, cohort.id, classroom.id, 'close', 'Akhir angkatan');
   });
   console.log(JSON.stringify({ step: 'setup', enrollments: SIZE, ms: setup.ms }));

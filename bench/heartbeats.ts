@@ -116,8 +116,8 @@ async function main(): Promise<void> {
       remedialDays: 0,
     },
   ]);
-  // A phase is open for learning when its state is open: the clock opens it, as the worker would.
-  await services.schedule.reconcile();
+  // A phase is open for learning when its state is open: scheduling applies the missed opening.
+  await services.lifecycle.schedule(actor, cohort.id, 'apply');
   let setupStarted = Date.now();
   const people = makePeople(ENROLLMENTS, 77);
   const roster = await services.cohorts.importRoster(

@@ -71,7 +71,7 @@ async function run(size: number) {
     await deps.pool.query('analyze');
     const setupMs = Date.now() - started;
 
-    await services.schedule.reconcile(); // opens the phase
+    await services.lifecycle.schedule(actor, cohort.id, 'apply'); // arms the clock: the phase opens
     const before = process.memoryUsage().rss;
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);

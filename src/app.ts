@@ -14,6 +14,7 @@ import securityHeaders from './http/security-headers.js';
 import textInput from './http/text-input.js';
 import { queueBoard } from './http/queue-board.js';
 import multipart from '@fastify/multipart';
+import { cohortLifecycleRoutes } from './modules/cohorts/lifecycle-routes.js';
 import { cohortRoutes } from './modules/cohorts/routes.js';
 import { curriculumRoutes } from './modules/curriculum/routes.js';
 import { jobRoutes } from './modules/jobs/routes.js';
@@ -117,6 +118,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       });
       await v1.register(curriculumRoutes, { curriculum: services.curriculum });
       await v1.register(cohortRoutes, { cohorts: services.cohorts });
+      await v1.register(cohortLifecycleRoutes, { lifecycle: services.lifecycle });
       await v1.register(jobRoutes, { jobs: services.jobs });
       await v1.register(progressRoutes, { progress: services.progress });
       await v1.register(scheduleRoutes, { schedule: services.schedule });

@@ -116,6 +116,8 @@ const envSchema = z.object({
   BEHIND_PACE_DAYS_BEFORE_CLOSE: z.coerce.number().int().min(1).max(60).default(3),
   ACTIVATION_CODE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   ATTENDANCE_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(3),
+  // LAN's MOOC: the phase runs days 1-15, the remedial window days 16-30.
+  REMEDIAL_DAYS_DEFAULT: z.coerce.number().int().min(0).max(365).default(15),
   ABSENCE_MAX_JP: z.coerce.number().min(0).max(1000).default(18),
   ABSENCE_MAX_DAYS: z.coerce.number().int().min(0).max(365).default(2),
   PASS_MARK: z.coerce.number().min(0).max(100).default(70.01),
@@ -211,6 +213,8 @@ export interface Config {
   paceInactiveDays: number;
   /** Attendance may still be recorded this many days after a classroom phase closes. */
   attendanceGraceDays: number;
+  /** A new online phase's remedial window when none is given, in days. */
+  remedialDaysDefault: number;
   /** Defaults of a new assessment scheme: absence limit and pass mark. */
   assessmentDefaults: { absenceMaxJp: number; absenceMaxDays: number; passMark: number };
   /** Certificate numbers: {seq}, {cohortCode}, {orgCode}, {courseCode}, {year}. */
@@ -319,6 +323,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     }),
     behindPaceDaysBeforeClose: e.BEHIND_PACE_DAYS_BEFORE_CLOSE,
     attendanceGraceDays: e.ATTENDANCE_GRACE_DAYS,
+    remedialDaysDefault: e.REMEDIAL_DAYS_DEFAULT,
     assessmentDefaults: Object.freeze({
       absenceMaxJp: e.ABSENCE_MAX_JP,
       absenceMaxDays: e.ABSENCE_MAX_DAYS,

@@ -9,6 +9,7 @@ import { createCertificatesService } from './modules/certificates/service.js';
 import { createCertificateSettings } from './modules/certificates/settings.js';
 import { createClassroomService } from './modules/classroom/service.js';
 import { createReportsService } from './modules/reports/service.js';
+import { createCohortLifecycle } from './modules/cohorts/lifecycle.js';
 import { createCohortsService, type CohortsService } from './modules/cohorts/service.js';
 import { createCurriculumService } from './modules/curriculum/service.js';
 import { createAuthService } from './modules/identity/auth-service.js';
@@ -132,6 +133,16 @@ export function createServices(deps: Deps, signAccessToken: (p: Principal) => st
     }),
     cohorts,
     throttle,
+    lifecycle: createCohortLifecycle({
+      db,
+      clock,
+      cohorts,
+      // Scheduling applies what was missed, then queues every transition still to come.
+      catchUp: async (cohortId) => {
+        await schedule.reconcile(cohortId);
+        await schedule.scheduleCohort(cohortId);
+      },
+    }),
     auth: createAuthService({ db, clock, settings: config, signAccessToken, throttle }),
   };
 }

@@ -772,6 +772,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cohorts/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Arm the phase clock of a draft cohort, or record a program that has ended
+         * @description A draft cohort is editable and the clock ignores it. Scheduling arms the clock. When some dates have already passed the answer is 409 `SCHEDULE_CHOICE_REQUIRED` unless `missed` says what to do: `apply` runs the missed transitions now (opening, closing, remedial windows, each once), `past-program` records a program that has ended as it ran: completed, phases closed, no transition fired; attendance, scores, JP and certificates are then recorded with its real dates.
+         */
+        post: operations["scheduleCohort"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cohorts/{id}/unschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Back to draft, while no phase has opened */
+        post: operations["unscheduleCohort"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/jobs/{id}": {
         parameters: {
             query?: never;
@@ -944,8 +981,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Open or close a phase now, with a reason
-         * @description Closing an online phase freezes its progress and flags everyone short of the required JP as remedial. Answers with the timeline.
+         * Open, close or reopen a phase now, with a reason
+         * @description Closing an online phase freezes its progress and flags everyone short of the required JP as remedial. Reopening a closed phase needs its new last day (`endDate`, today or later, before the next phase); closing it again recomputes the outcomes. Only for a scheduled (or running, or completed) cohort that is not a past program. Answers with the timeline.
          */
         post: operations["transitionPhase"];
         delete?: never;
@@ -1646,7 +1683,7 @@ export interface components {
             status: number;
             detail?: string;
             /** @enum {string} */
-            code: "ACCOUNT_DISABLED" | "ACTIVATION_INVALID" | "ALREADY_ENROLLED" | "ALREADY_MEMBER" | "ALREADY_WITHDRAWN" | "ASSESSMENT_SCHEME_NOT_SET" | "ATTEMPT_CONFLICT" | "ATTEMPT_LIMIT_REACHED" | "ATTENDANCE_CLOSED" | "ATTENDANCE_INVALID" | "BAD_CONTENT_LENGTH" | "BAD_REQUEST" | "BAD_URL" | "CANNOT_DISABLE_SELF" | "CAPACITY_BELOW_ENROLLED" | "CERTIFICATE_ALREADY_REISSUED" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_REVOKED" | "CERTIFICATE_REVOKED" | "CERTIFICATE_VALID_EXISTS" | "COHORT_CLOSED" | "COHORT_CODE_TAKEN" | "COHORT_FULL" | "COMPONENT_NOT_FOUND" | "COMPONENT_NOT_MANUAL" | "CONFLICT" | "COURSE_CODE_TAKEN" | "COURSE_INVALID" | "COURSE_NOT_PUBLISHED" | "COURSE_PUBLISHED" | "COURSE_VERSION_MISMATCH" | "DATE_OUTSIDE_PROGRAM" | "DRAFT_EXISTS" | "EMAIL_TAKEN" | "ENROLLMENT_NOT_PASSED" | "ENROLLMENT_REFUSED" | "ENROLLMENT_WITHDRAWN" | "FILE_REQUIRED" | "FORBIDDEN" | "INTERNAL" | "INVALID_ANSWERS" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVALID_NIP" | "INVALID_PARTICIPANT" | "ISSUER_NOT_FOUND" | "LESSON_CODE_TAKEN" | "LOGIN_THROTTLED" | "LOGO_NOT_FOUND" | "LOGO_TOO_LARGE" | "LOGO_UNSUPPORTED" | "MALFORMED_JSON" | "MALFORMED_MULTIPART" | "MODULE_CODE_TAKEN" | "NIP_TAKEN" | "NOT_AN_ONLINE_PHASE" | "NOT_A_MEMBER" | "NOT_A_PARTICIPANT" | "NOT_A_QUIZ" | "NOT_COHORT_INSTRUCTOR" | "NOT_ENROLLED" | "NOT_FOUND" | "NOT_HOME_ORGANIZATION" | "NOT_SESSION_INSTRUCTOR" | "NO_DRAFT" | "ONLY_VERSION" | "ORGANIZATION_CODE_TAKEN" | "ORGANIZATION_NOT_EMPTY" | "PASSPHRASE_REQUIRED" | "PAYLOAD_TOO_LARGE" | "PERSON_EXISTS" | "PHASES_INVALID" | "PHASE_ALREADY_CLOSED" | "PHASE_ALREADY_OPEN" | "PHASE_CLOSED" | "PHASE_NOT_OPEN" | "PHASE_STARTED" | "PKCS12_INVALID" | "QUESTIONS_EXIST" | "QUEUE_UNAVAILABLE" | "RATE_LIMITED" | "REFRESH_TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_REVOKED" | "RESULTS_NOT_COMPUTED" | "RESULTS_NOT_FINAL" | "ROLE_CHANGE_NOT_ALLOWED" | "ROSTER_INVALID" | "ROSTER_TOO_LARGE" | "ROUTE_NOT_FOUND" | "SCHEME_INVALID" | "SCORES_INVALID" | "SESSION_HAS_ATTENDANCE" | "SESSION_INVALID" | "SESSION_NOT_STARTED" | "SIGNING_GATEWAY_NOT_CONFIGURED" | "SUBMISSIONS_NOT_TAKEN" | "SUBMISSION_ACCEPTED" | "SUBMISSION_ALREADY_REVIEWED" | "SUBMISSION_KIND_REFUSED" | "SUBMISSION_UNDER_REVIEW" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_PARTS" | "UNAUTHENTICATED" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "VALIDATION_FAILED" | "VERSION_PUBLISHED" | "WEBHOOK_TARGET_NOT_ALLOWED";
+            code: "ACCOUNT_DISABLED" | "ACTIVATION_INVALID" | "ALREADY_ENROLLED" | "ALREADY_MEMBER" | "ALREADY_WITHDRAWN" | "ASSESSMENT_SCHEME_NOT_SET" | "ATTEMPT_CONFLICT" | "ATTEMPT_LIMIT_REACHED" | "ATTENDANCE_CLOSED" | "ATTENDANCE_INVALID" | "BAD_CONTENT_LENGTH" | "BAD_REQUEST" | "BAD_URL" | "CANNOT_DISABLE_SELF" | "CAPACITY_BELOW_ENROLLED" | "CERTIFICATE_ALREADY_REISSUED" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_REVOKED" | "CERTIFICATE_REVOKED" | "CERTIFICATE_VALID_EXISTS" | "COHORT_CLOSED" | "COHORT_CODE_TAKEN" | "COHORT_FULL" | "COHORT_HAS_NO_PHASES" | "COHORT_NOT_DRAFT" | "COHORT_NOT_PAST" | "COHORT_NOT_SCHEDULED" | "COMPONENT_NOT_FOUND" | "COMPONENT_NOT_MANUAL" | "CONFLICT" | "COURSE_CODE_TAKEN" | "COURSE_INVALID" | "COURSE_NOT_PUBLISHED" | "COURSE_PUBLISHED" | "COURSE_VERSION_MISMATCH" | "DATE_OUTSIDE_PROGRAM" | "DRAFT_EXISTS" | "EMAIL_TAKEN" | "ENROLLMENT_NOT_PASSED" | "ENROLLMENT_REFUSED" | "ENROLLMENT_WITHDRAWN" | "FILE_REQUIRED" | "FORBIDDEN" | "INTERNAL" | "INVALID_ANSWERS" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVALID_NIP" | "INVALID_PARTICIPANT" | "ISSUER_NOT_FOUND" | "LESSON_CODE_TAKEN" | "LOGIN_THROTTLED" | "LOGO_NOT_FOUND" | "LOGO_TOO_LARGE" | "LOGO_UNSUPPORTED" | "MALFORMED_JSON" | "MALFORMED_MULTIPART" | "MODULE_CODE_TAKEN" | "NIP_TAKEN" | "NOT_AN_ONLINE_PHASE" | "NOT_A_MEMBER" | "NOT_A_PARTICIPANT" | "NOT_A_QUIZ" | "NOT_COHORT_INSTRUCTOR" | "NOT_ENROLLED" | "NOT_FOUND" | "NOT_HOME_ORGANIZATION" | "NOT_SESSION_INSTRUCTOR" | "NO_DRAFT" | "ONLY_VERSION" | "ORGANIZATION_CODE_TAKEN" | "ORGANIZATION_NOT_EMPTY" | "PASSPHRASE_REQUIRED" | "PAYLOAD_TOO_LARGE" | "PERSON_EXISTS" | "PHASES_INVALID" | "PHASE_ALREADY_CLOSED" | "PHASE_ALREADY_OPEN" | "PHASE_CLOSED" | "PHASE_NOT_CLOSED" | "PHASE_NOT_OPEN" | "PHASE_STARTED" | "PKCS12_INVALID" | "QUESTIONS_EXIST" | "QUEUE_UNAVAILABLE" | "RATE_LIMITED" | "REFRESH_TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_REVOKED" | "REOPEN_DATE_INVALID" | "RESULTS_NOT_COMPUTED" | "RESULTS_NOT_FINAL" | "ROLE_CHANGE_NOT_ALLOWED" | "ROSTER_INVALID" | "ROSTER_TOO_LARGE" | "ROUTE_NOT_FOUND" | "SCHEDULE_CHOICE_REQUIRED" | "SCHEME_INVALID" | "SCORES_INVALID" | "SESSION_HAS_ATTENDANCE" | "SESSION_INVALID" | "SESSION_NOT_STARTED" | "SIGNING_GATEWAY_NOT_CONFIGURED" | "SUBMISSIONS_NOT_TAKEN" | "SUBMISSION_ACCEPTED" | "SUBMISSION_ALREADY_REVIEWED" | "SUBMISSION_KIND_REFUSED" | "SUBMISSION_UNDER_REVIEW" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_PARTS" | "UNAUTHENTICATED" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "VALIDATION_FAILED" | "VERSION_PUBLISHED" | "WEBHOOK_TARGET_NOT_ALLOWED";
             /** @description Per field, for validation and rule failures */
             errors?: {
                 path: string;
@@ -4339,7 +4376,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                status?: "planned" | "running" | "completed" | "cancelled";
+                status?: "draft" | "scheduled" | "running" | "completed" | "cancelled";
                 courseId?: string;
                 /** @description Cohorts whose dates reach this day or later */
                 from?: string;
@@ -4369,7 +4406,9 @@ export interface operations {
                             timeZone: string;
                             capacity: number | null;
                             /** @enum {string} */
-                            status: "planned" | "running" | "completed" | "cancelled";
+                            status: "draft" | "scheduled" | "running" | "completed" | "cancelled";
+                            /** @description Recorded after the fact: the phase clock never acts on it */
+                            pastProgram: boolean;
                             course: {
                                 /** Format: uuid */
                                 id: string;
@@ -4405,6 +4444,8 @@ export interface operations {
                                 /** @enum {string} */
                                 state: "pending" | "open" | "closed";
                                 scheduleVersion: number;
+                                /** @description 1, then one more for each reopening */
+                                round: number;
                             }[];
                             /** @description The phase whose dates include now */
                             currentPhaseId: string | null;
@@ -4464,7 +4505,9 @@ export interface operations {
                         timeZone: string;
                         capacity: number | null;
                         /** @enum {string} */
-                        status: "planned" | "running" | "completed" | "cancelled";
+                        status: "draft" | "scheduled" | "running" | "completed" | "cancelled";
+                        /** @description Recorded after the fact: the phase clock never acts on it */
+                        pastProgram: boolean;
                         course: {
                             /** Format: uuid */
                             id: string;
@@ -4500,6 +4543,8 @@ export interface operations {
                             /** @enum {string} */
                             state: "pending" | "open" | "closed";
                             scheduleVersion: number;
+                            /** @description 1, then one more for each reopening */
+                            round: number;
                         }[];
                         /** @description The phase whose dates include now */
                         currentPhaseId: string | null;
@@ -4547,7 +4592,9 @@ export interface operations {
                         timeZone: string;
                         capacity: number | null;
                         /** @enum {string} */
-                        status: "planned" | "running" | "completed" | "cancelled";
+                        status: "draft" | "scheduled" | "running" | "completed" | "cancelled";
+                        /** @description Recorded after the fact: the phase clock never acts on it */
+                        pastProgram: boolean;
                         course: {
                             /** Format: uuid */
                             id: string;
@@ -4583,6 +4630,8 @@ export interface operations {
                             /** @enum {string} */
                             state: "pending" | "open" | "closed";
                             scheduleVersion: number;
+                            /** @description 1, then one more for each reopening */
+                            round: number;
                         }[];
                         /** @description The phase whose dates include now */
                         currentPhaseId: string | null;
@@ -4637,7 +4686,9 @@ export interface operations {
                         timeZone: string;
                         capacity: number | null;
                         /** @enum {string} */
-                        status: "planned" | "running" | "completed" | "cancelled";
+                        status: "draft" | "scheduled" | "running" | "completed" | "cancelled";
+                        /** @description Recorded after the fact: the phase clock never acts on it */
+                        pastProgram: boolean;
                         course: {
                             /** Format: uuid */
                             id: string;
@@ -4673,6 +4724,8 @@ export interface operations {
                             /** @enum {string} */
                             state: "pending" | "open" | "closed";
                             scheduleVersion: number;
+                            /** @description 1, then one more for each reopening */
+                            round: number;
                         }[];
                         /** @description The phase whose dates include now */
                         currentPhaseId: string | null;
@@ -4721,10 +4774,7 @@ export interface operations {
                         /** @default 0 */
                         requiredJp?: number;
                         venue?: string | null;
-                        /**
-                         * @description Online phases: days after closing for those who fell short
-                         * @default 0
-                         */
+                        /** @description Online phases: days after closing for those who fell short. Default: unchanged for an existing phase, REMEDIAL_DAYS_DEFAULT (15) for a new online phase, 0 otherwise */
                         remedialDays?: number;
                     }[];
                 };
@@ -4747,7 +4797,9 @@ export interface operations {
                         timeZone: string;
                         capacity: number | null;
                         /** @enum {string} */
-                        status: "planned" | "running" | "completed" | "cancelled";
+                        status: "draft" | "scheduled" | "running" | "completed" | "cancelled";
+                        /** @description Recorded after the fact: the phase clock never acts on it */
+                        pastProgram: boolean;
                         course: {
                             /** Format: uuid */
                             id: string;
@@ -4783,6 +4835,8 @@ export interface operations {
                             /** @enum {string} */
                             state: "pending" | "open" | "closed";
                             scheduleVersion: number;
+                            /** @description 1, then one more for each reopening */
+                            round: number;
                         }[];
                         /** @description The phase whose dates include now */
                         currentPhaseId: string | null;
@@ -5400,7 +5454,7 @@ export interface operations {
                             name: string;
                             timeZone: string;
                             /** @enum {string} */
-                            status: "planned" | "running" | "completed" | "cancelled";
+                            status: "draft" | "scheduled" | "running" | "completed" | "cancelled";
                         };
                         course: {
                             /** Format: uuid */
@@ -5428,6 +5482,8 @@ export interface operations {
                             /** @enum {string} */
                             state: "pending" | "open" | "closed";
                             scheduleVersion: number;
+                            /** @description 1, then one more for each reopening */
+                            round: number;
                             /**
                              * Format: date-time
                              * @description closesAt, or later with a personal extension
@@ -5482,7 +5538,7 @@ export interface operations {
                             name: string;
                             timeZone: string;
                             /** @enum {string} */
-                            status: "planned" | "running" | "completed" | "cancelled";
+                            status: "draft" | "scheduled" | "running" | "completed" | "cancelled";
                         };
                         course: {
                             /** Format: uuid */
@@ -5510,6 +5566,8 @@ export interface operations {
                             /** @enum {string} */
                             state: "pending" | "open" | "closed";
                             scheduleVersion: number;
+                            /** @description 1, then one more for each reopening */
+                            round: number;
                             /**
                              * Format: date-time
                              * @description closesAt, or later with a personal extension
@@ -5597,6 +5655,185 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    scheduleCohort: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    missed?: "apply" | "past-program";
+                } | null;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        orgId: string;
+                        code: string;
+                        name: string;
+                        timeZone: string;
+                        capacity: number | null;
+                        /** @enum {string} */
+                        status: "draft" | "scheduled" | "running" | "completed" | "cancelled";
+                        /** @description Recorded after the fact: the phase clock never acts on it */
+                        pastProgram: boolean;
+                        course: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                        };
+                        courseVersion: {
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            label: string | null;
+                        };
+                        startsOn: string | null;
+                        endsOn: string | null;
+                        /** @description Enrollments that are not withdrawn */
+                        enrolled: number;
+                        phases: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            /** @enum {string} */
+                            kind: "online" | "classroom" | "field";
+                            name: string;
+                            startDate: string;
+                            endDate: string;
+                            /** Format: date-time */
+                            opensAt: string;
+                            /** Format: date-time */
+                            closesAt: string;
+                            requiredJp: number;
+                            venue: string | null;
+                            remedialDays: number;
+                            /** @enum {string} */
+                            state: "pending" | "open" | "closed";
+                            scheduleVersion: number;
+                            /** @description 1, then one more for each reopening */
+                            round: number;
+                        }[];
+                        /** @description The phase whose dates include now */
+                        currentPhaseId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    unscheduleCohort: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        orgId: string;
+                        code: string;
+                        name: string;
+                        timeZone: string;
+                        capacity: number | null;
+                        /** @enum {string} */
+                        status: "draft" | "scheduled" | "running" | "completed" | "cancelled";
+                        /** @description Recorded after the fact: the phase clock never acts on it */
+                        pastProgram: boolean;
+                        course: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                        };
+                        courseVersion: {
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            label: string | null;
+                        };
+                        startsOn: string | null;
+                        endsOn: string | null;
+                        /** @description Enrollments that are not withdrawn */
+                        enrolled: number;
+                        phases: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            /** @enum {string} */
+                            kind: "online" | "classroom" | "field";
+                            name: string;
+                            startDate: string;
+                            endDate: string;
+                            /** Format: date-time */
+                            opensAt: string;
+                            /** Format: date-time */
+                            closesAt: string;
+                            requiredJp: number;
+                            venue: string | null;
+                            remedialDays: number;
+                            /** @enum {string} */
+                            state: "pending" | "open" | "closed";
+                            scheduleVersion: number;
+                            /** @description 1, then one more for each reopening */
+                            round: number;
+                        }[];
+                        /** @description The phase whose dates include now */
+                        currentPhaseId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
         };
     };
     getJob: {
@@ -6157,8 +6394,10 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    action: "open" | "close";
+                    action: "open" | "close" | "reopen";
                     reason: string;
+                    /** @description reopen: the new last day, YYYY-MM-DD */
+                    endDate?: string;
                 };
             };
         };
@@ -6176,10 +6415,12 @@ export interface operations {
                         phaseId: string;
                         phaseName: string;
                         /** @enum {string} */
-                        kind: "open" | "close";
+                        kind: "open" | "close" | "reopen" | "remedial_end";
                         /** @enum {string} */
                         trigger: "schedule" | "catch-up" | "manual";
                         scheduleVersion: number;
+                        /** @description 1, then one more for each reopening */
+                        round: number;
                         scheduledAt: string | null;
                         /** Format: date-time */
                         appliedAt: string;
@@ -6227,10 +6468,12 @@ export interface operations {
                         phaseId: string;
                         phaseName: string;
                         /** @enum {string} */
-                        kind: "open" | "close";
+                        kind: "open" | "close" | "reopen" | "remedial_end";
                         /** @enum {string} */
                         trigger: "schedule" | "catch-up" | "manual";
                         scheduleVersion: number;
+                        /** @description 1, then one more for each reopening */
+                        round: number;
                         scheduledAt: string | null;
                         /** Format: date-time */
                         appliedAt: string;
@@ -8141,7 +8384,7 @@ export interface operations {
                      * @description Empty: every event
                      * @default []
                      */
-                    eventTypes?: ("phase.opened" | "phase.closed" | "enrollment.remedial" | "enrollment.behind_pace" | "submission.created" | "submission.reviewed")[];
+                    eventTypes?: ("phase.opened" | "phase.closed" | "phase.reopened" | "phase.remedial_ended" | "enrollment.remedial" | "enrollment.remedial_met" | "enrollment.remedial_short" | "enrollment.behind_pace" | "submission.created" | "submission.reviewed")[];
                 };
             };
         };

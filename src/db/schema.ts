@@ -301,7 +301,8 @@ export type QuizQuestion = typeof quizQuestions.$inferSelect;
 
 // ---- cohorts (angkatan), phases, enrollments ----
 
-export const cohortStatus = pgEnum('cohort_status', ['planned', 'running', 'completed', 'cancelled']);
+// draft: everything editable, the clock does nothing; scheduled: the clock is armed.
+export const cohortStatus = pgEnum('cohort_status', ['draft', 'scheduled', 'running', 'completed', 'cancelled']);
 export const phaseKind = pgEnum('phase_kind', ['online', 'classroom', 'field']);
 export const phaseState = pgEnum('phase_state', ['pending', 'open', 'closed']);
 export const enrollmentStatus = pgEnum('enrollment_status', ['active', 'remedial', 'passed', 'failed', 'withdrawn']);
@@ -324,7 +325,9 @@ export const cohorts = pgTable(
     name: text('name').notNull(),
     timeZone: text('time_zone').notNull(),
     capacity: integer('capacity'),
-    status: cohortStatus('status').notNull().default('planned'),
+    status: cohortStatus('status').notNull().default('draft'),
+    // Recorded after the fact: no transition fires; results and certificates carry the real dates.
+    pastProgram: boolean('past_program').notNull().default(false),
     // First and last local date over all phases, kept with the phases for date filters.
     startsOn: date('starts_on', { mode: 'string' }),
     endsOn: date('ends_on', { mode: 'string' }),
@@ -360,6 +363,11 @@ export const phases = pgTable(
     state: phaseState('state').notNull().default('pending'),
     // Bumped by every change of dates; scheduled transitions carry it, and stale ones do nothing.
     scheduleVersion: integer('schedule_version').notNull().default(1),
+    // How many times the phase has been opened: a reopened phase opens, closes and ends its
+    // remedial window once more, each once.
+    round: integer('round').notNull().default(1),
+    // When the remedial window of this round ended and the outcomes became final (online phases).
+    outcomesFinalAt: instant('outcomes_final_at'),
     createdAt: instant('created_at').notNull().defaultNow(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
@@ -594,10 +602,13 @@ export const jpLedger = pgTable(
 
 // ---- the phase clock ----
 
-export const transitionKind = pgEnum('transition_kind', ['open', 'close']);
+export const transitionKind = pgEnum('transition_kind', ['open', 'close', 'reopen', 'remedial_end']);
 export const transitionTrigger = pgEnum('transition_trigger', ['schedule', 'catch-up', 'manual']);
 
-/** Every phase opens once and closes once: the unique key makes a second application impossible. */
+/**
+ * Every phase opens once and closes once in each round (a reopening starts the next): the unique
+ * key makes a second application impossible.
+ */
 export const phaseTransitions = pgTable(
   'phase_transitions',
   {
@@ -611,6 +622,7 @@ export const phaseTransitions = pgTable(
     kind: transitionKind('kind').notNull(),
     trigger: transitionTrigger('trigger').notNull(),
     scheduleVersion: integer('schedule_version').notNull(),
+    round: integer('round').notNull().default(1),
     // When the dates said it should happen (null for a manual transition) and when it did.
     scheduledAt: instant('scheduled_at'),
     appliedAt: instant('applied_at').notNull(),
@@ -619,10 +631,12 @@ export const phaseTransitions = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [
-    uniqueIndex('phase_transitions_once_key').on(t.phaseId, t.kind),
+    uniqueIndex('phase_transitions_once_key').on(t.phaseId, t.kind, t.round),
     index('phase_transitions_cohort_idx').on(t.cohortId, t.appliedAt),
   ],
 );
+
+export const phaseFinalOutcome = pgEnum('phase_final_outcome', ['met', 'met_in_remedial', 'short']);
 
 /** What each enrollment had when an online phase closed: frozen, for remedial decisions and reports. */
 export const phaseOutcomes = pgTable(
@@ -639,6 +653,10 @@ export const phaseOutcomes = pgTable(
     met: boolean('met').notNull(),
     remedialUntil: instant('remedial_until'),
     closedAt: instant('closed_at').notNull(),
+    // Final once the remedial window has ended (at closing, for those who met the JP then).
+    final: phaseFinalOutcome('final'),
+    finalJp: numeric('final_jp', { precision: 10, scale: 4, mode: 'number' }),
+    finalAt: instant('final_at'),
   },
   (t) => [primaryKey({ columns: [t.enrollmentId, t.phaseId] })],
 );

@@ -59,6 +59,8 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'GET /v1/cohorts/:id': 'getCohort',
   'PATCH /v1/cohorts/:id': 'updateCohort',
   'PUT /v1/cohorts/:id/phases': 'setPhases',
+  'POST /v1/cohorts/:id/schedule': 'scheduleCohort',
+  'POST /v1/cohorts/:id/unschedule': 'unscheduleCohort',
   'POST /v1/cohorts/:id/enrollments': 'enrollParticipant',
   'GET /v1/cohorts/:id/enrollments': 'listEnrollments',
   'POST /v1/cohorts/:id/enrollments/import': 'importEnrollments',

@@ -14,7 +14,8 @@ export const queueDefinitions = {
   clock: {
     transition: z.object({
       phaseId: z.uuid(),
-      kind: z.enum(['open', 'close']),
+      kind: z.enum(['open', 'close', 'remedial_end']),
+      round: z.number().int().optional(),
       scheduleVersion: z.number().int(),
       scheduledAt: z.string(),
       /** Planned after its instant had passed (by the reconciler): a catch-up, however small the lag. */

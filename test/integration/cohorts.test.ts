@@ -66,7 +66,8 @@ describe('cohorts and their dated phases', () => {
     const cohort = await createCohort('ANGKATAN-I');
     expect(cohort).toMatchObject({
       timeZone: 'Asia/Jakarta',
-      status: 'planned',
+      status: 'draft',
+      pastProgram: false,
       courseVersion: { number: 1 },
       phases: [],
       enrolled: 0,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { manualClock } from '../../src/clock.js';
 import { wib } from '../support/classroom.js';
 import { createTestContext, type TestContext } from '../support/context.js';
-import { bearer, login, seedOrg, type SeededOrg } from '../support/fixtures.js';
+import { bearer, login, scheduleCohort, seedOrg, type SeededOrg } from '../support/fixtures.js';
 import { makePeople, rosterCsv, rosterXlsx, type RosterPerson } from '../support/roster-files.js';
 
 /**
@@ -37,6 +37,7 @@ async function cohortOf(org: SeededOrg, code: string, phases: unknown[] = []) {
       .set(bearer(org.admin.token))
       .send({ phases })
       .expect(200);
+  if (phases.length > 0) await scheduleCohort(ctx, bearer(org.admin.token), created.body.id);
   return created.body.id as string;
 }
 

@@ -30,8 +30,8 @@ async function world(queue: QueueKind): Promise<World> {
   return { ctx, org, admin, courseId, services: createServices(ctx.deps, () => '') };
 }
 
-/** A cohort with one online phase around today (an eleven-day window), in the given zone. */
-async function openCohort(w: World, code: string, timeZone = 'Asia/Jakarta') {
+/** A scheduled cohort with one online phase from `from` days to five days after today, in the given zone. */
+async function openCohort(w: World, code: string, timeZone = 'Asia/Jakarta', from = -5) {
   const add = (d: number) => localDay(d, timeZone);
   const cohort = (
     await w.ctx.http.post('/v1/cohorts').set(w.admin).send({ courseId: w.courseId, code, name: code, timeZone })
@@ -40,8 +40,19 @@ async function openCohort(w: World, code: string, timeZone = 'Asia/Jakarta') {
     .put(`/v1/cohorts/${cohort.id}/phases`)
     .set(w.admin)
     .send({
-      phases: [{ kind: 'online', name: 'MOOC', startDate: add(-5), endDate: add(5), requiredJp: 45, remedialDays: 15 }],
-    });
+      phases: [
+        { kind: 'online', name: 'MOOC', startDate: add(from), endDate: add(5), requiredJp: 45, remedialDays: 15 },
+      ],
+    })
+    .expect(200);
+  // An opening in the past is a missed transition: the clock is armed with it applied now.
+  const scheduled = await w.ctx.http
+    .post(`/v1/cohorts/${cohort.id}/schedule`)
+    .set(w.admin)
+    .send({ missed: 'apply' })
+    .expect(200);
+  expect(res.body.status).toBe('draft');
+  expect(scheduled.body.status).toBe(from > 0 ? 'scheduled' : 'running');
   return res.body as {
     id: string;
     phases: Array<{ id: string; opensAt: string; closesAt: string; scheduleVersion: number }>;
@@ -131,6 +142,7 @@ describe.each(queueKinds())('the phase clock on the %s backend', (queue) => {
       phaseId: phase.id,
       kind: 'close',
       scheduleVersion: 2,
+      round: 1,
       scheduledAt: soon.toISOString(),
     });
     // Five days out: its job comes back when it enters the window, on a later run.
@@ -279,7 +291,7 @@ describe('schedule versions, zones, effects and manual control', () => {
   });
 
   test('closing the online phase freezes JP and flags those short of it remedial, in one set-based step', async () => {
-    const cohort = await openCohort(w, 'EFFECTS');
+    const cohort = await openCohort(w, 'EFFECTS', 'Asia/Jakarta', 1);
     const phase = cohort.phases[0]!;
     const people = makePeople(3, 4242);
     const enrolled = [];

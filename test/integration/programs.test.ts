@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { manualClock } from '../../src/clock.js';
 import { createServices } from '../../src/services.js';
 import { createTestContext, type TestContext } from '../support/context.js';
-import { bearer, seedOrg, type SeededOrg } from '../support/fixtures.js';
+import { bearer, scheduleCohort, seedOrg, type SeededOrg } from '../support/fixtures.js';
 import { makePeople } from '../support/roster-files.js';
 
 /**
@@ -39,7 +39,8 @@ async function cohortWith(code: string, phases: unknown[]) {
   const cohort = await ctx.http.post('/v1/cohorts').set(admin).send({ courseId, code, name: code });
   const res = await ctx.http.put(`/v1/cohorts/${cohort.body.id}/phases`).set(admin).send({ phases });
   if (res.status !== 200) throw new Error(`phases: ${res.status} ${JSON.stringify(res.body)}`);
-  await runPhaseClock();
+  // Armed now: whatever is due by the test's clock opens or closes, as the worker would.
+  await scheduleCohort(ctx, admin, cohort.body.id);
   return { id: cohort.body.id as string, phases: res.body.phases as Array<{ id: string; kind: string }> };
 }
 

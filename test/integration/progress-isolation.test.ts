@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { manualClock } from '../../src/clock.js';
 import { createServices } from '../../src/services.js';
 import { createTestContext, type TestContext } from '../support/context.js';
-import { bearer, seedOrg } from '../support/fixtures.js';
+import { bearer, scheduleCohort, seedOrg } from '../support/fixtures.js';
 import { makePeople } from '../support/roster-files.js';
 
 const shipped = JSON.parse(
@@ -37,8 +37,8 @@ async function participantsOf(code: string, count: number): Promise<Participant[
       phases: [{ kind: 'online', name: 'MOOC', startDate: '2024-10-23', endDate: '2024-11-08', requiredJp: 45 }],
     })
     .expect(200);
-  // The phase clock opens the MOOC, as the worker would.
-  await createServices(ctx.deps, () => '').schedule.reconcile();
+  // Scheduled today, inside its dates: the missed opening is applied at once.
+  await scheduleCohort(ctx, admin, cohort.body.id, 'apply');
   // Enrolled and activated the day before: nothing they report can predate that.
   const now = clock.now();
   clock.set(new Date(now.getTime() - 86_400_000));

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { manualClock } from '../../src/clock.js';
 import { createServices } from '../../src/services.js';
 import { createTestContext, type TestContext } from '../support/context.js';
-import { bearer, seedOrg, type SeededOrg } from '../support/fixtures.js';
+import { bearer, scheduleCohort, seedOrg, type SeededOrg } from '../support/fixtures.js';
 import { makePeople } from '../support/roster-files.js';
 
 const shipped = JSON.parse(
@@ -43,7 +43,8 @@ async function cohortWithPhases(code: string, phases?: unknown[], timeZone?: str
       phases: phases ?? jambiPhases(),
     })
     .expect(200);
-  await runPhaseClock();
+  // Armed now: whatever is due by the test's clock opens or closes, as the worker would.
+  await scheduleCohort(ctx, admin, cohort.body.id);
   return cohort.body.id as string;
 }
 
@@ -410,6 +411,7 @@ describe('JP ledger and annual totals', () => {
         phases: [{ kind: 'online', name: 'MOOC', startDate: '2024-12-20', endDate: '2025-01-10', requiredJp: 45 }],
       })
       .expect(200);
+    await scheduleCohort(ctx, padmin, cohort);
     const person = makePeople(1, 9001)[0]!;
     const enrolled = await ctx.http
       .post(`/v1/cohorts/${cohort}/enrollments`)

@@ -79,8 +79,10 @@ describe.runIf(redisServerInstalled())('a queue store that loses everything whil
         })
         .expect(200)
     ).body.phases[0].id as string;
+    // Scheduled inside its dates: the missed opening applies at once (a draft is ignored by the clock).
+    await ctx.http.post(`/v1/cohorts/${cohort.id}/schedule`).set(admin).send({ missed: 'apply' }).expect(200);
 
-    // The worker opens the phase; its phase.opened delivery fails once and waits for its retry.
+    // The phase is open; its phase.opened delivery fails once and waits for its retry.
     worker = await startWorker(ctx.deps);
     const delivery = await until(async () => {
       const { rows } = await ctx.deps.pool.query<{ id: string; status: string; attempts: number }>(

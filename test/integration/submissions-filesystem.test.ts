@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { manualClock } from '../../src/clock.js';
 import { wib } from '../support/classroom.js';
 import { createTestContext, type TestContext } from '../support/context.js';
-import { bearer, seedOrg, type SeededOrg } from '../support/fixtures.js';
+import { bearer, scheduleAhead, seedOrg, type SeededOrg } from '../support/fixtures.js';
 import { pdfFile } from '../support/upload-files.js';
 
 const clock = manualClock(wib('2024-10-25T09:00:00'));
@@ -71,6 +71,7 @@ test('with filesystem storage a journal lands in the directory, downloads whole 
     .set(admin)
     .send({ phases: [{ kind: 'online', name: 'MOOC', startDate: '2024-10-23', endDate: '2024-11-08', requiredJp: 1 }] })
     .expect(200);
+  await scheduleAhead(ctx, admin, cohort.body.id, '2024-10-01T00:00:00Z');
   await ctx.http
     .post(`/v1/cohorts/${cohort.body.id}/phases/${phased.body.phases[0].id}/transitions`)
     .set(admin)

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { manualClock } from '../../src/clock.js';
 import { wib } from '../support/classroom.js';
 import { createTestContext, type TestContext } from '../support/context.js';
-import { bearer, createMember, seedOrg, type Member, type SeededOrg } from '../support/fixtures.js';
+import { bearer, createMember, scheduleAhead, seedOrg, type Member, type SeededOrg } from '../support/fixtures.js';
 import { docxFile, exeFile, pdfFile, pngFile, xlsxFile } from '../support/upload-files.js';
 
 // Inside the MOOC of 23 October – 8 November 2024 (WIB).
@@ -144,6 +144,7 @@ beforeAll(async () => {
     })
     .expect(200);
   [online, classroom] = (phased.body.phases as Array<{ id: string }>).map((p) => p.id) as [string, string];
+  await scheduleAhead(ctx, admin, cohortId, '2024-10-01T00:00:00Z');
   // The widyaiswara teaches a session of this cohort: that makes them one of its reviewers.
   await ctx.http
     .post(`/v1/phases/${classroom}/sessions`)

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServices } from '../../src/services.js';
 import { startWorker, type RunningWorker } from '../../src/worker.js';
 import { createTestContext, type TestContext } from '../support/context.js';
-import { bearer, seedOrg, type SeededOrg } from '../support/fixtures.js';
+import { bearer, scheduleCohort, seedOrg, type SeededOrg } from '../support/fixtures.js';
 import { makePeople } from '../support/roster-files.js';
 import { localDay } from '../support/dates.js';
 import { until } from '../support/until.js';
@@ -45,6 +45,7 @@ async function cohortWithOnlinePhase(code: string, from: number, to: number) {
       .send({ nip: p.nip, name: p.nama })
       .expect(201);
   }
+  await scheduleCohort(ctx, admin, cohort.id);
   return res.body as { id: string; phases: Array<{ id: string }> };
 }
 

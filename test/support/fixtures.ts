@@ -67,3 +67,36 @@ export async function seedOrg(ctx: TestContext, platformToken: string, code: str
     participant: await createMember(ctx, platformToken, id, 'participant'),
   };
 }
+
+/**
+ * Arms the phase clock of a draft cohort; transitions whose instants have passed (by the test's
+ * clock) are applied now, as catch-ups.
+ */
+export async function scheduleCohort(
+  ctx: TestContext,
+  admin: { Authorization: string },
+  cohortId: string,
+  missed: 'apply' | 'past-program' = 'apply',
+) {
+  const res = await ctx.http.post(`/v1/cohorts/${cohortId}/schedule`).set(admin).send({ missed });
+  if (res.status !== 200) throw new Error(`schedule ${cohortId}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { status: string; pastProgram: boolean; phases: Array<{ id: string; state: string }> };
+}
+
+/**
+ * Schedules a cohort as its organizer would have, ahead of its dates: the test's manual clock is
+ * taken back to `at` (before the first phase opens) for the request, then restored. The clock then
+ * acts on the cohort only when the test moves time or runs the reconciler, as it would in life.
+ */
+export async function scheduleAhead(ctx: TestContext, admin: { Authorization: string }, cohortId: string, at: string) {
+  const clock = ctx.deps.clock as Partial<{ set(t: Date | string): void }> & { now(): Date };
+  if (!clock.set) throw new Error('scheduleAhead needs a manual clock');
+  const now = clock.now();
+  clock.set(at);
+  try {
+    const res = await ctx.http.post(`/v1/cohorts/${cohortId}/schedule`).set(admin).send({});
+    if (res.status !== 200) throw new Error(`schedule ${cohortId}: ${res.status} ${JSON.stringify(res.body)}`);
+  } finally {
+    clock.set(now);
+  }
+}

@@ -269,9 +269,13 @@ export function createClassroomService({
        where t.jp <> coalesce(c.jp, 0)`);
   }
 
-  /** Attendance can be written while the phase is open, and for the grace period after it closes. */
-  function assertAttendanceOpen(phase: Phase, session: ClassSession) {
+  /**
+   * Attendance can be written while the phase is open, and for the grace period after it closes;
+   * a past program's attendance lists are recorded after the fact.
+   */
+  function assertAttendanceOpen(phase: Phase, session: ClassSession, cohort: Cohort) {
     const now = clock.now();
+    if (cohort.pastProgram) return;
     if (phase.state === 'pending')
       throw new ConflictError(`The phase "${phase.name}" has not opened yet`, 'PHASE_NOT_OPEN');
     if (now < session.startsAt) throw new ConflictError('The session has not started yet', 'SESSION_NOT_STARTED');
@@ -373,7 +377,8 @@ export function createClassroomService({
     async createSession(actor: Actor, phaseId: string, input: SessionInput) {
       return db.transaction(async (tx) => {
         const { phase, cohort } = await phaseOr404(tx, actor, phaseId);
-        if (phase.state === 'closed') throw new ConflictError('The phase is closed', 'PHASE_CLOSED');
+        if (phase.state === 'closed' && !cohort.pastProgram)
+          throw new ConflictError('The phase is closed', 'PHASE_CLOSED');
         assertValid(await sessionProblems(tx, phase, cohort, input));
         const now = clock.now();
         const [session] = await tx
@@ -405,7 +410,8 @@ export function createClassroomService({
     async updateSession(actor: Actor, id: string, patch: SessionPatch) {
       return db.transaction(async (tx) => {
         const { session, cohort, phase } = await sessionOr404(tx, actor, id, true);
-        if (phase.state === 'closed') throw new ConflictError('The phase is closed', 'PHASE_CLOSED');
+        if (phase.state === 'closed' && !cohort.pastProgram)
+          throw new ConflictError('The phase is closed', 'PHASE_CLOSED');
         const next = {
           title: patch.title ?? session.title,
           startsAt: patch.startsAt ?? session.startsAt,
@@ -503,7 +509,7 @@ export function createClassroomService({
       return db.transaction(async (tx) => {
         const { session, cohort, phase } = await sessionOr404(tx, actor, id, true);
         await assertMayRecord(tx, actor, id);
-        assertAttendanceOpen(phase, session);
+        assertAttendanceOpen(phase, session, cohort);
 
         const members = await cohortMembers(tx, cohort.id);
         const byId = new Map(members.map((m) => [m.enrollmentId, m]));

@@ -19,7 +19,7 @@ const code = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, 'Letters, digits, dot, dash, slash and underscore, up to 64 characters');
 
-export const cohortStatuses = ['planned', 'running', 'completed', 'cancelled'] as const;
+export const cohortStatuses = ['draft', 'scheduled', 'running', 'completed', 'cancelled'] as const;
 export const phaseKinds = ['online', 'classroom', 'field'] as const;
 export const enrollmentStatuses = ['active', 'remedial', 'passed', 'failed', 'withdrawn'] as const;
 
@@ -65,7 +65,13 @@ export const phaseInput = z.strictObject({
   endDate: z.string().max(10).describe('Local date YYYY-MM-DD, inclusive'),
   requiredJp: z.number().default(0),
   venue: text(500).nullable().optional(),
-  remedialDays: z.number().int().default(0).describe('Online phases: days after closing for those who fell short'),
+  remedialDays: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      'Online phases: days after closing for those who fell short. Default: unchanged for an existing phase, REMEDIAL_DAYS_DEFAULT (15) for a new online phase, 0 otherwise',
+    ),
 });
 
 export const phasesBody = z.strictObject({ phases: z.array(phaseInput).max(20) });
@@ -132,6 +138,7 @@ export const phase = z.object({
   remedialDays: z.number().int(),
   state: z.enum(['pending', 'open', 'closed']),
   scheduleVersion: z.number().int(),
+  round: z.number().int().describe('1, then one more for each reopening'),
 });
 
 export const cohort = z.object({
@@ -142,6 +149,7 @@ export const cohort = z.object({
   timeZone: z.string(),
   capacity: z.number().int().nullable(),
   status: z.enum(cohortStatuses),
+  pastProgram: z.boolean().describe('Recorded after the fact: the phase clock never acts on it'),
   course: z.object({ id: z.uuid(), code: z.string(), title: z.string() }),
   courseVersion: z.object({ id: z.uuid(), number: z.number().int(), label: z.string().nullable() }),
   startsOn: z.string().nullable(),

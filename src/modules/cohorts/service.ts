@@ -16,6 +16,7 @@ import type { DirectoryService } from '../identity/directory-service.js';
 import { personIdsByKey, recordKey, syncParticipants, type ParticipantRecord } from '../identity/people.js';
 import type { JobsService } from '../jobs/service.js';
 import { localDateOf, phaseWindow } from './calendar.js';
+import { assertEnrollable } from './lifecycle.js';
 import { phaseProblems, type PhaseInput } from './phase-rules.js';
 import * as repo from './repo.js';
 import { parseRoster, RosterFileError, type RosterFailure, type RosterFormat, type RosterRow } from './roster.js';
@@ -31,7 +32,7 @@ export interface CohortsServiceDeps {
   directory: DirectoryService;
   jobs: JobsService;
   enqueue: Enqueue;
-  settings: { importSyncMaxRows: number; activationCodeTtlDays: number };
+  settings: { importSyncMaxRows: number; activationCodeTtlDays: number; remedialDaysDefault: number };
   /** JP and lesson states of an enrollment, from the progress module. */
   progressOf: (userId: string, enrollmentId: string) => Promise<z.infer<typeof enrollmentProgress>>;
   /** Classroom attendance of an enrollment, from the classroom module. */
@@ -73,6 +74,7 @@ function phaseView(p: Phase) {
     remedialDays: p.remedialDays,
     state: p.state,
     scheduleVersion: p.scheduleVersion,
+    round: p.round,
   };
 }
 
@@ -112,6 +114,7 @@ export function createCohortsService({
         timeZone: c.timeZone,
         capacity: c.capacity,
         status: c.status,
+        pastProgram: c.pastProgram,
         course: names_.course,
         courseVersion: names_.version,
         startsOn: c.startsOn,
@@ -173,6 +176,7 @@ export function createCohortsService({
    * again change nothing.
    */
   async function applyRoster(tx: DbExecutor, cohort: Cohort, rows: RosterRow[]) {
+    assertEnrollable(cohort);
     const now = clock.now();
     const failed: RosterFailure[] = [];
     const counts = { created: 0, updated: 0, unchanged: 0, failed: 0 };
@@ -388,10 +392,21 @@ export function createCohortsService({
      * was, an open one may only move its end. Any change of dates bumps that phase's schedule
      * version, so transitions scheduled for the old dates do nothing.
      */
-    async setPhases(actor: Actor, id: string, input: PhaseInput[]) {
+    async setPhases(
+      actor: Actor,
+      id: string,
+      given: Array<Omit<PhaseInput, 'remedialDays'> & { remedialDays?: number }>,
+    ) {
       const view = await db.transaction(async (tx) => {
         const cohort = await cohortOr404(tx, actor, id, true);
         const current = await repo.phasesOf(tx, [cohort.id]);
+        const input: PhaseInput[] = given.map((p) => ({
+          ...p,
+          remedialDays:
+            p.remedialDays ??
+            current.find((c) => c.id === p.id)?.remedialDays ??
+            (p.kind === 'online' ? settings.remedialDaysDefault : 0),
+        }));
         const problems = [...phaseProblems(input, current), ...(await sessionProblems(tx, input, current, cohort))];
         if (problems.length > 0)
           throw new ValidationError(

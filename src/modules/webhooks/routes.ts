@@ -6,7 +6,11 @@ import type { WebhooksService } from './service.js';
 export const EVENT_TYPES = [
   'phase.opened',
   'phase.closed',
+  'phase.reopened',
+  'phase.remedial_ended',
   'enrollment.remedial',
+  'enrollment.remedial_met',
+  'enrollment.remedial_short',
   'enrollment.behind_pace',
   'submission.created',
   'submission.reviewed',
