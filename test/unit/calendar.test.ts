@@ -34,6 +34,13 @@ describe('phase instants in the cohort\u2019s time zone', () => {
     expect(localDateOf(new Date('2024-10-22T16:59:59Z'), 'Asia/Jakarta')).toBe('2024-10-22');
     expect(localDateOf(new Date('2024-10-22T17:00:00Z'), 'Asia/Jakarta')).toBe('2024-10-23');
     expect(localDateOf(new Date('2024-12-31T15:30:00Z'), 'Asia/Jayapura')).toBe('2025-01-01');
+    // Across daylight-saving changes too (the offset is found again every quarter hour).
+    expect(localDateOf(new Date('2024-03-30T22:59:59Z'), 'Europe/Amsterdam')).toBe('2024-03-30');
+    expect(localDateOf(new Date('2024-03-30T23:00:00Z'), 'Europe/Amsterdam')).toBe('2024-03-31');
+    expect(localDateOf(new Date('2024-10-26T21:59:59Z'), 'Europe/Amsterdam')).toBe('2024-10-26');
+    expect(localDateOf(new Date('2024-10-26T22:00:00Z'), 'Europe/Amsterdam')).toBe('2024-10-27');
+    expect(localDateOf(new Date('2024-10-27T22:59:59Z'), 'Europe/Amsterdam')).toBe('2024-10-27');
+    expect(localDateOf(new Date('2024-10-27T23:00:00Z'), 'Europe/Amsterdam')).toBe('2024-10-28');
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
     expect(isRealDate('2024-02-29')).toBe(true);

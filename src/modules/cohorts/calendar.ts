@@ -72,14 +72,22 @@ export function localMidnight(date: string, timeZone: string): Date {
   return new Date(instant);
 }
 
+// Zone offsets change only at transitions, which fall on a quarter hour: within one quarter hour
+// the offset found once holds. The credit path dates every heartbeat, so formatting is kept off it.
+const QUARTER_HOUR = 15 * 60_000;
+const offsets = new Map<string, { bucket: number; offset: number }>();
+
 /** The local calendar date in `timeZone` at `instant`. */
 export function localDateOf(instant: Date, timeZone: string): string {
-  const p = Object.fromEntries(
-    formatter(timeZone)
-      .formatToParts(instant)
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.year}-${p.month}-${p.day}`;
+  const t = instant.getTime();
+  const bucket = Math.floor(t / QUARTER_HOUR);
+  let known = offsets.get(timeZone);
+  if (!known || known.bucket !== bucket) {
+    known = { bucket, offset: offsetAt(bucket * QUARTER_HOUR, timeZone) };
+    if (offsets.size > 1000) offsets.clear();
+    offsets.set(timeZone, known);
+  }
+  return new Date(t + known.offset).toISOString().slice(0, 10);
 }
 
 /** When a phase over the local dates start..end (inclusive) opens and closes. */
