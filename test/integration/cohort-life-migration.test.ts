@@ -1,12 +1,7 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { drizzle } from 'drizzle-orm/node-postgres';
-import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { migrationsFolder, runMigrations } from '../../src/db/migrate.js';
-import { fillEveryTable } from '../support/populate.js';
+import { runMigrations } from '../../src/db/migrate.js';
+import { fillEveryTable, migrateUpTo } from '../support/populate.js';
 
 /**
  * The move to a cohort's life (draft → scheduled → running → completed, rounds of transitions,
@@ -19,27 +14,6 @@ let admin: pg.Client;
 let pool: pg.Pool;
 let name: string;
 const counts = new Map<string, number>();
-
-async function migrateUpTo(target: pg.Pool, tag: string) {
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'asn-migrations-'));
-  try {
-    await cp(migrationsFolder, folder, { recursive: true });
-    const journalPath = path.join(folder, 'meta/_journal.json');
-    const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
-    const last = journal.entries.findIndex((e) => e.tag === tag);
-    expect(last).toBeGreaterThan(0);
-    journal.entries = journal.entries.slice(0, last + 1);
-    await writeFile(journalPath, JSON.stringify(journal));
-    const client = await target.connect();
-    try {
-      await migrate(drizzle(client), { migrationsFolder: folder });
-    } finally {
-      client.release();
-    }
-  } finally {
-    await rm(folder, { recursive: true, force: true });
-  }
-}
 
 const WITH_PHASES = '30000000-0000-4000-8000-000000000001';
 const NO_PHASES = '30000000-0000-4000-8000-000000000002';

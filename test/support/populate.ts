@@ -1,4 +1,32 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type pg from 'pg';
+import { migrationsFolder } from '../../src/db/migrate.js';
+
+/** Applies the committed migrations up to and including `tag`, as an older release left the database. */
+export async function migrateUpTo(target: pg.Pool, tag: string): Promise<void> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'asn-migrations-'));
+  try {
+    await cp(migrationsFolder, folder, { recursive: true });
+    const journalPath = path.join(folder, 'meta/_journal.json');
+    const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
+    const last = journal.entries.findIndex((e) => e.tag === tag);
+    if (last < 0) throw new Error(`no migration ${tag}`);
+    journal.entries = journal.entries.slice(0, last + 1);
+    await writeFile(journalPath, JSON.stringify(journal));
+    const client = await target.connect();
+    try {
+      await migrate(drizzle(client), { migrationsFolder: folder });
+    } finally {
+      client.release();
+    }
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
 
 /**
  * Puts one row into every empty table of the public schema, in foreign-key order, with a value of
