@@ -1,7 +1,7 @@
-import pg from 'pg';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type pg from 'pg';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { runMigrations } from '../../src/db/migrate.js';
-import { fillEveryTable, migrateUpTo } from '../support/populate.js';
+import { databaseAt, fillEveryTable, rowCounts } from '../support/populate.js';
 
 /**
  * The move to a cohort's life (draft → scheduled → running → completed, rounds of transitions,
@@ -10,10 +10,9 @@ import { fillEveryTable, migrateUpTo } from '../support/populate.js';
  */
 
 const BEFORE = '0011_submissions';
-let admin: pg.Client;
 let pool: pg.Pool;
-let name: string;
-const counts = new Map<string, number>();
+let close: () => Promise<void>;
+let counts: Map<string, number>;
 
 const WITH_PHASES = '30000000-0000-4000-8000-000000000001';
 const NO_PHASES = '30000000-0000-4000-8000-000000000002';
@@ -25,16 +24,7 @@ const E2 = '50000000-0000-4000-8000-000000000002';
 const E3 = '50000000-0000-4000-8000-000000000003';
 
 beforeAll(async () => {
-  const { adminUrl, runId } = inject('services');
-  name = `asn_life_migration_${runId}_${Math.random().toString(36).slice(2, 8)}`;
-  admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
-  pool.on('error', () => {});
-  await migrateUpTo(pool, BEFORE);
+  ({ pool, close } = await databaseAt(BEFORE));
   const client = await pool.connect();
   try {
     await fillEveryTable(client, {
@@ -66,21 +56,11 @@ beforeAll(async () => {
     insert into jp_ledger (user_id, enrollment_id, phase_id, source, jp, occurred_at, local_date, created_at)
       select (select id from users limit 1), v.e::uuid, '${OLD_PHASE}', 'lesson', v.jp, '2024-11-15T03:00:00Z', '2024-11-15', now()
         from (values ('${E2}', 45), ('${E3}', 10)) v(e, jp);`);
-  const { rows } = await pool.query<{ table_name: string }>(
-    "select table_name from information_schema.tables where table_schema = 'public'",
-  );
-  for (const { table_name } of rows) {
-    const { rows: n } = await pool.query<{ n: number }>(`select count(*)::int as n from "${table_name}"`);
-    counts.set(table_name, n[0]!.n);
-  }
+  counts = await rowCounts(pool);
   await runMigrations(pool);
 });
 
-afterAll(async () => {
-  await pool?.end();
-  await admin?.query(`drop database if exists ${name} with (force)`);
-  await admin?.end();
-});
+afterAll(() => close?.());
 
 test('every table had rows, and every row is still there', async () => {
   expect(counts.size).toBeGreaterThan(30);

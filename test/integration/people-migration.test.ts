@@ -1,7 +1,7 @@
-import pg from 'pg';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type pg from 'pg';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { runMigrations } from '../../src/db/migrate.js';
-import { fillEveryTable, migrateUpTo } from '../support/populate.js';
+import { databaseAt, fillEveryTable, rowCounts } from '../support/populate.js';
 
 /**
  * The move to persons and memberships (migrations 0008–0010: people, then dated credit) on a database in use: every
@@ -10,10 +10,9 @@ import { fillEveryTable, migrateUpTo } from '../support/populate.js';
  */
 
 const BEFORE = '0007_classroom_assessment_certificates';
-let admin: pg.Client;
 let pool: pg.Pool;
-let name: string;
-const counts = new Map<string, number>();
+let close: () => Promise<void>;
+let counts: Map<string, number>;
 
 const ORG_A = '0a000000-0000-4000-8000-00000000000a';
 const ORG_B = '0b000000-0000-4000-8000-00000000000b';
@@ -24,16 +23,7 @@ const PNS_B = '10000000-0000-4000-8000-000000000004';
 const ENROLLMENT = '20000000-0000-4000-8000-000000000001';
 
 beforeAll(async () => {
-  const { adminUrl, runId } = inject('services');
-  name = `asn_people_migration_${runId}_${Math.random().toString(36).slice(2, 8)}`;
-  admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
-  pool.on('error', () => {});
-  await migrateUpTo(pool, BEFORE);
+  ({ pool, close } = await databaseAt(BEFORE));
 
   // The database as the previous release left it: one organization per account, a role each.
   await pool.query(`
@@ -62,21 +52,11 @@ beforeAll(async () => {
       ('${PPPK}', '${ENROLLMENT}', (select id from phases limit 1), 'lesson', 3, '2024-12-31T15:30:00Z', now()),
       ('${PPPK}', null, null, 'external', 10, '2024-12-30T17:00:00Z', now());
     insert into enrollment_progress (enrollment_id, version, updated_at) values ('${ENROLLMENT}', 1, now());`);
-  const { rows } = await pool.query<{ table_name: string }>(
-    "select table_name from information_schema.tables where table_schema = 'public'",
-  );
-  for (const { table_name } of rows) {
-    const { rows: n } = await pool.query<{ n: number }>(`select count(*)::int as n from "${table_name}"`);
-    counts.set(table_name, n[0]!.n);
-  }
+  counts = await rowCounts(pool);
   await runMigrations(pool);
 });
 
-afterAll(async () => {
-  await pool?.end();
-  await admin?.query(`drop database if exists ${name} with (force)`);
-  await admin?.end();
-});
+afterAll(() => close?.());
 
 test('every table had rows, and every row is still there', () => {
   expect(counts.size).toBeGreaterThan(30);

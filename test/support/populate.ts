@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import type pg from 'pg';
+import pg from 'pg';
+import { inject } from 'vitest';
 import { migrationsFolder } from '../../src/db/migrate.js';
 
 /** Applies the committed migrations up to and including `tag`, as an older release left the database. */
@@ -145,4 +146,40 @@ function valueFor(type: string, udt: string, maxLength: number | null, enums: Ma
     default:
       throw new Error(`no value for type ${type}`);
   }
+}
+
+/** A database of its own, migrated up to and including `tag`; `close` drops it. */
+export async function databaseAt(tag: string): Promise<{ pool: pg.Pool; close(): Promise<void> }> {
+  const { adminUrl, runId } = inject('services');
+  const name = `asn_data_migration_${runId}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+  // The database is force-dropped at the end; a connection still closing then reports it.
+  pool.on('error', () => {});
+  await migrateUpTo(pool, tag);
+  return {
+    pool,
+    async close() {
+      await pool.end();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Rows per table of the public schema. */
+export async function rowCounts(pool: pg.Pool): Promise<Map<string, number>> {
+  const { rows } = await pool.query<{ table_name: string }>(
+    "select table_name from information_schema.tables where table_schema = 'public'",
+  );
+  const counts = new Map<string, number>();
+  for (const { table_name } of rows) {
+    const { rows: n } = await pool.query<{ n: number }>(`select count(*)::int as n from "${table_name}"`);
+    counts.set(table_name, n[0]!.n);
+  }
+  return counts;
 }
