@@ -73,8 +73,6 @@ export const users = pgTable(
     unit: text('unit'),
     category: text('category'),
     passwordHash: text('password_hash'),
-    failedLoginCount: integer('failed_login_count').notNull().default(0),
-    lockedUntil: instant('locked_until'),
     lastLoginAt: instant('last_login_at'),
     // When the person first set a password: nothing they did can have happened before it.
     activatedAt: instant('activated_at'),
@@ -682,9 +680,10 @@ export const webhookEndpoints = pgTable(
   'webhook_endpoints',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // Restrict: an organization with endpoints (and their delivery log) is not deleted behind its back.
     orgId: uuid('org_id')
       .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+      .references(() => organizations.id, { onDelete: 'restrict' }),
     url: text('url').notNull(),
     // Kept to sign every delivery (HMAC-SHA256); shown once, when the endpoint is created.
     secret: text('secret').notNull(),
