@@ -6,7 +6,8 @@
  * second accounted for.
  *
  *   npm run bench:heartbeats            (env: BENCH_DATABASE_URL, ENROLLMENTS, DURATION, CONNECTIONS,
- *                                        BENCH_DATABASE_NAME, BENCH_PORT: several runs on one machine keep apart)
+ *                                        BENCH_DATABASE_NAME, BENCH_PORT: several runs on one machine keep apart,
+ *                                        BENCH_PROFILE_DIR: a CPU profile of the API process)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -170,8 +171,10 @@ async function main(): Promise<void> {
   console.log('baseline: done');
 
   // ---- the full stack ----
+  // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of the API process there (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
   const api = await start(
-    ['src/main.ts'],
+    [...profile, 'src/main.ts'],
     {
       DATABASE_URL: databaseUrl,
       JWT_SECRET,
