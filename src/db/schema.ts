@@ -366,6 +366,11 @@ export const phases = pgTable(
     round: integer('round').notNull().default(1),
     // When the remedial window of this round ended and the outcomes became final (online phases).
     outcomesFinalAt: instant('outcomes_final_at'),
+    // When the phase took effect as opened (its first opening) and as closed (its latest closing):
+    // the scheduled instant for a transition of the clock, on time or caught up; the moment it was
+    // made for one made by hand. Set with the transition, so crediting reads them off the row.
+    openedAt: instant('opened_at'),
+    closedAt: instant('closed_at'),
     createdAt: instant('created_at').notNull().defaultNow(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
