@@ -172,7 +172,9 @@ async function main(): Promise<void> {
 
   // ---- the full stack ----
   // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of the API process there (open it in Chrome's DevTools).
-  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
   const api = await start(
     [...profile, 'src/main.ts'],
     {

@@ -107,7 +107,11 @@ describe('limits that a valid request can reach', () => {
     const withHook = (await ctx.http.post('/v1/organizations').set(bearer(platform)).send({ code: 'KAB-W', name: 'W' }))
       .body.id as string;
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-    const endpoint = await ctx.http.post('/v1/webhooks').set(bearer(platform)).send({ orgId: withHook, url }).expect(201);
+    const endpoint = await ctx.http
+      .post('/v1/webhooks')
+      .set(bearer(platform))
+      .send({ orgId: withHook, url })
+      .expect(201);
     await ctx.deps.pool.query(
       `insert into outbox (org_id, type, payload, created_at) values ($1, 'phase.opened', '{}', now())`,
       [withHook],
@@ -126,5 +130,4 @@ describe('limits that a valid request can reach', () => {
     await ctx.http.delete(`/v1/webhooks/${endpoint.body.id}`).set(bearer(platform)).expect(204);
     expect((await ctx.http.delete(`/v1/organizations/${withHook}`).set(bearer(platform))).status).toBe(204);
   });
-
 });
