@@ -11,7 +11,7 @@
  *                                        LOADGEN=wrk|autocannon, WRK_THREADS: the load generator)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,6 +82,35 @@ interface LoadSummary {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** CPU time (user + system) the server process spent per request: what load on the machine does not distort. */
+  serverCpuMsPerRequest?: number;
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const CLOCK_TICK_MS = 10; // Linux reports process times in 1/100 s (USER_HZ)
+
+/** CPU milliseconds (user + system) used so far by a process and all its descendants (tsx runs the server in a child). */
+function processTreeCpuMs(root: number): number {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The command name, in parentheses, may hold spaces: the fields start after its closing one.
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // the process ended while being read
+    }
+  }
+  let ticks = 0;
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.pop()!;
+    ticks += stats.get(pid)?.ticks ?? 0;
+    for (const [child, s] of stats) if (s.ppid === pid) queue.push(child);
+  }
+  return ticks * CLOCK_TICK_MS;
 }
 
 interface HeartbeatLoad {
@@ -304,10 +333,12 @@ async function main(): Promise<void> {
     /minimal server ready/,
   );
   console.log(`baseline: running (load from ${LOADGEN})`);
+  const baselineCpu = processTreeCpuMs(minimal.pid!);
   const baseline =
     LOADGEN === 'wrk'
       ? await wrk(PORT, 'upsert.lua', { BENCH_WRK_N: String(ENROLLMENTS) })
       : await autocannonUpserts(PORT);
+  baseline.serverCpuMsPerRequest = round3((processTreeCpuMs(minimal.pid!) - baselineCpu) / baseline.requests);
   await stop(minimal);
   console.log('baseline: done');
 
@@ -335,8 +366,10 @@ async function main(): Promise<void> {
   console.log('full stack: running');
   const t0 = Date.now() - 60 * 60_000;
   const heartbeats = { tokens, enrollments: enrolled.map((e) => e.id), lessonIds, t0 };
+  const fullCpu = processTreeCpuMs(api.pid!);
   const { summary: full, acknowledged } =
     LOADGEN === 'wrk' ? await wrkHeartbeats(PORT + 1, heartbeats) : await autocannonHeartbeats(PORT + 1, heartbeats);
+  full.serverCpuMsPerRequest = round3((processTreeCpuMs(api.pid!) - fullCpu) / full.requests);
   await stop(api);
 
   // ---- what the database holds against what was sent ----
