@@ -594,7 +594,6 @@ export const jpLedger = pgTable(
     createdAt: instant('created_at').notNull(),
   },
   (t) => [
-    index('jp_ledger_user_time_idx').on(t.userId, t.occurredAt),
     index('jp_ledger_user_date_idx').on(t.userId, t.localDate),
     index('jp_ledger_enrollment_idx').on(t.enrollmentId, t.phaseId, t.moduleId),
     index('jp_ledger_session_idx')
