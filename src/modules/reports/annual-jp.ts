@@ -1,4 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
+import { setImmediate } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import type pg from 'pg';
 import type { Clock } from '../../clock.js';
@@ -59,7 +60,8 @@ export interface UnitTotal {
   averageJp: number;
 }
 
-const BATCH = 1000;
+// Rows fetched per round trip; between batches the event loop serves other requests.
+const BATCH = 250;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export const KIND_LABEL = { pns: 'PNS', pppk: 'PPPK' } as const;
@@ -169,6 +171,7 @@ export function createAnnualJpReport({ pool, clock, directory }: AnnualJpDeps) {
           };
         }
         if (rows.length < BATCH) break;
+        await setImmediate();
       }
       await client.query('commit');
     } catch (error) {
