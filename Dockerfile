@@ -51,7 +51,7 @@ COPY curricula ./curricula
 USER node
 EXPOSE 3000
 # By role: the API answers /health/live; the worker finished a job within
-# WORKER_LIVENESS_MAX_AGE_SECONDS (timers give it one every few seconds), so a worker that stopped
+# WORKER_ALIVE_MAX_SECONDS (timers give it one every few seconds), so a worker that stopped
 # taking jobs turns unhealthy. No curl in the slim image: the check is a small node script.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
   CMD ["node", "dist/health-check.js"]

@@ -154,7 +154,7 @@ const envSchema = z.object({
   JOB_STALLED_CHECK_MS: z.coerce.number().int().min(500).max(600_000).default(5_000),
   QUEUE_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   WORKER_LIVENESS_FILE: z.string().min(1).optional(),
-  WORKER_LIVENESS_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(180),
+  WORKER_ALIVE_MAX_SECONDS: z.coerce.number().int().min(10).max(86_400).default(180),
   CLOCK_OVERDUE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(120),
 });
 
@@ -369,7 +369,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     jobStalledCheckMs: e.JOB_STALLED_CHECK_MS,
     queueCheckIntervalMs: e.QUEUE_CHECK_INTERVAL_MS,
     workerLivenessFile: e.WORKER_LIVENESS_FILE,
-    workerLivenessMaxAgeSeconds: e.WORKER_LIVENESS_MAX_AGE_SECONDS,
+    workerLivenessMaxAgeSeconds: e.WORKER_ALIVE_MAX_SECONDS,
     clockOverdueSeconds: e.CLOCK_OVERDUE_SECONDS,
     metricsToken: e.METRICS_TOKEN,
   });

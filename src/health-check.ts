@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 /**
  * The container's health check (`node dist/health-check.js`), for whichever role the process has:
  * the API answers /health/live; the worker has finished a job recently (its liveness file, which
- * the timers' jobs renew every few seconds, is younger than WORKER_LIVENESS_MAX_AGE_SECONDS).
+ * the timers' jobs renew every few seconds, is younger than WORKER_ALIVE_MAX_SECONDS).
  * Exit code 0 when healthy, 1 with one line saying why when not.
  */
 async function check(): Promise<string | null> {

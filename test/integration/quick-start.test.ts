@@ -36,7 +36,7 @@ const env = () =>
     LOG_LEVEL: 'info',
     WEBHOOK_DISPATCH_INTERVAL_MS: '500',
     WORKER_LIVENESS_FILE: path.join(dataDir, 'worker-alive'),
-    WORKER_LIVENESS_MAX_AGE_SECONDS: '10',
+    WORKER_ALIVE_MAX_SECONDS: '10',
   });
 
 /** The image's health check, for a role, against the running instance; its exit code and line. */
