@@ -24,6 +24,7 @@ import { classroomRoutes } from './modules/classroom/routes.js';
 import { badgeKeysRoute, certificateRoutes } from './modules/certificates/routes.js';
 import { certificateSettingsRoutes } from './modules/certificates/settings-routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
+import { annualJpRoutes } from './modules/reports/annual-jp-routes.js';
 import { scheduleRoutes } from './modules/schedule/routes.js';
 import { submissionRoutes } from './modules/submissions/routes.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
@@ -125,6 +126,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await v1.register(certificateRoutes, { certificates: services.certificates });
       await v1.register(certificateSettingsRoutes, { settings: services.certificateSettings });
       await v1.register(reportRoutes, { reports: services.reports });
+      await v1.register(annualJpRoutes, { annualJp: services.annualJp });
       await v1.register(webhookRoutes, { webhooks: services.webhooks });
       await v1.register(submissionRoutes, {
         submissions: services.submissions,

@@ -153,6 +153,8 @@ const envSchema = z.object({
   JOB_LOCK_MS: z.coerce.number().int().min(2000).max(600_000).default(10_000),
   JOB_STALLED_CHECK_MS: z.coerce.number().int().min(500).max(600_000).default(5_000),
   QUEUE_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  WORKER_LIVENESS_FILE: z.string().min(1).optional(),
+  WORKER_ALIVE_MAX_SECONDS: z.coerce.number().int().min(10).max(86_400).default(180),
   CLOCK_OVERDUE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(120),
 });
 
@@ -241,6 +243,10 @@ export interface Config {
   jobStalledCheckMs: number;
   /** How often a worker checks that the queue store still holds its schedules (else it plans again from PostgreSQL). */
   queueCheckIntervalMs: number;
+  /** A file the worker renews as it finishes jobs, for a container health check; unset: none. */
+  workerLivenessFile: string | undefined;
+  /** How old that file may be before the worker counts as stuck. */
+  workerLivenessMaxAgeSeconds: number;
   /** Readiness reports the phase clock as failing when a transition is overdue by more than this. */
   clockOverdueSeconds: number;
   /** Bearer token GET /metrics requires; unset: /metrics is open outside production and absent in it. */
@@ -251,6 +257,18 @@ export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
+  }
+}
+
+// Placeholders that recipes and examples have used; a database with one of them is as good as open.
+const PLACEHOLDER_PASSWORDS = new Set(['change-me', 'changeme', 'password', 'postgres', 'secret']);
+
+function weakDatabasePassword(databaseUrl: string): boolean {
+  try {
+    const password = decodeURIComponent(new URL(databaseUrl).password);
+    return password === '' || PLACEHOLDER_PASSWORDS.has(password.toLowerCase());
+  } catch {
+    return false; // an unparsable URL is reported by the schema
   }
 }
 
@@ -267,6 +285,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     if (!raw.JWT_SECRET) problems.push('JWT_SECRET: required in production');
     if (!raw.DATABASE_URL) {
       problems.push('DATABASE_URL: required in production (the embedded database is for development)');
+    } else if (weakDatabasePassword(raw.DATABASE_URL)) {
+      problems.push(
+        'DATABASE_URL: production needs a database password of its own (none, or a placeholder such as change-me, is refused)',
+      );
     }
     if (!raw.PUBLIC_URL) {
       problems.push(
@@ -346,6 +368,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     jobLockMs: e.JOB_LOCK_MS,
     jobStalledCheckMs: e.JOB_STALLED_CHECK_MS,
     queueCheckIntervalMs: e.QUEUE_CHECK_INTERVAL_MS,
+    workerLivenessFile: e.WORKER_LIVENESS_FILE,
+    workerLivenessMaxAgeSeconds: e.WORKER_ALIVE_MAX_SECONDS,
     clockOverdueSeconds: e.CLOCK_OVERDUE_SECONDS,
     metricsToken: e.METRICS_TOKEN,
   });

@@ -9,6 +9,7 @@ import { createCertificatesService } from './modules/certificates/service.js';
 import { createCertificateSettings } from './modules/certificates/settings.js';
 import { createClassroomService } from './modules/classroom/service.js';
 import { createReportsService } from './modules/reports/service.js';
+import { createAnnualJpReport } from './modules/reports/annual-jp.js';
 import { createCohortLifecycle } from './modules/cohorts/lifecycle.js';
 import { createCohortsService, type CohortsService } from './modules/cohorts/service.js';
 import { createCurriculumService } from './modules/curriculum/service.js';
@@ -120,6 +121,7 @@ export function createServices(deps: Deps, signAccessToken: (p: Principal) => st
     certificates,
     certificateSettings,
     reports: createReportsService({ db, cohorts, absenceRuleOf: (cohortId) => assessment.absenceRuleOf(cohortId) }),
+    annualJp: createAnnualJpReport({ pool: deps.pool, clock, directory }),
     progress,
     schedule,
     webhooks,

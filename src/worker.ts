@@ -4,6 +4,7 @@ import { CERTIFICATE_JOB } from './modules/certificates/service.js';
 import { createJobsService } from './modules/jobs/service.js';
 import { createWebhooksService } from './modules/webhooks/service.js';
 import { createServices } from './services.js';
+import { livenessSignal } from './queue/liveness.js';
 import { queueDefinitions, RECONCILE_SCHEDULER, type JobData, type JobName, type QueueName } from './queue/jobs.js';
 
 type Handler<Q extends QueueName, J extends JobName<Q>> = (data: JobData<Q, J>, job: Job) => Promise<unknown>;
@@ -131,8 +132,12 @@ function watchQueueStore(deps: Deps): () => void {
   return () => clearInterval(timer);
 }
 
+// Jobs that run on a timer every few seconds or minutes: their completions are logged at debug.
+const ROUTINE_JOBS = new Set(['clock/reconcile', 'clock/behind-pace', 'webhooks/dispatch', 'system/self-check']);
+
 export async function startWorker(deps: Deps, processors: Processors = createProcessors(deps)): Promise<RunningWorker> {
   assertEveryJobHandled(processors);
+  const liveness = livenessSignal(deps.config.workerLivenessFile);
   const workers: Worker[] = [];
   for (const queue of Object.keys(queueDefinitions) as QueueName[]) {
     const handlers = processors[queue] as Record<string, (data: unknown, job: Job) => Promise<unknown>>;
@@ -145,9 +150,14 @@ export async function startWorker(deps: Deps, processors: Processors = createPro
         const schema = schemas[job.name];
         if (!handler || !schema) throw new Error(`Unknown job ${queue}/${job.name}`);
         const started = Date.now();
-        const result = await handler(schema.parse(job.data), job);
-        log.info({ ms: Date.now() - started }, 'job done');
-        return result;
+        try {
+          const result = await handler(schema.parse(job.data), job);
+          const routine = ROUTINE_JOBS.has(`${queue}/${job.name}`);
+          log[routine ? 'debug' : 'info']({ ms: Date.now() - started }, 'job done');
+          return result;
+        } finally {
+          liveness.beat();
+        }
       },
       {
         // The clock's jobs are safe side by side (row locks, unique keys): a reconciler run never
@@ -169,6 +179,7 @@ export async function startWorker(deps: Deps, processors: Processors = createPro
   const planned = await planFromPostgres(deps);
   if (planned.jobs + planned.deliveries > 0) deps.logger.info(planned, 'unfinished work queued again');
   const stopWatching = watchQueueStore(deps);
+  liveness.beat();
   return {
     isRunning: () => workers.every((w) => w.isRunning()),
     // Lets active jobs finish; a job cut off by a hard stop is retried, and every job is idempotent.

@@ -960,7 +960,7 @@ export interface paths {
         };
         /**
          * Who is on track, who is behind: JP, completion, last activity and pace per participant
-         * @description `?format=csv` for a spreadsheet; filter with `?pace=` and `?status=`.
+         * @description Find participants with `?nip=` (prefix), `?name=` (part), `?unit=`, `?q=` (either), `?status=` and `?pace=`; pages with `limit` and `cursor` → `nextCursor`. `?format=csv` for a spreadsheet of every match.
          */
         get: operations["getCohortProgress"];
         put?: never;
@@ -1511,6 +1511,26 @@ export interface paths {
          * @description Per participant: NIP, name, category, unit, online, classroom and field JP, attendance, each score, final score, predikat (newest result run), status and certificate number. Summary: counts by status, category and predikat. `format=json` (default), `csv` or `xlsx` (sheets Peserta and Ringkasan); streamed, for any cohort size.
          */
         get: operations["getCohortReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/annual-jp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The 20 JP report: every staff member’s JP of the year against their target, by unit
+         * @description For the home organization: each person whose home it is (disabled accounts aside), their JP of the year from every organizer and external training, their target (PNS `annualJpTarget`, PPPK `annualJpTargetPppk`), the shortfall, and totals per unit. Filter by `unit`, `category`, `below=true`; `year` defaults to this year in the organization’s time zone. `format=json` (totals, units, then `staff`), `csv` (`view=staff` or `view=units`) or `xlsx` (sheets Pegawai and Rekap Unit). Streamed from a database cursor: any number of staff, constant memory.
+         */
+        get: operations["getAnnualJpReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2435,6 +2455,14 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                /** @description One box: digits are a NIP prefix (spaces, dots and dashes ignored), anything else part of the name */
+                q?: string;
+                /** @description The NIP starts with these digits (spaces, dots and dashes ignored) */
+                nip?: string;
+                /** @description Part of the name, case-insensitive */
+                name?: string;
+                /** @description The unit (unit kerja), case-insensitive, whole name */
+                unit?: string;
                 role?: "platform_admin" | "org_admin" | "instructor" | "participant";
                 status?: "active" | "pending" | "disabled";
                 orgId?: string;
@@ -4862,6 +4890,14 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                /** @description One box: digits are a NIP prefix (spaces, dots and dashes ignored), anything else part of the name */
+                q?: string;
+                /** @description The NIP starts with these digits (spaces, dots and dashes ignored) */
+                nip?: string;
+                /** @description Part of the name, case-insensitive */
+                name?: string;
+                /** @description The unit (unit kerja), case-insensitive, whole name */
+                unit?: string;
                 status?: "active" | "remedial" | "passed" | "failed" | "withdrawn";
             };
             header?: never;
@@ -6328,6 +6364,17 @@ export interface operations {
     getCohortProgress: {
         parameters: {
             query?: {
+                /** @description Page size for JSON (default 50); a CSV holds every match */
+                limit?: number;
+                cursor?: string;
+                /** @description One box: digits are a NIP prefix (spaces, dots and dashes ignored), anything else part of the name */
+                q?: string;
+                /** @description The NIP starts with these digits (spaces, dots and dashes ignored) */
+                nip?: string;
+                /** @description Part of the name, case-insensitive */
+                name?: string;
+                /** @description The unit (unit kerja), case-insensitive, whole name */
+                unit?: string;
                 pace?: "on_track" | "behind" | "inactive" | "not_started" | "finished" | "withdrawn";
                 status?: "active" | "remedial" | "passed" | "failed" | "withdrawn";
                 format?: "json" | "csv";
@@ -6371,6 +6418,7 @@ export interface operations {
                             /** @enum {string} */
                             pace: "on_track" | "behind" | "inactive" | "not_started" | "finished" | "withdrawn";
                         }[];
+                        nextCursor: string | null;
                     } | string;
                 };
             };
@@ -8315,6 +8363,42 @@ export interface operations {
             path: {
                 id: string;
             };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getAnnualJpReport: {
+        parameters: {
+            query?: {
+                /** @description For platform administrators: the home organization */
+                orgId?: string;
+                /** @description Default: this year in the organization’s time zone */
+                year?: number;
+                /** @description Only this unit (unit kerja), case-insensitive */
+                unit?: string;
+                /** @description Only this category, e.g. guru */
+                category?: string;
+                /** @description Only the staff below their target */
+                below?: "true" | "false";
+                /** @description staff: one row per person; units: totals per unit */
+                view?: "staff" | "units";
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;

@@ -86,6 +86,9 @@ export const users = pgTable(
     check('users_email_lowercase', sql`${t.email} = lower(${t.email})`),
     check('users_nip_kind_with_nip', sql`(${t.nip} is null) = (${t.nipKind} is null)`),
     index('users_home_org_created_idx').on(t.homeOrgId, t.createdAt, t.id),
+    // Finding people: part of a name (ILIKE '%…%', needs the pg_trgm extension) and a NIP prefix (LIKE '…%').
+    index('users_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+    index('users_nip_prefix_idx').on(t.nip.op('varchar_pattern_ops')),
   ],
 );
 

@@ -63,6 +63,7 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'POST /v1/cohorts/:id/unschedule': 'unscheduleCohort',
   'POST /v1/cohorts/:id/enrollments': 'enrollParticipant',
   'GET /v1/cohorts/:id/enrollments': 'listEnrollments',
+  'GET /v1/reports/annual-jp': 'getAnnualJpReport',
   'POST /v1/cohorts/:id/enrollments/import': 'importEnrollments',
   'GET /v1/cohorts/:id/activation-codes': 'getActivationCodes',
   'GET /v1/enrollments/:id': 'getEnrollment',

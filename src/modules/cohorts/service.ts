@@ -603,11 +603,7 @@ export function createCohortsService({
       }
     },
 
-    async listEnrollments(
-      actor: Actor,
-      cohortId: string,
-      query: { limit: number; cursor?: string | undefined; status?: string | undefined },
-    ) {
+    async listEnrollments(actor: Actor, cohortId: string, query: repo.EnrollmentListQuery) {
       const cohort = await cohortOr404(db, actor, cohortId);
       const result = page(
         (await repo.listEnrollments(db, cohort.id, query)).map((r) => ({
@@ -766,6 +762,16 @@ export function createCohortsService({
     participantMayRead: (userId: string, versionId: string) => repo.userMayReadVersion(db, userId, versionId),
 
     /** For reports: the cohort, its phases and every enrollment with its participant. */
+    /** One page of the roster, found by NIP, name, unit or status, with the cohort and its phases. */
+    async rosterPage(actor: Actor, cohortId: string, query: repo.EnrollmentListQuery) {
+      const cohort = await cohortOr404(db, actor, cohortId);
+      const [cohortPhases, rows] = await Promise.all([
+        repo.phasesOf(db, [cohort.id]),
+        repo.listEnrollments(db, cohort.id, query),
+      ]);
+      return { cohort, phases: cohortPhases, enrollments: rows };
+    },
+
     async roster(actor: Actor, cohortId: string) {
       const cohort = await cohortOr404(db, actor, cohortId);
       const [cohortPhases, rows] = await Promise.all([repo.phasesOf(db, [cohort.id]), repo.rosterOf(db, cohort.id)]);

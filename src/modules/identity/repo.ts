@@ -7,6 +7,7 @@ import { afterCursor } from '../../http/pagination.js';
 import { inTenant, type TenantScope } from '../../http/tenancy.js';
 import { looksLikeNip, normalizeNip } from './nip.js';
 import { personInScope } from './people.js';
+import { personSearchConditions } from './search.js';
 import type { UserListQuery } from './schemas.js';
 
 // Every query on org-owned rows takes a TenantScope; nothing here filters by organization by hand.
@@ -61,6 +62,7 @@ export function listUsers(db: DbExecutor, scope: TenantScope, q: UserListQuery, 
         q.orgId ? personInScope({ kind: 'org', orgId: q.orgId }) : undefined,
         q.role ? withRole(q.role) : undefined,
         q.status ? eq(users.status, q.status) : undefined,
+        ...personSearchConditions(q, users),
         instructorId ? instructorSees(instructorId) : undefined,
         afterCursor(users.createdAt, users.id, q.cursor),
       ),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../../config.js';
 import { pageSchema, paginationQuery } from '../../http/pagination.js';
 import { normalizeNip } from './nip.js';
+import { personSearchQuery } from './search.js';
 import { COMMON_PASSWORD, isCommonPassword, isOwnIdentifier, OWN_IDENTIFIER } from './password-policy.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords.js';
 
@@ -138,6 +139,7 @@ export const user = z.object({
 export const userList = pageSchema(user);
 export const userListQuery = z.strictObject({
   ...paginationQuery,
+  ...personSearchQuery,
   role: z.enum(roles).optional(),
   status: z.enum(statuses).optional(),
   orgId: z.uuid().optional(),
