@@ -33,7 +33,7 @@ export const passwordResetRoutes: FastifyPluginAsyncZod<PasswordResetRoutesOptio
     },
     async (request, reply) => {
       await reset.request(request.body.login, { requestId: request.id, ip: request.ip }, request.query.lang);
-      return reply.status(202).send(null);
+      return reply.status(202).send();
     },
   );
 
