@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { manualClock } from '../../src/clock.js';
+import { transportOf } from '../../src/modules/mail/service.js';
 import { createServices } from '../../src/services.js';
 import { startWorker, type RunningWorker } from '../../src/worker.js';
 import { createTestContext, type TestContext } from '../support/context.js';
@@ -273,6 +274,40 @@ describe('mail over a real SMTP server', () => {
     expect(new Set(ids).size).toBe(ids.length);
     const { rows } = await ctx.deps.pool.query<{ n: number }>("select count(*)::int as n from mails where status = 'sent'");
     expect(smtp.received.length).toBe(rows[0]!.n);
+  });
+
+  test('a worker that stopped after the SMTP server took a mail, before marking it sent, does not send it again', async () => {
+    await worker.close();
+    const siti = people[0]!;
+    const before = mailsTo(siti.email).length;
+    await ctx.http.post('/v1/auth/password-reset').send({ login: siti.email }).expect(202);
+    const [row] = (await mailRows('password_reset')).filter((m) => m.status === 'pending');
+    expect(row).toBeDefined();
+    // A sender whose process dies the moment the server has accepted: it never comes back to mark the row.
+    const real = transportOf(ctx.config);
+    const dying = createServices(ctx.deps, () => '', {
+      kind: 'smtp',
+      send: async (m) => {
+        await real.send(m);
+        await new Promise(() => undefined);
+      },
+    }).mail;
+    void dying.send(row!.id);
+    await until(() => (mailsTo(siti.email).length === before + 1 ? true : undefined));
+    expect((await mailRows('password_reset')).find((m) => m.id === row!.id)!.status).toBe('sending');
+
+    worker = await startWorker(ctx.deps);
+    // Past the claim's lease, the dispatcher finds the row: it may have been accepted, so it is not sent again.
+    clock.advance(5 * 60_000);
+    const after = await until(async () => {
+      const found = (await mailRows('password_reset')).find((m) => m.id === row!.id)!;
+      return found.status === 'uncertain' ? found : undefined;
+    });
+    expect(after.attempts).toBe(1);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(mailsTo(siti.email).length).toBe(before + 1);
+    const listed = await ctx.http.get('/v1/mails?status=uncertain').set(admin).expect(200);
+    expect(listed.body.items.map((m: { id: string }) => m.id)).toEqual([row!.id]);
   });
 
   test('an SMTP server that is down or refuses for now gets the mail later, once', async () => {
