@@ -72,7 +72,8 @@ describe('the local outbox (no SMTP server)', () => {
     const mail = await delivered('invitation', 'rina@example.org');
     expect(mail.transport).toBe('local');
 
-    const detail = (await ctx.http.get(`/v1/mails/${mail.id}`).set(bearer(jambi.admin.token)).expect(200)).body as MailView;
+    const detail = (await ctx.http.get(`/v1/mails/${mail.id}`).set(bearer(jambi.admin.token)).expect(200))
+      .body as MailView;
     expect(detail.secretShown).toBe(true);
     expect(detail.text).toContain('Yth. Rina Wulandari');
     expect(detail.html).toContain('<html lang="id">');
@@ -104,14 +105,18 @@ describe('the local outbox (no SMTP server)', () => {
 
     const mail = await delivered('password_reset', participant.email);
     await ctx.http.get(`/v1/mails/${mail.id}`).set(bearer(other.admin.token)).expect(404);
-    const detail = (await ctx.http.get(`/v1/mails/${mail.id}`).set(bearer(jambi.admin.token)).expect(200)).body as MailView;
+    const detail = (await ctx.http.get(`/v1/mails/${mail.id}`).set(bearer(jambi.admin.token)).expect(200))
+      .body as MailView;
     expect(detail.secretShown).toBe(true);
     const token = /\/reset-password\?token=([\w-]+)/.exec(detail.text)![1]!;
     await ctx.http
       .post('/v1/auth/password-reset/confirm')
       .send({ token, password: 'Sandi-Baru-Peserta-2025' })
       .expect(204);
-    await ctx.http.post('/v1/auth/login').send({ login: participant.nip, password: 'Sandi-Baru-Peserta-2025' }).expect(200);
+    await ctx.http
+      .post('/v1/auth/login')
+      .send({ login: participant.nip, password: 'Sandi-Baru-Peserta-2025' })
+      .expect(200);
 
     // A platform admin's own reset belongs to no organization: no organization admin sees it.
     const root = await ctx.deps.pool.query<{ email: string }>('select email from users where platform_admin limit 1');
@@ -126,10 +131,7 @@ describe('the local outbox (no SMTP server)', () => {
     expect(all.length).toBeGreaterThanOrEqual(3);
     const first = await ctx.http.get('/v1/mails?limit=1').set(platform).expect(200);
     expect(first.body.items[0].id).toBe(all[0]!.id);
-    const second = await ctx.http
-      .get(`/v1/mails?limit=1&cursor=${first.body.nextCursor}`)
-      .set(platform)
-      .expect(200);
+    const second = await ctx.http.get(`/v1/mails?limit=1&cursor=${first.body.nextCursor}`).set(platform).expect(200);
     expect(second.body.items[0].id).toBe(all[1]!.id);
     await ctx.http.get('/v1/mails?cursor=bogus').set(platform).expect(400);
   });
@@ -139,7 +141,11 @@ describe('the local outbox (no SMTP server)', () => {
     const courseId = (await ctx.http.post('/v1/courses/import?publish=true').set(admin).send(shipped)).body.courseId;
     const c = await blendedCohort(ctx, admin, courseId, 'ANGKATAN-I', 2, 5200);
     // One participant has an email, the other not.
-    await ctx.http.patch(`/v1/users/${c.people[0]!.userId}`).set(admin).send({ email: 'peserta.satu@example.org' }).expect(200);
+    await ctx.http
+      .patch(`/v1/users/${c.people[0]!.userId}`)
+      .set(admin)
+      .send({ email: 'peserta.satu@example.org' })
+      .expect(200);
     const services = createServices(ctx.deps, () => '');
     await services.schedule.reconcile();
     await ctx.http
@@ -168,7 +174,9 @@ describe('the local outbox (no SMTP server)', () => {
     expect(rows.find((r) => r.kind === 'certificate_issued')?.n).toBe(1);
     // Running the clock again writes nothing new.
     await services.schedule.reconcile();
-    const again = await ctx.deps.pool.query<{ n: number }>("select count(*)::int as n from mails where kind = 'phase_closed'");
+    const again = await ctx.deps.pool.query<{ n: number }>(
+      "select count(*)::int as n from mails where kind = 'phase_closed'",
+    );
     expect(again.rows[0]!.n).toBe(2);
   });
 });

@@ -190,7 +190,9 @@ describe('mail over a real SMTP server', () => {
       .send({ token: 'x'.repeat(43), password: 'Sandi-Lagi-Siti-2025' });
     expect(unknownToken.body.code).toBe('PASSWORD_RESET_INVALID');
 
-    expect((await ctx.http.post('/v1/auth/login').send({ login: siti.nip, password: 'Kata-Sandi-Siti-2025' })).status).toBe(401);
+    expect(
+      (await ctx.http.post('/v1/auth/login').send({ login: siti.nip, password: 'Kata-Sandi-Siti-2025' })).status,
+    ).toBe(401);
     await login(ctx, siti.nip, 'Sandi-Baru-Siti-2025');
     // The session from before the reset is over (access tokens follow within seconds, as after any password change).
     const refreshed = await ctx.http.post('/v1/auth/refresh').send({ refreshToken: session.refreshToken });
@@ -272,7 +274,9 @@ describe('mail over a real SMTP server', () => {
   test('across every restart, each mail reached the SMTP server exactly once', async () => {
     const ids = smtp.received.map((m) => m.headers['message-id']);
     expect(new Set(ids).size).toBe(ids.length);
-    const { rows } = await ctx.deps.pool.query<{ n: number }>("select count(*)::int as n from mails where status = 'sent'");
+    const { rows } = await ctx.deps.pool.query<{ n: number }>(
+      "select count(*)::int as n from mails where status = 'sent'",
+    );
     expect(smtp.received.length).toBe(rows[0]!.n);
   });
 
@@ -320,7 +324,9 @@ describe('mail over a real SMTP server', () => {
       .send({ nip, name: 'Dewi Lestari', email: 'dewi.lestari@example.org' })
       .expect(201);
     const first = await until(async () => {
-      const [row] = await mailRows('invitation').then((r) => r.filter((m) => m.to_address === 'dewi.lestari@example.org'));
+      const [row] = await mailRows('invitation').then((r) =>
+        r.filter((m) => m.to_address === 'dewi.lestari@example.org'),
+      );
       return row && row.attempts >= 1 && row.status === 'pending' ? row : undefined;
     });
     expect(first.attempts).toBe(1);
@@ -331,7 +337,9 @@ describe('mail over a real SMTP server', () => {
     clock.advance(5_000);
     await until(async () => (smtp.refusals >= 1 ? true : undefined));
     await until(async () => {
-      const { rows } = await ctx.deps.pool.query("select status from mails where to_address = 'dewi.lestari@example.org'");
+      const { rows } = await ctx.deps.pool.query(
+        "select status from mails where to_address = 'dewi.lestari@example.org'",
+      );
       return rows[0]?.status === 'pending' ? true : undefined;
     });
     smtp.mode = 'accept';

@@ -33,7 +33,8 @@ export const passwordResetRoutes: FastifyPluginAsyncZod<PasswordResetRoutesOptio
     },
     async (request, reply) => {
       await reset.request(request.body.login, { requestId: request.id, ip: request.ip }, request.query.lang);
-      return reply.status(202).send();
+      // No body at all: nothing in the answer differs between accounts.
+      return reply.status(202).send(undefined as never);
     },
   );
 

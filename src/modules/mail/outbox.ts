@@ -70,16 +70,14 @@ export async function queueInvitations(
   if (invited.length === 0) return 0;
   const expiresAt = new Date(now.getTime() + args.ttlDays * 86_400_000);
   const codes = invited.map((u) => ({ user: u, code: newActivationCode() }));
-  await tx
-    .insert(invitationCodes)
-    .values(
-      codes.map(({ user, code }) => ({
-        userId: user.id,
-        codeHash: hashActivationCode(code),
-        expiresAt,
-        createdAt: now,
-      })),
-    );
+  await tx.insert(invitationCodes).values(
+    codes.map(({ user, code }) => ({
+      userId: user.id,
+      codeHash: hashActivationCode(code),
+      expiresAt,
+      createdAt: now,
+    })),
+  );
   return queueMails(
     tx,
     codes.map(({ user, code }) => ({
