@@ -173,7 +173,7 @@ const envSchema = z.object({
   MAIL_SEND_TIMEOUT_MS: z.coerce.number().int().min(500).max(300_000).default(30_000),
   PACE_REMINDER_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
-  PASSWORD_RESET_MIN_RESPONSE_MS: z.coerce.number().int().min(0).max(5000).default(250),
+  PASSWORD_RESET_MIN_ANSWER_MS: z.coerce.number().int().min(0).max(5000).default(250),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -384,7 +384,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     metricsToken: e.METRICS_TOKEN,
     mail: Object.freeze({
       smtpUrl: e.SMTP_URL,
-      from: e.MAIL_FROM ?? { name: 'Pelatihan ASN', address: 'no-reply@localhost' },
+      from: e.MAIL_FROM ?? { name: null, address: 'no-reply@localhost' },
       dispatchIntervalMs: e.MAIL_DISPATCH_INTERVAL_MS,
       maxAttempts: e.MAIL_MAX_ATTEMPTS,
       retryBaseMs: e.MAIL_RETRY_BASE_MS,
@@ -393,7 +393,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     }),
     passwordReset: Object.freeze({
       ttlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
-      minResponseMs: e.PASSWORD_RESET_MIN_RESPONSE_MS,
+      minResponseMs: e.PASSWORD_RESET_MIN_ANSWER_MS,
     }),
   });
 }

@@ -48,7 +48,7 @@ beforeAll(async () => {
   // No SMTP_URL: the embedded default, where the outbox is where mails are read.
   ctx = await createTestContext({
     clock,
-    env: { MAIL_DISPATCH_INTERVAL_MS: '150', PASSWORD_RESET_MIN_RESPONSE_MS: String(MIN_RESPONSE_MS) },
+    env: { MAIL_DISPATCH_INTERVAL_MS: '150', PASSWORD_RESET_MIN_ANSWER_MS: String(MIN_RESPONSE_MS) },
   });
   platform = bearer(await ctx.platformAdminToken());
   jambi = await seedOrg(ctx, platform.Authorization.slice(7), 'KOTA-JAMBI');

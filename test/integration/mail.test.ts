@@ -71,7 +71,7 @@ beforeAll(async () => {
       MAIL_DISPATCH_INTERVAL_MS: '150',
       MAIL_RETRY_BASE_MS: '1000',
       MAIL_SEND_TIMEOUT_MS: '3000',
-      PASSWORD_RESET_MIN_RESPONSE_MS: '150',
+      PASSWORD_RESET_MIN_ANSWER_MS: '150',
       // Reminders run when the test says so.
       PACE_REMINDER_INTERVAL_MS: '86400000',
     },

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { type ConfigError, loadConfig } from '../../src/config.js';
 import { MAIL_KINDS, MAIL_LANGS, renderMail } from '../../src/modules/mail/templates.js';
 import { classifySendError } from '../../src/modules/mail/transport.js';
 
