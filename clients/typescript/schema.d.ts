@@ -2297,7 +2297,8 @@ export interface operations {
                                 /** @description The sender of this organization’s mails, e.g. { "name": "BKPSDM Kota Jambi", "address": "diklat@jambikota.go.id" }; null: the server’s MAIL_FROM. The SMTP server must be allowed to send for that domain (SPF/DKIM). */
                                 mailFrom?: {
                                     name: string;
-                                    address: unknown;
+                                    /** Format: email */
+                                    address: string;
                                 } | null;
                                 /** @description Whether participants behind pace in an open online phase get a reminder mail, at most one a day (default true) */
                                 paceReminders?: boolean;
@@ -2374,7 +2375,8 @@ export interface operations {
                             /** @description The sender of this organization’s mails, e.g. { "name": "BKPSDM Kota Jambi", "address": "diklat@jambikota.go.id" }; null: the server’s MAIL_FROM. The SMTP server must be allowed to send for that domain (SPF/DKIM). */
                             mailFrom?: {
                                 name: string;
-                                address: unknown;
+                                /** Format: email */
+                                address: string;
                             } | null;
                             /** @description Whether participants behind pace in an open online phase get a reminder mail, at most one a day (default true) */
                             paceReminders?: boolean;
@@ -2430,7 +2432,8 @@ export interface operations {
                             /** @description The sender of this organization’s mails, e.g. { "name": "BKPSDM Kota Jambi", "address": "diklat@jambikota.go.id" }; null: the server’s MAIL_FROM. The SMTP server must be allowed to send for that domain (SPF/DKIM). */
                             mailFrom?: {
                                 name: string;
-                                address: unknown;
+                                /** Format: email */
+                                address: string;
                             } | null;
                             /** @description Whether participants behind pace in an open online phase get a reminder mail, at most one a day (default true) */
                             paceReminders?: boolean;
@@ -2532,7 +2535,8 @@ export interface operations {
                             /** @description The sender of this organization’s mails, e.g. { "name": "BKPSDM Kota Jambi", "address": "diklat@jambikota.go.id" }; null: the server’s MAIL_FROM. The SMTP server must be allowed to send for that domain (SPF/DKIM). */
                             mailFrom?: {
                                 name: string;
-                                address: unknown;
+                                /** Format: email */
+                                address: string;
                             } | null;
                             /** @description Whether participants behind pace in an open online phase get a reminder mail, at most one a day (default true) */
                             paceReminders?: boolean;

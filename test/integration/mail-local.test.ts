@@ -126,6 +126,43 @@ describe('the local outbox (no SMTP server)', () => {
     await ctx.http.get(`/v1/mails/${rootMail.id}`).set(platform).expect(200);
   });
 
+  test('an organization sends as itself; its sender is checked', async () => {
+    for (const mailFrom of [
+      { name: 'BKPSDM\r\nBcc: x@example.org', address: 'diklat@jambikota.go.id' },
+      { name: 'BKPSDM <Jambi>', address: 'diklat@jambikota.go.id' },
+      { name: 'BKPSDM Kota Jambi', address: 'not an address' },
+    ]) {
+      const res = await ctx.http
+        .patch(`/v1/organizations/${jambi.id}`)
+        .set(bearer(jambi.admin.token))
+        .send({ settings: { mailFrom } });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+    }
+    await ctx.http
+      .patch(`/v1/organizations/${jambi.id}`)
+      .set(bearer(jambi.admin.token))
+      .send({ settings: { mailFrom: { name: 'BKPSDM Kota Jambi', address: 'Diklat@JambiKota.go.id' } } })
+      .expect(200);
+    await ctx.http
+      .post('/v1/users')
+      .set(bearer(jambi.admin.token))
+      .send({ role: 'participant', nip: makeNip('1989-01-02'), name: 'Andi', email: 'andi@example.org' })
+      .expect(201);
+    const mail = await delivered('invitation', 'andi@example.org');
+    const detail = (await ctx.http.get(`/v1/mails/${mail.id}`).set(bearer(jambi.admin.token)).expect(200)).body;
+    expect(detail.from).toEqual({ name: 'BKPSDM Kota Jambi', address: 'Diklat@JambiKota.go.id' });
+    // The other organization has none of its own: the server's address under its own name.
+    await ctx.http
+      .post('/v1/users')
+      .set(bearer(other.admin.token))
+      .send({ role: 'participant', nip: makeNip('1989-03-04'), name: 'Beni', email: 'beni@example.org' })
+      .expect(201);
+    const second = await delivered('invitation', 'beni@example.org');
+    const otherDetail = (await ctx.http.get(`/v1/mails/${second.id}`).set(bearer(other.admin.token)).expect(200)).body;
+    expect(otherDetail.from).toEqual({ name: 'Organisasi KOTA-LAIN', address: 'no-reply@localhost' });
+  });
+
   test('the outbox pages newest first with a cursor', async () => {
     const all = await mailsOf(platform, '?limit=200');
     expect(all.length).toBeGreaterThanOrEqual(3);

@@ -49,10 +49,7 @@ export const organizationSettings = z.strictObject({
         .min(1)
         .max(100)
         .regex(/^[^\r\n<>"]+$/, 'No line breaks, angle brackets or quotes'),
-      address: z
-        .email()
-        .max(254)
-        .transform((e) => e.toLowerCase()),
+      address: z.email().max(254),
     })
     .nullable()
     .optional()
