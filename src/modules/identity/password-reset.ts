@@ -112,17 +112,20 @@ export function createPasswordReset({ db, clock, throttle, settings }: PasswordR
 
     /** Sets a new password with a token; every session of the person ends. */
     async confirm(token: string, password: string, ctx: RequestContext): Promise<void> {
-      const passwordHash = await hashPassword(password);
-      const user = await db.transaction(async (tx) => {
-        const now = clock.now();
-        const [row] = await tx
-          .select()
-          .from(passwordResetTokens)
-          .where(eq(passwordResetTokens.tokenHash, hashToken(token)))
-          .for('update');
+      const check = (row: typeof passwordResetTokens.$inferSelect | undefined, now: Date) => {
         if (!row) throw invalid('The reset link is not valid; ask for a new one');
         if (row.usedAt) throw invalid('The reset link was already used or replaced by a newer one; ask for a new one');
         if (row.expiresAt <= now) throw invalid('The reset link has expired; ask for a new one');
+        return row;
+      };
+      const byHash = eq(passwordResetTokens.tokenHash, hashToken(token));
+      // Checked before the (deliberately slow) password hash, so a made-up token costs nothing.
+      check((await db.select().from(passwordResetTokens).where(byHash))[0], clock.now());
+      const passwordHash = await hashPassword(password);
+      const user = await db.transaction(async (tx) => {
+        const now = clock.now();
+        // Again under the row's lock: of two uses at once, one gets through.
+        const row = check((await tx.select().from(passwordResetTokens).where(byHash).for('update'))[0], now);
         const person = await repo.findUser(tx, ALL_TENANTS, row.userId);
         if (!person || person.status === 'disabled') throw invalid('The reset link is not valid; ask for a new one');
         if (isOwnIdentifier(password, [person.nip, person.email])) {
