@@ -174,7 +174,9 @@ export async function startWorker(deps: Deps, processors: Processors = createPro
       {
         // The clock's jobs are safe side by side (row locks, unique keys): a reconciler run never
         // holds up a transition that falls due meanwhile.
-        concurrency: queue === 'clock' || queue === 'mail' ? 4 : 1,
+        // Mails are sent a few at a time where Redis carries the queue; the embedded PostgreSQL
+        // queue stays at one job at a time per queue.
+        concurrency: queue === 'clock' || (queue === 'mail' && deps.queues.kind === 'redis') ? 4 : 1,
         lockDuration: deps.config.jobLockMs,
         stalledInterval: deps.config.jobStalledCheckMs,
         // A job cut off by a dying worker is taken up again; twice, before it counts as failed.
