@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
-import etag from '@fastify/etag';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -11,6 +10,7 @@ import health from './http/health.js';
 import observability from './http/observability.js';
 import openapi from './http/openapi.js';
 import securityHeaders from './http/security-headers.js';
+import etag from './http/etag.js';
 import textInput from './http/text-input.js';
 import { queueBoard } from './http/queue-board.js';
 import multipart from '@fastify/multipart';
@@ -85,8 +85,6 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   // Files arrive only where a route asks for one (participant imports); one file per request.
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 10 } });
   await app.register(openapi, { version });
-  // Every GET answer carries an ETag and a matching If-None-Match gets 304: mobile and offline
-  // clients re-check lessons, outlines and their own views without downloading them again.
   await app.register(etag);
   await app.register(auth, {
     secret: deps.jwtSecret,

@@ -77,8 +77,6 @@ export const users = pgTable(
     unit: text('unit'),
     category: text('category'),
     passwordHash: text('password_hash'),
-    failedLoginCount: integer('failed_login_count').notNull().default(0),
-    lockedUntil: instant('locked_until'),
     lastLoginAt: instant('last_login_at'),
     // When the person first set a password: nothing they did can have happened before it.
     activatedAt: instant('activated_at'),
@@ -372,6 +370,11 @@ export const phases = pgTable(
     round: integer('round').notNull().default(1),
     // When the remedial window of this round ended and the outcomes became final (online phases).
     outcomesFinalAt: instant('outcomes_final_at'),
+    // When the phase took effect as opened (its first opening) and as closed (its latest closing):
+    // the scheduled instant for a transition of the clock, on time or caught up; the moment it was
+    // made for one made by hand. Set with the transition, so crediting reads them off the row.
+    openedAt: instant('opened_at'),
+    closedAt: instant('closed_at'),
     createdAt: instant('created_at').notNull().defaultNow(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
@@ -595,7 +598,6 @@ export const jpLedger = pgTable(
     createdAt: instant('created_at').notNull(),
   },
   (t) => [
-    index('jp_ledger_user_time_idx').on(t.userId, t.occurredAt),
     index('jp_ledger_user_date_idx').on(t.userId, t.localDate),
     index('jp_ledger_enrollment_idx').on(t.enrollmentId, t.phaseId, t.moduleId),
     index('jp_ledger_session_idx')
@@ -686,9 +688,10 @@ export const webhookEndpoints = pgTable(
   'webhook_endpoints',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // Restrict: an organization with endpoints (and their delivery log) is not deleted behind its back.
     orgId: uuid('org_id')
       .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+      .references(() => organizations.id, { onDelete: 'restrict' }),
     url: text('url').notNull(),
     // Kept to sign every delivery (HMAC-SHA256); shown once, when the endpoint is created.
     secret: text('secret').notNull(),

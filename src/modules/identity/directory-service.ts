@@ -231,7 +231,7 @@ export function createDirectoryService({ db, clock, defaultTimeZone, invitationT
             conflictOnReference(
               () =>
                 new ConflictError(
-                  'The organization still has courses, cohorts or other records; remove them first',
+                  'The organization still has courses, cohorts, webhook endpoints or other records; remove them first',
                   'ORGANIZATION_NOT_EMPTY',
                 ),
             ),

@@ -110,26 +110,8 @@ export function membershipsOf(db: DbExecutor, userId: string) {
     .orderBy(asc(organizations.name));
 }
 
-export async function recordLoginFailure(
-  db: DbExecutor,
-  userId: string,
-  maxFailures: number,
-  lockUntil: Date,
-): Promise<{ locked: boolean }> {
-  // One statement, so concurrent failures are all counted.
-  const [row] = await db
-    .update(users)
-    .set({
-      failedLoginCount: sql`case when ${users.failedLoginCount} + 1 >= ${maxFailures} then 0 else ${users.failedLoginCount} + 1 end`,
-      lockedUntil: sql`case when ${users.failedLoginCount} + 1 >= ${maxFailures} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
-    })
-    .where(eq(users.id, userId))
-    .returning({ lockedUntil: users.lockedUntil });
-  return { locked: !!row?.lockedUntil && row.lockedUntil.getTime() === lockUntil.getTime() };
-}
-
 export async function recordLoginSuccess(db: DbExecutor, userId: string, at: Date): Promise<void> {
-  await db.update(users).set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: at }).where(eq(users.id, userId));
+  await db.update(users).set({ lastLoginAt: at }).where(eq(users.id, userId));
 }
 
 export async function insertRefreshToken(

@@ -32,6 +32,9 @@ export interface ScheduleServiceDeps {
 // clock queue was busy): the transition is recorded as a catch-up with its lag.
 const ON_TIME_MS = 5_000;
 
+const earliest = (known: Date | null, at: Date) => (known && known < at ? known : at);
+const latest = (known: Date | null, at: Date) => (known && known > at ? known : at);
+
 // The reconciler plans jobs only for transitions due within this window, so a run costs what is about
 // to happen, not one queue write per unclosed phase. Ten times its interval: every transition has
 // its job long before its instant, even with a few runs missed.
@@ -133,6 +136,14 @@ export function createScheduleService({ db, clock, enqueue, cohortsService }: Sc
       // A window of no days (or one that ended while no worker ran) ends with the closing.
       if (kind === 'close' && phase.kind === 'online' && remedialEndOf(phase) <= now) steps.push('remedial_end');
       for (const step of steps) {
+        const scheduledAt =
+          ctx.trigger === 'manual'
+            ? null
+            : step === 'open'
+              ? phase.opensAt
+              : step === 'close'
+                ? phase.closesAt
+                : remedialEndOf(phase);
         const inserted = await tx
           .insert(phaseTransitions)
           .values({
@@ -142,14 +153,7 @@ export function createScheduleService({ db, clock, enqueue, cohortsService }: Sc
             trigger: ctx.trigger,
             scheduleVersion: phase.scheduleVersion,
             round: phase.round,
-            scheduledAt:
-              ctx.trigger === 'manual'
-                ? null
-                : step === 'open'
-                  ? phase.opensAt
-                  : step === 'close'
-                    ? phase.closesAt
-                    : remedialEndOf(phase),
+            scheduledAt,
             appliedAt: now,
             actorId: ctx.actorId ?? null,
             reason: ctx.reason ?? null,
@@ -162,7 +166,11 @@ export function createScheduleService({ db, clock, enqueue, cohortsService }: Sc
             ? [phase]
             : await tx
                 .update(phases)
-                .set({ state: step === 'open' ? 'open' : 'closed', updatedAt: now })
+                .set(
+                  step === 'open'
+                    ? { state: 'open', openedAt: earliest(phase.openedAt, scheduledAt ?? now), updatedAt: now }
+                    : { state: 'closed', closedAt: latest(phase.closedAt, scheduledAt ?? now), updatedAt: now },
+                )
                 .where(eq(phases.id, phaseId))
                 .returning();
         const details = await effects(tx, updated!, step, now, cohort!);
