@@ -30,6 +30,8 @@ import { submissionRoutes } from './modules/submissions/routes.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { loginThrottleRoutes } from './modules/login-throttle/routes.js';
+import { passwordResetRoutes } from './modules/identity/password-reset-routes.js';
+import { mailRoutes } from './modules/mail/routes.js';
 import { registerOperationalMetrics } from './queue/metrics.js';
 import { phaseClockRunning } from './queue/clock-check.js';
 import { queueRoundTrip } from './queue/self-check.js';
@@ -109,6 +111,11 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
         directory: services.directory,
         loginRateLimitPerMinute: config.loginRateLimitPerMinute,
       });
+      await v1.register(passwordResetRoutes, {
+        reset: services.passwordReset,
+        loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+      });
+      await v1.register(mailRoutes, { mail: services.mail });
       await v1.register(loginThrottleRoutes, {
         throttle: services.throttle,
         directory: services.directory,

@@ -61,6 +61,17 @@ const timeZone = z.string().refine((tz) => {
   }
 }, 'must be an IANA time zone such as Asia/Jakarta');
 
+/** `Name <address@domain>` or a bare address, as a sender. */
+export const MAILBOX = /^\s*(?:([^<>\r\n"]{1,100}?)\s*<([^\s<>@"]+@[^\s<>@"]+)>|([^\s<>@"]+@[^\s<>@"]+))\s*$/;
+
+const mailbox = z
+  .string()
+  .refine((v) => MAILBOX.test(v), 'must be an address such as "Diklat Kota Jambi <diklat@jambikota.go.id>"')
+  .transform((v) => {
+    const m = MAILBOX.exec(v)!;
+    return { name: m[1]?.trim() || null, address: (m[2] ?? m[3])! };
+  });
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   ROLE: z.enum(['all', 'api', 'worker']).default('all'),
@@ -156,6 +167,15 @@ const envSchema = z.object({
   WORKER_LIVENESS_FILE: z.string().min(1).optional(),
   WORKER_ALIVE_MAX_SECONDS: z.coerce.number().int().min(10).max(86_400).default(180),
   CLOCK_OVERDUE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(120),
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  MAIL_FROM: mailbox.optional(),
+  MAIL_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  MAIL_SEND_TIMEOUT_MS: z.coerce.number().int().min(500).max(300_000).default(30_000),
+  PACE_REMINDER_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
+  PASSWORD_RESET_MIN_ANSWER_MS: z.coerce.number().int().min(0).max(5000).default(250),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -251,6 +271,18 @@ export interface Config {
   clockOverdueSeconds: number;
   /** Bearer token GET /metrics requires; unset: /metrics is open outside production and absent in it. */
   metricsToken: string | undefined;
+  mail: {
+    /** undefined: mails are delivered to the local outbox only (read through GET /v1/mails). */
+    smtpUrl: string | undefined;
+    /** The default sender; an organization's `mailFrom` setting overrides it. */
+    from: { name: string | null; address: string };
+    dispatchIntervalMs: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+    sendTimeoutMs: number;
+    paceReminderIntervalMs: number;
+  };
+  passwordReset: { ttlMinutes: number; minResponseMs: number };
 }
 
 export class ConfigError extends Error {
@@ -296,6 +328,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       );
     }
   }
+  if (raw.SMTP_URL && !raw.MAIL_FROM)
+    problems.push('MAIL_FROM: required with SMTP_URL (the sender, e.g. "Diklat Kota Jambi <diklat@jambikota.go.id>")');
   if ((raw.FILE_STORAGE ?? 'postgres') === 'filesystem' && !raw.FILE_STORAGE_DIR)
     problems.push('FILE_STORAGE_DIR: required when FILE_STORAGE is filesystem');
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
@@ -372,6 +406,19 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     workerLivenessMaxAgeSeconds: e.WORKER_ALIVE_MAX_SECONDS,
     clockOverdueSeconds: e.CLOCK_OVERDUE_SECONDS,
     metricsToken: e.METRICS_TOKEN,
+    mail: Object.freeze({
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM ?? { name: null, address: 'no-reply@localhost' },
+      dispatchIntervalMs: e.MAIL_DISPATCH_INTERVAL_MS,
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+      retryBaseMs: e.MAIL_RETRY_BASE_MS,
+      sendTimeoutMs: e.MAIL_SEND_TIMEOUT_MS,
+      paceReminderIntervalMs: e.PACE_REMINDER_INTERVAL_MS,
+    }),
+    passwordReset: Object.freeze({
+      ttlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
+      minResponseMs: e.PASSWORD_RESET_MIN_ANSWER_MS,
+    }),
   });
 }
 

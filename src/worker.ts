@@ -3,6 +3,7 @@ import type { Deps } from './deps.js';
 import { CERTIFICATE_JOB } from './modules/certificates/service.js';
 import { createJobsService } from './modules/jobs/service.js';
 import { createWebhooksService } from './modules/webhooks/service.js';
+import { transportOf } from './modules/mail/service.js';
 import { createServices } from './services.js';
 import { livenessSignal } from './queue/liveness.js';
 import { queueDefinitions, RECONCILE_SCHEDULER, type JobData, type JobName, type QueueName } from './queue/jobs.js';
@@ -13,9 +14,13 @@ export type Processors = { [Q in QueueName]: { [J in JobName<Q>]: Handler<Q, J> 
 export function createProcessors(deps: Deps): Processors {
   // Jobs write to the queue without the requests' timeout: a slow queue store delays them, and a
   // delivery or transition planned in PostgreSQL is never left without its job.
-  const services = createServices({ ...deps, enqueue: deps.enqueueWaiting }, () => {
-    throw new Error('the worker issues no tokens');
-  });
+  const services = createServices(
+    { ...deps, enqueue: deps.enqueueWaiting },
+    () => {
+      throw new Error('the worker issues no tokens');
+    },
+    transportOf(deps.config),
+  );
   return {
     system: {
       'self-check': async (data) => ({ ok: true, requestedAt: data.requestedAt }),
@@ -34,6 +39,11 @@ export function createProcessors(deps: Deps): Processors {
     webhooks: {
       dispatch: () => services.webhooks.dispatch(),
       deliver: (data) => services.webhooks.deliver(data.deliveryId),
+    },
+    mail: {
+      dispatch: () => services.mail.dispatch(),
+      send: (data) => services.mail.send(data.mailId),
+      'pace-reminders': () => services.mail.remindBehindPace(),
     },
   };
 }
@@ -93,6 +103,18 @@ export async function planFromPostgres(deps: Deps): Promise<{ jobs: number; deli
     'dispatch',
     { every: deps.config.webhooks.dispatchIntervalMs },
     { name: 'dispatch', data: {} },
+  );
+  // Written mails are handed to the queue every few seconds; reminders go out through the day,
+  // at most one per participant and local day whatever the interval.
+  await deps.producers.mail.upsertJobScheduler(
+    'mail-dispatch',
+    { every: deps.config.mail.dispatchIntervalMs },
+    { name: 'dispatch', data: {} },
+  );
+  await deps.producers.mail.upsertJobScheduler(
+    'pace-reminders',
+    { every: deps.config.mail.paceReminderIntervalMs },
+    { name: 'pace-reminders', data: {} },
   );
   const jobs = await requeueUnfinishedJobs(deps);
   const deliveries = await createWebhooksService({
@@ -162,7 +184,9 @@ export async function startWorker(deps: Deps, processors: Processors = createPro
       {
         // The clock's jobs are safe side by side (row locks, unique keys): a reconciler run never
         // holds up a transition that falls due meanwhile.
-        concurrency: queue === 'clock' ? 4 : 1,
+        // Mails are sent a few at a time where Redis carries the queue; the embedded PostgreSQL
+        // queue stays at one job at a time per queue.
+        concurrency: queue === 'clock' || (queue === 'mail' && deps.queues.kind === 'redis') ? 4 : 1,
         lockDuration: deps.config.jobLockMs,
         stalledInterval: deps.config.jobStalledCheckMs,
         // A job cut off by a dying worker is taken up again; twice, before it counts as failed.

@@ -12,7 +12,12 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'POST /v1/auth/activate': 'activateAccount',
   'POST /v1/auth/refresh': 'refreshTokens',
   'POST /v1/auth/logout': 'logout',
+  'POST /v1/auth/password-reset': 'requestPasswordReset',
+  'POST /v1/auth/password-reset/confirm': 'confirmPasswordReset',
   'GET /v1/me': 'getMe',
+
+  'GET /v1/mails': 'listMails',
+  'GET /v1/mails/:id': 'getMail',
 
   'POST /v1/organizations': 'createOrganization',
   'GET /v1/organizations': 'listOrganizations',

@@ -13,6 +13,7 @@ import { owningOrg } from '../../http/tenancy.js';
 import { cohortAuditor } from '../audit/record.js';
 import type { CurriculumService } from '../curriculum/service.js';
 import type { DirectoryService } from '../identity/directory-service.js';
+import { queueInvitations } from '../mail/outbox.js';
 import { personIdsByKey, recordKey, syncParticipants, type ParticipantRecord } from '../identity/people.js';
 import type { JobsService } from '../jobs/service.js';
 import { localDateOf, phaseWindow } from './calendar.js';
@@ -223,6 +224,12 @@ export function createCohortsService({
     }
     const toEnroll = [...profiles.keys()].filter((id) => !enrolledUsers.has(id));
     await repo.insertEnrollments(tx, cohort.id, toEnroll, now);
+    // Newly enrolled persons still without a password get an activation link by mail.
+    await queueInvitations(
+      tx,
+      { orgId: cohort.orgId, userIds: toEnroll, ttlDays: settings.activationCodeTtlDays, cohortName: cohort.name },
+      now,
+    );
     await repo.recordTrainingProfiles(
       tx,
       cohort.id,

@@ -8,6 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { page } from '../../http/pagination.js';
 import { ALL_TENANTS, owningOrg, type TenantScope } from '../../http/tenancy.js';
 import { recordAudit } from '../audit/record.js';
+import { queueInvitations } from '../mail/outbox.js';
 import { hashActivationCode, newActivationCode } from './activation.js';
 import { checkNip } from './nip.js';
 import { hashPassword } from './passwords.js';
@@ -26,6 +27,8 @@ export interface DirectoryServiceDeps {
   db: Db;
   clock: Clock;
   defaultTimeZone: string;
+  /** How long the code in an invitation mail works, in days. */
+  invitationTtlDays?: number;
 }
 
 const conflictFrom = conflictOnUnique({
@@ -74,7 +77,7 @@ export async function personViews(db: DbExecutor, scope: TenantScope, list: User
   });
 }
 
-export function createDirectoryService({ db, clock, defaultTimeZone }: DirectoryServiceDeps) {
+export function createDirectoryService({ db, clock, defaultTimeZone, invitationTtlDays = 30 }: DirectoryServiceDeps) {
   const audit = (
     tx: DbExecutor,
     actor: Actor,
@@ -303,8 +306,11 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
               updatedAt: now,
             })
             .returning();
-          if (orgId)
+          if (orgId) {
             await addMemberships(tx, [{ userId: created!.id, orgId, role: input.role as MembershipRole }], now);
+            // A pending account with an email is invited to activate itself.
+            await queueInvitations(tx, { orgId, userIds: [created!.id], ttlDays: invitationTtlDays }, now);
+          }
           await audit(tx, actor, orgId, 'user.created', 'user', created!.id, { role: input.role });
           return { ...(await view(tx, actor, created!)), linked: false };
         })

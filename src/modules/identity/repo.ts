@@ -1,8 +1,16 @@
 import { revokeAccessTokens } from '../../http/access-revocations.js';
 import { taughtParticipantIds } from '../classroom/teaching.js';
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../db/index.js';
-import { activationCodes, memberships, organizations, refreshTokens, users, type User } from '../../db/schema.js';
+import {
+  activationCodes,
+  invitationCodes,
+  memberships,
+  organizations,
+  refreshTokens,
+  users,
+  type User,
+} from '../../db/schema.js';
 import { afterCursor } from '../../http/pagination.js';
 import { inTenant, type TenantScope } from '../../http/tenancy.js';
 import { looksLikeNip, normalizeNip } from './nip.js';
@@ -175,6 +183,18 @@ export async function upsertActivationCodes(
         usedAt: null,
       },
     });
+}
+
+/** Codes of invitation mails that still work. */
+export function invitationCodesOf(db: DbExecutor, userId: string, now: Date) {
+  return db
+    .select({ codeHash: invitationCodes.codeHash })
+    .from(invitationCodes)
+    .where(and(eq(invitationCodes.userId, userId), gt(invitationCodes.expiresAt, now)));
+}
+
+export async function deleteInvitationCodes(db: DbExecutor, userId: string): Promise<void> {
+  await db.delete(invitationCodes).where(eq(invitationCodes.userId, userId));
 }
 
 export function findActivationCode(db: DbExecutor, userId: string) {

@@ -12,7 +12,8 @@ export const statuses = ['active', 'pending', 'disabled'] as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.iso.date();
-const password = z
+/** A new password, by the policy everywhere: length and not one of the most common. */
+export const password = z
   .string()
   .min(PASSWORD_MIN_LENGTH)
   .max(PASSWORD_MAX_LENGTH)
@@ -41,6 +42,27 @@ export const organizationSettings = z.strictObject({
   annualJpTarget: z.number().min(0).max(1000).describe('JP a PNS must earn in a year (PP 17/2020: 20)'),
   annualJpTargetPppk: z.number().min(0).max(1000).describe('JP a PPPK is to earn in a year'),
   allowNonAsnParticipants: z.boolean().describe('Whether people without a NIP may be enrolled by email'),
+  mailFrom: z
+    .strictObject({
+      name: z
+        .string()
+        .trim()
+        .min(1)
+        .max(100)
+        .regex(/^[^\r\n<>"]+$/, 'No line breaks, angle brackets or quotes'),
+      address: z.email().max(254),
+    })
+    .nullable()
+    .optional()
+    .describe(
+      'The sender of this organization\u2019s mails, e.g. { "name": "BKPSDM Kota Jambi", "address": "diklat@jambikota.go.id" }; null: the server\u2019s MAIL_FROM. The SMTP server must be allowed to send for that domain (SPF/DKIM).',
+    ),
+  paceReminders: z
+    .boolean()
+    .optional()
+    .describe(
+      'Whether participants behind pace in an open online phase get a reminder mail, at most one a day (default true)',
+    ),
 });
 
 export const DEFAULT_ORGANIZATION_SETTINGS: z.infer<typeof organizationSettings> = {

@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../http/errors
 import { cohortAuditor } from '../audit/record.js';
 import { isRealDate, localDateOf, phaseWindow } from '../cohorts/calendar.js';
 import type { CohortsService } from '../cohorts/service.js';
+import { queuePhaseNotices } from '../mail/outbox.js';
 import { finalizeOutcomes, recordOutcomes, remedialEndOf } from './remedial.js';
 
 /** What the clock does to a phase: open it, close it, and (online phases) end its remedial window. */
@@ -173,6 +174,9 @@ export function createScheduleService({ db, clock, enqueue, cohortsService }: Sc
                 .where(eq(phases.id, phaseId))
                 .returning();
         const details = await effects(tx, updated!, step, now, cohort!);
+        // A phase opened and closed in one catch-up gets only its closing notice.
+        if (step === 'close' || (step === 'open' && !steps.includes('close')))
+          await queuePhaseNotices(tx, cohort!, updated!, step === 'open' ? 'phase_opened' : 'phase_closed', now);
         if (Object.keys(details).length > 0) {
           await tx.update(phaseTransitions).set({ details }).where(eq(phaseTransitions.id, inserted[0]!.id));
         }
