@@ -10,7 +10,16 @@ function helmetHeaders(): Record<string, string> {
     setHeader: (name: string, value: string | number) => void (headers[name.toLowerCase()] = String(value)),
     removeHeader: (name: string) => void delete headers[name.toLowerCase()],
   };
-  helmet()({} as IncomingMessage, response as unknown as ServerResponse, () => undefined);
+  helmet({
+    contentSecurityPolicy: {
+      directives: {
+        // Servers inside an agency's network often run on plain HTTP; upgrading would break them.
+        upgradeInsecureRequests: null,
+        // Lesson videos may live on the agency's media server or a CDN.
+        mediaSrc: ["'self'", 'https:'],
+      },
+    },
+  })({} as IncomingMessage, response as unknown as ServerResponse, () => undefined);
   return headers;
 }
 
