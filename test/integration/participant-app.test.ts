@@ -72,13 +72,9 @@ afterAll(async () => {
 async function axe(name: string) {
   // Evaluated through the DevTools protocol: the page's own policy allows no inline script.
   await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: { run(o: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> };
-    };
-    const r = await w.axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-  });
+  const violations = await page.evaluate<Array<{ id: string; impact: string; nodes: number }>>(`
+    axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`);
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious, `${name}: ${JSON.stringify(serious)}`).toEqual([]);
 }
@@ -150,7 +146,7 @@ describe('the participant app in Chromium', () => {
 
     context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'allow' });
     // Heartbeats every 2 seconds instead of 30, so the test needs seconds, not minutes.
-    await context.addInitScript(() => localStorage.setItem('asn.heartbeatSeconds', '2'));
+    await context.addInitScript("localStorage.setItem('asn.heartbeatSeconds', '2')");
     page = await context.newPage();
     page.on('console', (m) => {
       if (/content security policy/i.test(m.text())) cspViolations.push(m.text());
@@ -178,7 +174,7 @@ describe('the participant app in Chromium', () => {
     await heading('Program saya').waitFor(WAIT);
     await page.getByText('Angkatan I').first().waitFor(WAIT);
     // The service worker controls the page before anything is fetched for offline use.
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, WAIT);
+    await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, WAIT);
     await axe('programs');
     await shot('programs');
 
@@ -196,7 +192,7 @@ describe('the participant app in Chromium', () => {
     await heading(reading.title).waitFor(WAIT);
     await page.mouse.move(100, 300);
     await page.waitForFunction(
-      () => Number(document.querySelector('[data-testid=credited-seconds]')?.textContent) > 0,
+      "Number(document.querySelector('[data-testid=credited-seconds]')?.textContent) > 0",
       undefined,
       WAIT,
     );
@@ -208,27 +204,22 @@ describe('the participant app in Chromium', () => {
     await page.getByText('Luring: kegiatan Anda disimpan di perangkat ini').waitFor(WAIT);
     for (let y = 0; y < 6; y++) await page.mouse.wheel(0, 200);
     await page.waitForFunction(
-      () => Number(document.querySelector('[data-testid=pending-seconds]')?.textContent) >= 4,
+      "Number(document.querySelector('[data-testid=pending-seconds]')?.textContent) >= 4",
       undefined,
       WAIT,
     );
 
     // Honest time: a hidden page counts nothing (nor would a visible one without input for two minutes).
-    const hiddenAt = await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-      document.dispatchEvent(new Event('visibilitychange'));
-      return Date.now();
-    });
+    const hiddenAt = await page.evaluate<number>(setVisibility('hidden'));
     await page.getByText('Waktu tidak dihitung').waitFor(WAIT);
     // A negative check needs a stretch of time: three heartbeat intervals in which nothing may be counted.
     await page.waitForTimeout(6000);
     // Hiding sends the seconds counted until then; nothing is counted after.
-    const afterHiding = (await page.evaluate(readQueue)).filter((e) => Date.parse(e.occurredAt) > hiddenAt + 1000);
+    const afterHiding = (await page.evaluate<Queued[]>(readQueue)).filter(
+      (e) => Date.parse(e.occurredAt) > hiddenAt + 1000,
+    );
     expect(afterHiding).toEqual([]);
-    await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
-      document.dispatchEvent(new Event('visibilitychange'));
-    });
+    await page.evaluate(setVisibility('visible'));
     await page.getByText('Waktu belajar sedang dihitung').waitFor(WAIT);
 
     // ... and a quiz, answered offline: the answers stay on the device, the submission waits for a connection.
@@ -244,8 +235,7 @@ describe('the participant app in Chromium', () => {
     await page.getByText('Mengirim jawaban perlu koneksi').waitFor(WAIT);
     await axe('quiz');
     await shot('quiz-offline');
-    const pendingBefore = await page.evaluate(() => localStorage.length >= 0 && document.body.innerText);
-    expect(pendingBefore).toMatch(/menunggu dikirim/);
+    await page.getByTestId('pending-count').filter({ hasText: 'menunggu dikirim' }).waitFor(WAIT);
 
     // 6. Reload while offline: the service worker serves the app, IndexedDB still holds the queue and the answers.
     await page.reload();
@@ -253,18 +243,14 @@ describe('the participant app in Chromium', () => {
     await page.getByTestId('pending-count').waitFor(WAIT);
     await questions.first().waitFor(WAIT);
     for (let i = 0; i < count; i++) expect(await questions.nth(i).locator('input').first().isChecked()).toBe(true);
-    const queued = await page.evaluate(readQueue);
+    const queued = await page.evaluate<Queued[]>(readQueue);
     expect(queued.filter((e) => e.status === 'pending').length).toBeGreaterThan(0);
 
     // 7. Online again: the queue goes out, the quiz is submitted and graded by the server.
     await context.setOffline(false);
     await page.getByTestId('all-sent').waitFor(WAIT);
     await submit.waitFor(WAIT);
-    await page.waitForFunction(
-      () => !(document.querySelector('form.quiz button[type=submit]') as HTMLButtonElement)?.disabled,
-      undefined,
-      WAIT,
-    );
+    await page.waitForFunction("!document.querySelector('form.quiz button[type=submit]')?.disabled", undefined, WAIT);
     await submit.click();
     await page.getByTestId('quiz-result').waitFor(WAIT);
     await page
@@ -275,7 +261,7 @@ describe('the participant app in Chromium', () => {
     expect(attempts.rowCount).toBe(1);
 
     // 8. The credit: every event the device made reached the server once, and the page shows the server's number.
-    const sent = await page.evaluate(readQueue);
+    const sent = await page.evaluate<Queued[]>(readQueue);
     expect(sent.filter((e) => e.status === 'pending')).toEqual([]);
     expect(sent.filter((e) => e.status === 'rejected')).toEqual([]);
     const stored = await ctx.deps.pool.query<{ client_event_id: string; credited_seconds: number }>(
@@ -294,10 +280,7 @@ describe('the participant app in Chromium', () => {
     // Leaving the page queues its last seconds; wait until every one of them is answered, then compare.
     await page.getByTestId('all-sent').waitFor(WAIT);
     await page.waitForFunction(
-      async () => {
-        const el = document.querySelector('[data-testid=credited-seconds]');
-        return el !== null && Number(el.textContent) > 0;
-      },
+      "Number(document.querySelector('[data-testid=credited-seconds]')?.textContent) > 0",
       undefined,
       WAIT,
     );
@@ -331,7 +314,7 @@ describe('the participant app in Chromium', () => {
     expect(Number(shownJp)).toBeCloseTo(jp.body.totalJp, 2);
 
     // 9. Sending the whole queue again changes nothing: the server answers duplicate for every event.
-    const all = await page.evaluate(readQueue);
+    const all = await page.evaluate<Queued[]>(readQueue);
     const token = (await ctx.http.post('/v1/auth/login').send({ login: person.nip, password })).body.accessToken;
     const before = await ctx.deps.pool.query<{ s: string }>(
       'select coalesce(sum(credited_seconds), 0) as s from lesson_progress where enrollment_id = $1',
@@ -374,7 +357,7 @@ describe('the participant app in Chromium', () => {
 
     await page.getByRole('button', { name: /English/ }).click();
     await heading('Certificates').waitFor(WAIT);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.evaluate('document.documentElement.lang')).toBe('en');
     await page.getByRole('button', { name: /Bahasa Indonesia/ }).click();
     await heading('Sertifikat').waitFor(WAIT);
 
@@ -401,15 +384,20 @@ interface Queued {
   creditedSeconds?: number;
 }
 
+/** Runs in the page: the page as hidden or visible, as the Page Visibility API reports it; the time. */
+const setVisibility = (state: 'hidden' | 'visible') => `(() => {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => '${state}' });
+  document.dispatchEvent(new Event('visibilitychange'));
+  return Date.now();
+})()`;
+
 /** Runs in the page: every event in the app's IndexedDB outbox. */
-function readQueue(): Promise<Queued[]> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('asn-participant');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const request = open.result.transaction('events').objectStore('events').getAll();
-      request.onsuccess = () => resolve(request.result as Queued[]);
-      request.onerror = () => reject(request.error);
-    };
-  });
-}
+const readQueue = `new Promise((resolve, reject) => {
+  const open = indexedDB.open('asn-participant');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const request = open.result.transaction('events').objectStore('events').getAll();
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  };
+})`;
