@@ -1,6 +1,7 @@
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
 /** Most JavaScript a participant downloads, gzipped: the whole app on a slow 3G connection. */
@@ -15,16 +16,17 @@ function offlineAndBudget(): Plugin {
   return {
     name: 'asn-offline-and-budget',
     apply: 'build',
-    generateBundle(_options, bundle) {
+    // After the files are written: the code as it ships, once Vite has finished rewriting it.
+    writeBundle(options, bundle) {
+      const dir = options.dir!;
       const files = Object.keys(bundle).filter((f) => !f.endsWith('.map'));
       let jsGzip = 0;
       const lines: string[] = [];
-      for (const [name, item] of Object.entries(bundle)) {
-        const source = item.type === 'chunk' ? item.code : item.source;
-        const bytes = typeof source === 'string' ? Buffer.from(source) : Buffer.from(source);
+      for (const name of files) {
+        const bytes = readFileSync(join(dir, name));
         if (/\.(js|css|html|svg|webmanifest|json)$/.test(name) && bytes.length > 512) {
-          this.emitFile({ type: 'asset', fileName: `${name}.gz`, source: gzipSync(bytes, { level: 9 }) });
-          this.emitFile({ type: 'asset', fileName: `${name}.br`, source: brotliCompressSync(bytes) });
+          writeFileSync(join(dir, `${name}.gz`), gzipSync(bytes, { level: 9 }));
+          writeFileSync(join(dir, `${name}.br`), brotliCompressSync(bytes));
         }
         if (name.endsWith('.js')) {
           const gz = gzipSync(bytes, { level: 9 }).length;
@@ -40,7 +42,7 @@ function offlineAndBudget(): Plugin {
       const worker = readFileSync(new URL('./src/sw.js', import.meta.url), 'utf8')
         .replace('__VERSION__', version)
         .replace("['__PRECACHE__']", JSON.stringify(precache));
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source: worker });
+      writeFileSync(join(dir, 'sw.js'), worker);
       const summary = `JavaScript: ${(jsGzip / 1024).toFixed(1)} KB gzipped of a ${JS_BUDGET_BYTES / 1024} KB budget`;
       console.log(`\n${lines.join('\n')}\n${summary}\n`);
       if (jsGzip > JS_BUDGET_BYTES) this.error(`over the JavaScript budget: ${summary}`);

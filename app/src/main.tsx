@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { type ComponentType, render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { isLoggedIn, onSessionChange, setSession } from './api.js';
 import { forgetSent } from './db.js';
@@ -6,10 +6,29 @@ import { dictionaries, I18n, initialLang, type Lang, useI18n } from './i18n.js';
 import { flush, onOutboxChange, outboxState, startOutbox } from './outbox.js';
 import { navigate, onLinkClick, useLocation } from './router.js';
 import { Activate, ForgotPassword, Login, ResetPassword } from './screens/auth.js';
-import { LessonScreen } from './screens/lesson.js';
 import { ProgramDetail, Programs } from './screens/programs.js';
-import { AnnualJp, Certificates } from './screens/records.js';
 import './styles.css';
+
+/**
+ * A screen fetched when first opened: the lesson reader (with the markdown renderer) and the
+ * records stay out of the first download. The service worker keeps every file, so they open offline.
+ */
+function lazy<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  let loaded: ComponentType<P> | undefined;
+  return function Lazy(props: P) {
+    const [, setReady] = useState(false);
+    const t = useI18n().t;
+    useEffect(() => {
+      if (!loaded) void load().then((c) => ((loaded = c), setReady(true)));
+    }, []);
+    const C = loaded;
+    return C ? <C {...props} /> : <p role="status">{t.loading}</p>;
+  };
+}
+
+const LessonScreen = lazy(() => import('./screens/lesson.js').then((m) => m.LessonScreen));
+const Certificates = lazy(() => import('./screens/records.js').then((m) => m.Certificates));
+const AnnualJp = lazy(() => import('./screens/records.js').then((m) => m.AnnualJp));
 
 const PUBLIC = ['/login', '/activate', '/forgot-password', '/reset-password'];
 

@@ -1,10 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestContext, type TestContext } from '../support/context.js';
 import { localDay } from '../support/dates.js';
@@ -33,15 +33,16 @@ let enrollmentId: string;
 const person = makePeople(1, 4242)[0]!;
 const password = 'sandi-peserta-2024';
 const cspViolations: string[] = [];
+const pageErrors: string[] = [];
 
 beforeAll(async () => {
   // The app built once, as `npm run build` does, into a directory of its own.
   outDir = mkdtempSync(join(tmpdir(), 'asn-app-'));
-  await build({
-    configFile: new URL('../../app/vite.config.ts', import.meta.url).pathname,
-    logLevel: 'warn',
-    mode: 'production',
-    build: { outDir, emptyOutDir: true },
+  const root = new URL('../..', import.meta.url).pathname;
+  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', 'app', '--outDir', outDir], {
+    cwd: root,
+    stdio: 'pipe',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   ctx = await createTestContext({ env: { WEB_APP_DIR: outDir } });
   await ctx.app.listen({ port: 0, host: '127.0.0.1' });
@@ -151,6 +152,7 @@ describe('the participant app in Chromium', () => {
     page.on('console', (m) => {
       if (/content security policy/i.test(m.text())) cspViolations.push(m.text());
     });
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
 
     // 1. The activation link from the email or the organizers' letter: login and code filled in.
     await page.goto(`${base}/activate?login=${person.nip}&code=${encodeURIComponent(code)}`);
@@ -193,7 +195,11 @@ describe('the participant app in Chromium', () => {
 
     // 4. Read a lesson online: heartbeats go out and the server credits them.
     await page.getByRole('link', { name: reading.title }).first().click();
-    await heading(reading.title).waitFor(WAIT);
+    await heading(reading.title)
+      .waitFor(WAIT)
+      .catch((e) => {
+        throw new Error(`${e}\npage errors: ${pageErrors.join('\n')}`);
+      });
     await page.mouse.move(100, 300);
     await page.waitForFunction(
       () =>
@@ -389,6 +395,7 @@ describe('the participant app in Chromium', () => {
     await axe('reset-password');
 
     expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
   }, 120_000);
 });
 

@@ -55,6 +55,20 @@ function Message({ error, ok }: { error?: string; ok?: string }) {
   return null;
 }
 
+/**
+ * A person with roles in several organizations logs in acting with the strongest one; a participant
+ * view of their own programs spans every organizer only when acting as a participant, so the app
+ * acts where the person is one.
+ */
+async function actAsParticipant(): Promise<void> {
+  const { data: me } = await api.GET('/v1/me');
+  if (!me || me.role === 'participant') return;
+  const where = me.memberships.find((m) => m.roles.length === 1 && m.roles[0] === 'participant');
+  if (!where) return;
+  const { data } = await api.POST('/v1/auth/switch-organization', { body: { organizationId: where.id } });
+  if (data) setSession(data);
+}
+
 export function Login() {
   const { t } = useI18n();
   const [login, setLogin] = useState('');
@@ -69,6 +83,7 @@ export function Login() {
       const { data, error } = await api.POST('/v1/auth/login', { body: { login: login.trim(), password } });
       if (data) {
         setSession(data);
+        await actAsParticipant().catch(() => undefined);
         navigate('/', true);
       } else setError(problemMessage(error, t.errorGeneric));
     } catch {

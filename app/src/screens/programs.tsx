@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api.js';
+import { api, setSession } from '../api.js';
 import { formatDate, formatInstant, formatJp, useI18n } from '../i18n.js';
 import { onOutboxChange, outboxState } from '../outbox.js';
 import { useData } from '../use-data.js';
@@ -21,7 +21,8 @@ function PhaseList({ enrollment, detail }: { enrollment: MyEnrollmentShape; deta
         return (
           <li key={p.id} class={`phase phase-${p.state}`}>
             <strong>
-              {p.name} · {t.phaseKind[p.kind]}
+              {p.name}
+              {p.name.toLowerCase() !== t.phaseKind[p.kind]?.toLowerCase() && ` · ${t.phaseKind[p.kind]}`}
             </strong>{' '}
             <span class={`badge state-${p.state}`}>{t.phaseState[p.state]}</span>
             <br />
@@ -47,11 +48,43 @@ function PhaseList({ enrollment, detail }: { enrollment: MyEnrollmentShape; deta
   );
 }
 
+/** For people with roles in several organizations: which one this login acts in. */
+function OrganizationChoice({ onSwitched }: { onSwitched(): void }) {
+  const { t } = useI18n();
+  const me = useData('me', () => api.GET('/v1/me'));
+  if (!me.data || me.data.memberships.length < 2) return null;
+  const switchTo = async (organizationId: string) => {
+    const { data } = await api.POST('/v1/auth/switch-organization', { body: { organizationId } });
+    if (data) {
+      setSession(data);
+      me.reload();
+      onSwitched();
+    }
+  };
+  return (
+    <div class="field">
+      <label for="organization">{t.organization}</label>
+      <select
+        id="organization"
+        value={me.data.organization?.id ?? ''}
+        onChange={(e) => void switchTo((e.target as HTMLSelectElement).value)}
+      >
+        {me.data.memberships.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function Programs() {
   const { t } = useI18n();
   const state = useData('me/enrollments', listEnrollments);
   return (
     <Screen title={t.programsTitle}>
+      <OrganizationChoice onSwitched={state.reload} />
       <Status state={state}>
         {(list) =>
           list.length === 0 ? (
