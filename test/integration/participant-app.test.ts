@@ -17,7 +17,7 @@ import { makePeople } from '../support/roster-files.js';
  * come back online, and the credit the page shows is the server's, counted once.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const shipped = JSON.parse(readFileSync(new URL('../../curricula/orientasi-pppk.json', import.meta.url), 'utf8'));
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const screenshots = new URL('../../docs/screenshots/', import.meta.url).pathname;
