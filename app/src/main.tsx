@@ -52,6 +52,7 @@ function SyncBar() {
       ) : (
         <span data-testid="all-sent">{t.allSent}</span>
       )}
+      {s.rejected > 0 && <span> · {t.rejectedEvents(s.rejected)}</span>}
     </div>
   );
 }

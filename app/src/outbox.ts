@@ -12,13 +12,22 @@ export interface OutboxState {
   online: boolean;
   pending: number;
   pendingSeconds: number;
+  /** Events the server stored but did not credit (outside an open online phase, say). */
+  rejected: number;
   /** Pending seconds per lesson, for the lesson page. */
   pendingByLesson: Record<string, number>;
   /** Bumped after every batch the server answered, so views reload what it credited. */
   syncedAt: number;
 }
 
-let state: OutboxState = { online: navigator.onLine, pending: 0, pendingSeconds: 0, pendingByLesson: {}, syncedAt: 0 };
+let state: OutboxState = {
+  online: navigator.onLine,
+  pending: 0,
+  pendingSeconds: 0,
+  rejected: 0,
+  pendingByLesson: {},
+  syncedAt: 0,
+};
 const listeners = new Set<(s: OutboxState) => void>();
 
 export function outboxState(): OutboxState {
@@ -43,7 +52,8 @@ async function count(): Promise<void> {
     seconds += e.activeSeconds;
     byLesson[e.lessonId] = (byLesson[e.lessonId] ?? 0) + e.activeSeconds;
   }
-  publish({ pending: pending.length, pendingSeconds: seconds, pendingByLesson: byLesson });
+  const rejected = (await eventsByStatus('rejected')).length;
+  publish({ pending: pending.length, pendingSeconds: seconds, rejected, pendingByLesson: byLesson });
 }
 
 export async function enqueue(event: Omit<QueuedEvent, 'clientEventId' | 'status' | 'occurredAt'>): Promise<void> {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 
 /** Paths that belong to the server: an unknown one is a 404 problem, never the app's page. */
 const SERVER_PATHS = /^\/(v1|docs|health|metrics|admin|\.well-known|openapi\.json)(\/|$|\?)/;
@@ -18,7 +19,7 @@ const REVALIDATE = 'no-cache';
  * GET outside the API answers the page itself, so the app's own paths (`/programs/…`) survive a
  * reload or a shared link.
  */
-export async function webApp(app: FastifyInstance, opts: { root: string }): Promise<void> {
+async function webAppPlugin(app: FastifyInstance, opts: { root: string }): Promise<void> {
   const index = join(opts.root, 'index.html');
   if (!existsSync(index)) {
     app.log.warn({ root: opts.root }, 'participant app not built: run `npm run build` to serve it at /');
@@ -49,10 +50,14 @@ export async function webApp(app: FastifyInstance, opts: { root: string }): Prom
     },
   });
 
-  const page = (request: FastifyRequest, reply: FastifyReply) => {
+  // Not a route of its own: an API path that failed before routing (a parameter too long: 414)
+  // keeps its answer, and only what no route matched at all can become the page.
+  app.notFoundPage = (request: FastifyRequest, reply: FastifyReply) => {
     const url = request.url;
-    if (SERVER_PATHS.test(url) || FILE_PATH.test(url)) return reply.callNotFound();
+    if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+    if (SERVER_PATHS.test(url) || FILE_PATH.test(url)) return undefined;
     return reply.header('cache-control', REVALIDATE).sendFile('index.html');
   };
-  app.get('/*', { schema: { hide: true } }, page);
 }
+
+export const webApp = fp(webAppPlugin, { name: 'web-app', dependencies: ['errors'] });

@@ -82,6 +82,11 @@ describe('the participant app at /', () => {
     }
   });
 
+  test('answers given before routing stay theirs: an over-long API parameter is still 414', async () => {
+    const res = await ctx.http.get(`/v1/users/${'a'.repeat(500)}`).expect(414);
+    expect(res.body.code).toBe('URI_TOO_LONG');
+  });
+
   test('a missing file is a 404, never the page served as a script', async () => {
     const res = await ctx.http.get('/assets/index-gone.js').expect(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
