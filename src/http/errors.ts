@@ -270,6 +270,13 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
   socket.destroy(error);
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Answers a request no route matched with a page instead of a 404 problem, or returns undefined. */
+    notFoundPage: ((request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined) | null;
+  }
+}
+
 async function errorsPlugin(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isResponseSerializationError(error)) {
@@ -286,7 +293,11 @@ async function errorsPlugin(app: FastifyInstance): Promise<void> {
     return sendProblem(reply, p);
   });
 
+  app.decorate('notFoundPage', null);
   app.setNotFoundHandler((request, reply) => {
+    // A path no route has may be one of the participant app's own pages (src/http/web-app.ts).
+    const page = app.notFoundPage?.(request, reply);
+    if (page) return page;
     const p = problem(404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`);
     return sendProblem(reply, p);
   });
