@@ -347,10 +347,13 @@ async function main(): Promise<void> {
   const profile = process.env.BENCH_PROFILE_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
     : [];
+  // Production refuses a database URL without a password; the benchmark's server ignores it (trust).
+  const withPassword = new URL(databaseUrl);
+  withPassword.password ||= 'bench-only';
   const api = await start(
     [...profile, 'src/main.ts'],
     {
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: withPassword.toString(),
       JWT_SECRET,
       ROLE: 'api',
       PORT: String(PORT + 1),
