@@ -155,7 +155,14 @@ function watchQueueStore(deps: Deps): () => void {
 }
 
 // Jobs that run on a timer every few seconds or minutes: their completions are logged at debug.
-const ROUTINE_JOBS = new Set(['clock/reconcile', 'clock/behind-pace', 'webhooks/dispatch', 'system/self-check']);
+const ROUTINE_JOBS = new Set([
+  'clock/reconcile',
+  'clock/behind-pace',
+  'webhooks/dispatch',
+  'mail/dispatch',
+  'mail/pace-reminders',
+  'system/self-check',
+]);
 
 export async function startWorker(deps: Deps, processors: Processors = createProcessors(deps)): Promise<RunningWorker> {
   assertEveryJobHandled(processors);

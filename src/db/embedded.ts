@@ -232,9 +232,14 @@ async function startDetached(databaseDir: string, port: number, log: Logger) {
   return {
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      // SIGINT is PostgreSQL's fast shutdown: sessions end, the data is written out.
-      child.kill('SIGINT');
+      // Smart shutdown first (SIGTERM): the pools closed just before may still be ending their
+      // sessions, and cutting those off fills the last log lines with lost connections. Whatever is
+      // still connected after two seconds is ended by a fast shutdown (SIGINT). Either way the
+      // data is written out.
+      child.kill('SIGTERM');
+      const fast = setTimeout(() => child.kill('SIGINT'), 2000);
       await exited;
+      clearTimeout(fast);
     },
   };
 }
