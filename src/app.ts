@@ -7,6 +7,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Deps } from './deps.js';
 import auth from './http/auth.js';
 import errors, { clientErrorHandler, frameworkErrors } from './http/errors.js';
+import language from './http/language.js';
 import health from './http/health.js';
 import observability from './http/observability.js';
 import openapi from './http/openapi.js';
@@ -69,6 +70,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     void reply.header('x-request-id', request.id);
   });
 
+  await app.register(language, { pool: deps.pool });
   await app.register(errors);
   await app.register(observability, { metricsToken: config.metricsToken, production: config.env === 'production' });
   await app.register(textInput);

@@ -87,13 +87,13 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
 
   function manualComponent(scheme: Scheme, code: string) {
     const component = scheme.components.find((c) => c.code === code);
-    if (!component) throw new NotFoundError(`Component "${code}"`, 'COMPONENT_NOT_FOUND');
+    if (!component) throw new NotFoundError('Component', 'COMPONENT_NOT_FOUND').with({ component: code });
     if (component.source !== 'manual')
       throw new AppError(
         422,
         'COMPONENT_NOT_MANUAL',
         `"${code}" is computed from the online post-tests; it cannot be scored by hand`,
-      );
+      ).with({ component: code });
     return component;
   }
 
@@ -225,7 +225,7 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
           'SCHEME_INVALID',
           `The assessment scheme is not valid: ${problems.length} problem(s)`,
           problems,
-        );
+        ).with({ count: problems.length });
       return db.transaction(async (tx) => {
         const cohort = await cohorts.cohortInScope(tx, actor, cohortId, true);
         const current = await schemeOf(tx, cohort.id);
@@ -296,7 +296,7 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
             'SCORES_INVALID',
             `No score was recorded: ${problems.length} line(s) are not valid`,
             problems,
-          );
+          ).with({ count: problems.length });
         await writeScores(
           tx,
           actor,

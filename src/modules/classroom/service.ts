@@ -226,7 +226,7 @@ export function createClassroomService({
 
   function assertValid(problems: FieldError[]) {
     if (problems.length > 0)
-      throw new AppError(422, 'SESSION_INVALID', `The session is not valid: ${problems.length} problem(s)`, problems);
+      throw new AppError(422, 'SESSION_INVALID', `The session is not valid: ${problems.length} problem(s)`, problems).with({ count: problems.length });
   }
 
   async function setInstructors(tx: DbExecutor, sessionId: string, ids: string[]) {
@@ -277,14 +277,14 @@ export function createClassroomService({
     const now = clock.now();
     if (cohort.pastProgram) return;
     if (phase.state === 'pending')
-      throw new ConflictError(`The phase "${phase.name}" has not opened yet`, 'PHASE_NOT_OPEN');
+      throw new ConflictError(`The phase "${phase.name}" has not opened yet`, 'PHASE_NOT_OPEN').with({ phase: phase.name });
     if (now < session.startsAt) throw new ConflictError('The session has not started yet', 'SESSION_NOT_STARTED');
     const graceEnds = new Date(phase.closesAt.getTime() + settings.attendanceGraceDays * DAY_MS);
     if (phase.state === 'closed' && now >= graceEnds)
       throw new ConflictError(
         `Attendance for this phase closed on ${graceEnds.toISOString()} (${settings.attendanceGraceDays} day(s) after the phase)`,
         'ATTENDANCE_CLOSED',
-      );
+      ).with({ closedAt: graceEnds.toISOString(), days: settings.attendanceGraceDays });
   }
 
   async function assertMayRecord(tx: DbExecutor, actor: Actor, sessionId: string) {
@@ -364,7 +364,7 @@ export function createClassroomService({
           .where(and(eq(enrollments.cohortId, cohort.id), eq(enrollments.userId, actor.userId!)));
         if (mine.length === 0) throw new NotFoundError('Phase');
         if (phase.state === 'pending')
-          throw new ConflictError(`The phase "${phase.name}" has not opened yet`, 'PHASE_NOT_OPEN');
+          throw new ConflictError(`The phase "${phase.name}" has not opened yet`, 'PHASE_NOT_OPEN').with({ phase: phase.name });
       }
       const list = await db
         .select()
@@ -479,7 +479,7 @@ export function createClassroomService({
       // Who asks comes first: the phase's state is nothing to tell someone who may not see the roster.
       await assertMayRecord(db, actor, id);
       if (phase.state === 'pending')
-        throw new ConflictError(`The phase "${phase.name}" has not opened yet`, 'PHASE_NOT_OPEN');
+        throw new ConflictError(`The phase "${phase.name}" has not opened yet`, 'PHASE_NOT_OPEN').with({ phase: phase.name });
       const [members, marks] = await Promise.all([
         cohortMembers(db, cohort.id),
         db.select().from(attendance).where(eq(attendance.sessionId, id)),
@@ -531,7 +531,7 @@ export function createClassroomService({
             'ATTENDANCE_INVALID',
             `No attendance was recorded: ${problems.length} line(s) are not valid`,
             problems,
-          );
+          ).with({ count: problems.length });
 
         const existing = new Map(
           (await tx.select().from(attendance).where(eq(attendance.sessionId, id))).map((a) => [a.enrollmentId, a]),

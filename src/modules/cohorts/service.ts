@@ -24,6 +24,7 @@ import type { z } from 'zod';
 import type { enrollmentAttendance } from '../classroom/schemas.js';
 import type { enrollmentProgress } from '../progress/schemas.js';
 import type { CohortCreate, CohortListQuery, CohortUpdate, EnrollmentCreate } from './schemas.js';
+import { msg } from '../../i18n/index.js';
 
 export interface CohortsServiceDeps {
   db: Db;
@@ -356,7 +357,7 @@ export function createCohortsService({
         const current = await repo.phasesOf(tx, [cohort.id]);
         if (input.timeZone && input.timeZone !== cohort.timeZone) {
           if (current.some((p) => p.state !== 'pending')) {
-            throw new ConflictError('The time zone cannot change once a phase has opened', 'PHASE_STARTED');
+            throw new ConflictError('The time zone cannot change once a phase has opened', 'PHASE_STARTED').with(undefined, 'PHASE_STARTED.timeZone');
           }
           for (const p of current) {
             const window = phaseWindow(p.startDate, p.endDate, input.timeZone);
@@ -372,7 +373,7 @@ export function createCohortsService({
             throw new ConflictError(
               `${enrolled} participants are enrolled; the capacity cannot be lower`,
               'CAPACITY_BELOW_ENROLLED',
-            );
+            ).with({ enrolled });
           }
         }
         const [updated] = await tx
@@ -413,7 +414,7 @@ export function createCohortsService({
             `The phases are not valid: ${problems.length} problem(s)`,
             problems,
             'PHASES_INVALID',
-          );
+          ).with({ count: problems.length });
 
         const now = clock.now();
         const byId = new Map(current.map((p) => [p.id, p]));
@@ -476,7 +477,7 @@ export function createCohortsService({
                 ? 'Platform administrators cannot be enrolled'
                 : 'Only people with a NIP can be enrolled (the organization does not admit participants without one)',
               'NOT_A_PARTICIPANT',
-            );
+            ).with(undefined, allowNonAsnParticipants ? 'NOT_A_PARTICIPANT.platformAdmin' : 'NOT_A_PARTICIPANT.nipOnly');
           }
           row = user.nip
             ? { line: 1, nip: user.nip, name: user.name }
@@ -648,10 +649,10 @@ export function createCohortsService({
       return db.transaction(async (tx) => {
         const found = await enrollmentOr404(tx, actor, id);
         if (found.enrollment.status === 'withdrawn')
-          throw new ConflictError('A withdrawn enrollment cannot move', 'ALREADY_WITHDRAWN');
+          throw new ConflictError('A withdrawn enrollment cannot move', 'ALREADY_WITHDRAWN').with(undefined, 'ALREADY_WITHDRAWN.move');
         const target = await cohortOr404(tx, actor, targetCohortId, true);
         if (target.id === found.cohort.id)
-          throw new ConflictError('The enrollment is already in this cohort', 'ALREADY_ENROLLED');
+          throw new ConflictError('The enrollment is already in this cohort', 'ALREADY_ENROLLED').with(undefined, 'ALREADY_ENROLLED.same');
         if (target.courseVersionId !== found.cohort.courseVersionId) {
           throw new ConflictError(
             'The target cohort follows another course version; earned progress would not carry over',
@@ -659,13 +660,13 @@ export function createCohortsService({
           );
         }
         if (target.status === 'completed' || target.status === 'cancelled') {
-          throw new ConflictError(`The target cohort is ${target.status}`, 'COHORT_CLOSED');
+          throw new ConflictError(`The target cohort is ${target.status}`, 'COHORT_CLOSED').with({ status: msg(`cohortStatus.${target.status}`) }, 'COHORT_CLOSED.target');
         }
         const enrolled = (await repo.enrolledCounts(tx, [target.id])).get(target.id) ?? 0;
         if (target.capacity !== null && enrolled >= target.capacity)
-          throw new ConflictError(`The target cohort is full (capacity ${target.capacity})`, 'COHORT_FULL');
+          throw new ConflictError(`The target cohort is full (capacity ${target.capacity})`, 'COHORT_FULL').with({ capacity: target.capacity ?? 0 }, 'COHORT_FULL.target');
         if ((await repo.enrollmentsOfUsers(tx, target.id, [found.enrollment.userId])).length > 0) {
-          throw new ConflictError('The participant is already enrolled in the target cohort', 'ALREADY_ENROLLED');
+          throw new ConflictError('The participant is already enrolled in the target cohort', 'ALREADY_ENROLLED').with(undefined, 'ALREADY_ENROLLED.target');
         }
         // Extensions belong to the old cohort's phases.
         await tx.delete(phaseExtensions).where(eq(phaseExtensions.enrollmentId, id));
@@ -689,7 +690,7 @@ export function createCohortsService({
         if (untilDate <= phase.endDate) {
           throw new ValidationError(`The extension must end after the phase (${phase.endDate})`, [
             { path: 'body.untilDate', message: `Must be later than ${phase.endDate}` },
-          ]);
+          ]).with({ endDate: phase.endDate }, 'VALIDATION_FAILED.extension');
         }
         const { closesAt } = phaseWindow(untilDate, untilDate, found.cohort.timeZone);
         await tx

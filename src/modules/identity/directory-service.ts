@@ -21,6 +21,7 @@ import {
   type UserListQuery,
   type UserUpdate,
 } from './schemas.js';
+import { msg } from '../../i18n/index.js';
 
 export interface DirectoryServiceDeps {
   db: Db;
@@ -45,7 +46,7 @@ function assertNip(nip: string | null | undefined, birthDate: string | null | un
 /** Which roles may manage which: an org admin manages the people of one organization, never platform admins. */
 function assertMayAssignRole(actor: Actor, role: UserRole): void {
   if (actor.role === 'platform_admin' || actor.role === 'system') return;
-  if (role === 'platform_admin') throw new ForbiddenError('Only platform administrators can grant that role');
+  if (role === 'platform_admin') throw new ForbiddenError('Only platform administrators can grant that role').with(undefined, 'FORBIDDEN.grantRole');
 }
 
 /** The profile, login and status of a person are their home organization's to change (or a platform admin's). */
@@ -182,7 +183,7 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
 
     async organizationByCode(actor: Actor, code: string) {
       const org = await repo.findOrganizationByCode(db, actor.scope, code);
-      if (!org) throw new NotFoundError(`Organization ${code}`);
+      if (!org) throw new NotFoundError('Organization').with({ entity: msg('entity.organizationCode', { code }) });
       return org;
     },
 
@@ -219,7 +220,7 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
           throw new ConflictError(
             'The organization still has users; disable or move them first',
             'ORGANIZATION_NOT_EMPTY',
-          );
+          ).with(undefined, 'ORGANIZATION_NOT_EMPTY.users');
         }
         await tx
           .delete(organizations)
@@ -272,7 +273,7 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
               throw new ConflictError(
                 'A platform administrator cannot also be an organization member',
                 'PERSON_EXISTS',
-              );
+              ).with(undefined, 'PERSON_EXISTS.platformAdmin');
             if (passwordHash)
               throw new ConflictError(
                 'This person already has an account: add them without a password, they keep their own',
@@ -283,7 +284,7 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
               [{ userId: existing.id, orgId, role: input.role as MembershipRole }],
               now,
             );
-            if (added === 0) throw new ConflictError(`This person is already ${input.role} here`, 'ALREADY_MEMBER');
+            if (added === 0) throw new ConflictError(`This person is already ${input.role} here`, 'ALREADY_MEMBER').with({ role: input.role });
             await audit(tx, actor, orgId, 'user.linked', 'user', existing.id, { role: input.role });
             return { ...(await view(tx, actor, existing)), linked: true };
           }

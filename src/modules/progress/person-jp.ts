@@ -176,7 +176,7 @@ export function createPersonJp({ db, clock, cohorts, directory }: PersonJpDeps) 
       if (input.endDate < input.startDate) {
         throw new ValidationError('The training ends before it starts', [
           { path: 'body.endDate', message: `Must not be before ${input.startDate}` },
-        ]);
+        ]).with(undefined, 'VALIDATION_FAILED.endsBeforeStart');
       }
       const orgId = actor.scope.kind === 'org' ? actor.scope.orgId : user.homeOrgId;
       const { timeZone } = await directory.personYear(user);
