@@ -245,7 +245,12 @@ export const MESSAGES = {
     id: '{who} atau emailnya baru saja dipakai orang lain; impor lagi',
     en: '{who} or its email was taken meanwhile; import again',
   },
-  'roster.nip': { id: 'NIP {nip}: {reason}', en: 'NIP {nip}: {reason}' },
+  'roster.emailOfAsn': {
+    id: 'Email {email} milik ASN ber-NIP; daftarkan dengan NIP-nya',
+    en: 'Email {email} belongs to an ASN with a NIP; enroll them by their NIP',
+  },
+  'roster.platformAdmin': { id: '{who} milik administrator platform', en: '{who} belongs to a platform administrator' },
+  'roster.emailTaken': { id: 'Email {email} dipakai orang lain', en: 'Email {email} is used by another person' },
   'roster.field.name': { id: 'Nama', en: 'Nama (name)' },
   'roster.field.email': { id: 'Email', en: 'Email' },
   'roster.field.position': { id: 'Jabatan', en: 'Jabatan (position)' },
@@ -256,28 +261,28 @@ export const MESSAGES = {
   'roster.field.birthDate': { id: 'Tanggal lahir', en: 'Tanggal lahir (birth date)' },
   'roster.field.instansi': { id: 'Instansi', en: 'Instansi (agency)' },
 
-  // ---- NIP checks ----
-  'nip.digits': { id: 'NIP harus tepat 18 angka', en: 'NIP must be exactly 18 digits' },
+  // ---- NIP checks: {named} is empty, or a space and the number ----
+  'nip.digits': { id: 'NIP{named} harus tepat 18 angka', en: 'NIP{named} must be exactly 18 digits' },
   'nip.birthDate': {
-    id: 'Delapan angka pertama NIP bukan tanggal lahir yang nyata (TTTTBBHH)',
-    en: 'The first eight digits of the NIP are not a real birth date (YYYYMMDD)',
+    id: 'Delapan angka pertama NIP{named} bukan tanggal lahir yang nyata (TTTTBBHH)',
+    en: 'The first eight digits of the NIP{named} are not a real birth date (YYYYMMDD)',
   },
   'nip.pppkYear': {
-    id: 'Angka ke-9 sampai ke-12 nomor PPPK bukan tahun pengangkatan yang nyata (TTTT)',
-    en: 'Digits 9–12 of the PPPK number are not a real appointment year (YYYY)',
+    id: 'Angka ke-9 sampai ke-12 nomor PPPK{named} bukan tahun pengangkatan yang nyata (TTTT)',
+    en: 'Digits 9–12 of the PPPK number{named} are not a real appointment year (YYYY)',
   },
   'nip.pppkFrequency': {
-    id: 'Angka ke-14 nomor PPPK (frekuensi pengangkatan) harus 1–9',
-    en: 'Digit 14 of the PPPK number (the appointment frequency) must be 1–9',
+    id: 'Angka ke-14 nomor PPPK{named} (frekuensi pengangkatan) harus 1–9',
+    en: 'Digit 14 of the PPPK number{named} (the appointment frequency) must be 1–9',
   },
   'nip.appointment': {
-    id: 'Angka ke-9 sampai ke-14 NIP bukan bulan pengangkatan yang nyata (TTTTBB), dan angka ke-13 bukan kode PPPK 2',
-    en: 'Digits 9–14 of the NIP are not a real appointment month (YYYYMM), and digit 13 is not the PPPK code 2',
+    id: 'Angka ke-9 sampai ke-14 NIP{named} bukan bulan pengangkatan yang nyata (TTTTBB), dan angka ke-13 bukan kode PPPK 2',
+    en: 'Digits 9–14 of the NIP{named} are not a real appointment month (YYYYMM), and digit 13 is not the PPPK code 2',
   },
-  'nip.sex': { id: 'Angka ke-15 NIP (jenis kelamin) harus 1 atau 2', en: 'Digit 15 of the NIP (sex) must be 1 or 2' },
+  'nip.sex': { id: 'Angka ke-15 NIP{named} (jenis kelamin) harus 1 atau 2', en: 'Digit 15 of the NIP{named} (sex) must be 1 or 2' },
   'nip.birthDateMismatch': {
-    id: 'NIP memuat tanggal lahir {encoded}, bukan {given}',
-    en: 'The NIP encodes birth date {encoded}, not {given}',
+    id: 'NIP{named} memuat tanggal lahir {encoded}, bukan {given}',
+    en: 'The NIP{named} encodes birth date {encoded}, not {given}',
   },
 
   // ---- statuses and reasons ----

@@ -7,6 +7,7 @@ import { detectFormat } from './roster.js';
 import type { CohortsService } from './service.js';
 import * as s from './schemas.js';
 import { msg } from '../../i18n/index.js';
+import { languageOf } from '../../http/language.js';
 
 const bearer = [{ bearer: [] }];
 const noContent = { 204: z.null() };
@@ -166,6 +167,7 @@ export const cohortRoutes: FastifyPluginAsyncZod<{ cohorts: CohortsService }> = 
         request.params.id,
         { data, format },
         request.query.dryRun,
+        await languageOf(request),
       );
       if (result.kind === 'summary') return result.summary;
       return reply.status(202).send(acceptedView(result.job));

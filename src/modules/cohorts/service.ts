@@ -19,12 +19,19 @@ import { localDateOf, phaseWindow } from './calendar.js';
 import { assertEnrollable } from './lifecycle.js';
 import { phaseProblems, type PhaseInput } from './phase-rules.js';
 import * as repo from './repo.js';
-import { parseRoster, RosterFileError, type RosterFailure, type RosterFormat, type RosterRow } from './roster.js';
+import {
+  failuresIn,
+  parseRoster,
+  RosterFileError,
+  type RosterFailure,
+  type RosterFormat,
+  type RosterRow,
+} from './roster.js';
 import type { z } from 'zod';
 import type { enrollmentAttendance } from '../classroom/schemas.js';
 import type { enrollmentProgress } from '../progress/schemas.js';
 import type { CohortCreate, CohortListQuery, CohortUpdate, EnrollmentCreate } from './schemas.js';
-import { msg } from '../../i18n/index.js';
+import { DEFAULT_LANG, isLang, msg, problemText, render, type Lang } from '../../i18n/index.js';
 
 export interface CohortsServiceDeps {
   db: Db;
@@ -45,7 +52,8 @@ export interface CohortsServiceDeps {
 export interface RosterSummary {
   dryRun: boolean;
   counts: { created: number; updated: number; unchanged: number; failed: number };
-  failed: RosterFailure[];
+  /** Each failed row with its reason, in the language of whoever asked for the import. */
+  failed: ReturnType<typeof failuresIn>;
   ignoredColumns: string[];
   enrolled: number;
 }
@@ -198,7 +206,7 @@ export function createCohortsService({
           failed.push({
             line: row.line,
             nip: row.nip ?? null,
-            reason: `The cohort is full (capacity ${cohort.capacity})`,
+            reason: msg('roster.cohortFull', { capacity: cohort.capacity ?? 0 }),
           });
           continue;
         }
@@ -241,6 +249,7 @@ export function createCohortsService({
   }
 
   function summarize(
+    lang: Lang,
     dryRun: boolean,
     parsedFailures: RosterFailure[],
     ignoredColumns: string[],
@@ -257,7 +266,7 @@ export function createCohortsService({
       failed.push(...part.failed);
     }
     failed.sort((a, b) => a.line - b.line);
-    return { dryRun, counts, failed, ignoredColumns, enrolled };
+    return { dryRun, counts, failed: failuresIn(lang, failed), ignoredColumns, enrolled };
   }
 
   /** Reads a roster as the cohort's organization admits participants (with or without a NIP). */
@@ -267,9 +276,11 @@ export function createCohortsService({
       return await parseRoster(data, format, { allowWithoutNip: allowNonAsnParticipants });
     } catch (error) {
       if (error instanceof RosterFileError && error.tooLarge)
-        throw new AppError(413, 'ROSTER_TOO_LARGE', error.message);
+        throw new AppError(413, 'ROSTER_TOO_LARGE', error.message).with({ reason: error.reason });
       if (error instanceof RosterFileError)
-        throw new ValidationError(error.message, [{ path: 'body.file', message: error.message }], 'ROSTER_INVALID');
+        throw new ValidationError(error.message, [{ path: 'body.file', message: error.reason }], 'ROSTER_INVALID').with({
+          reason: error.reason,
+        });
       throw error;
     }
   }
@@ -280,13 +291,14 @@ export function createCohortsService({
     cohortId: string,
     parsed: Awaited<ReturnType<typeof parseRoster>>,
     dryRun: boolean,
+    lang: Lang,
   ): Promise<RosterSummary> {
     try {
       return await db.transaction(async (tx) => {
         const cohort = await cohortOr404(tx, actor, cohortId, true);
         const part = await applyRoster(tx, cohort, parsed.rows);
         const enrolled = (await repo.enrolledCounts(tx, [cohort.id])).get(cohort.id) ?? 0;
-        const summary = summarize(dryRun, parsed.failed, parsed.ignoredColumns, [part], enrolled);
+        const summary = summarize(lang, dryRun, parsed.failed, parsed.ignoredColumns, [part], enrolled);
         if (dryRun) throw new DryRunRollback({ ...summary, enrolled: enrolled - part.enrolledIds.length });
         await audit(tx, actor, cohort, 'cohort.roster_imported', { counts: summary.counts });
         return summary;
@@ -488,18 +500,19 @@ export function createCohortsService({
           });
           if (parsed.failed[0])
             throw new ValidationError(
-              parsed.failed[0].reason,
+              render('en', parsed.failed[0].reason),
               [{ path: 'nip' in input ? 'body.nip' : 'body.email', message: parsed.failed[0].reason }],
               'INVALID_PARTICIPANT',
-            );
+            ).with({ reason: parsed.failed[0].reason });
           row = parsed.rows[0]!;
         }
         const result = await applyRoster(tx, cohort, [row]);
-        if (result.failed[0])
+        const refused = result.failed[0]?.reason;
+        if (refused)
           throw new ConflictError(
-            result.failed[0].reason,
-            result.failed[0].reason.includes('full') ? 'COHORT_FULL' : 'ENROLLMENT_REFUSED',
-          );
+            render('en', refused),
+            refused.key === 'roster.cohortFull' ? 'COHORT_FULL' : 'ENROLLMENT_REFUSED',
+          ).with(refused.key === 'roster.cohortFull' ? refused.params : { reason: refused });
         if (result.enrolledIds.length === 0)
           throw new ConflictError('The participant is already enrolled in this cohort', 'ALREADY_ENROLLED');
         const [created] = await tx
@@ -515,17 +528,23 @@ export function createCohortsService({
      * Imports a participant file. Up to `importSyncMaxRows` rows are applied in this request
      * (committed before the answer); larger files become a background job whose progress is polled.
      */
-    async importRoster(actor: Actor, cohortId: string, file: { data: Buffer; format: RosterFormat }, dryRun: boolean) {
+    async importRoster(
+      actor: Actor,
+      cohortId: string,
+      file: { data: Buffer; format: RosterFormat },
+      dryRun: boolean,
+      lang: Lang = DEFAULT_LANG,
+    ) {
       const cohort = await cohortOr404(db, actor, cohortId);
       const parsed = await parse(file.data, file.format, cohort.orgId);
       const total = parsed.rows.length + parsed.failed.length;
       if (total <= settings.importSyncMaxRows) {
-        return { kind: 'summary' as const, summary: await importNow(actor, cohortId, parsed, dryRun) };
+        return { kind: 'summary' as const, summary: await importNow(actor, cohortId, parsed, dryRun, lang) };
       }
       const job = await jobs.create({
         orgId: cohort.orgId,
         kind: 'enrollment-import',
-        params: { cohortId, format: file.format, dryRun, actorId: actor.userId, requestId: actor.requestId },
+        params: { cohortId, format: file.format, dryRun, actorId: actor.userId, requestId: actor.requestId, lang },
         input: file.data,
         total,
         createdBy: actor.userId,
@@ -551,7 +570,10 @@ export function createCohortsService({
         dryRun: boolean;
         actorId: string | null;
         requestId: string | null;
+        /** The language of the request that started the import: its row reasons are written in it. */
+        lang?: Lang;
       };
+      const lang = isLang(params.lang) ? params.lang : DEFAULT_LANG;
       const actor: Actor = {
         userId: params.actorId,
         role: 'system',
@@ -589,7 +611,7 @@ export function createCohortsService({
           await chunks(null);
           enrolled = (await repo.enrolledCounts(db, [params.cohortId])).get(params.cohortId) ?? 0;
         }
-        const summary = summarize(params.dryRun, parsed.failed, parsed.ignoredColumns, parts, enrolled);
+        const summary = summarize(lang, params.dryRun, parsed.failed, parsed.ignoredColumns, parts, enrolled);
         if (!params.dryRun) {
           const cohort = (await repo.findCohort(db, actor.scope, params.cohortId))!;
           await audit(db, actor, cohort, 'cohort.roster_imported', { counts: summary.counts, jobId });
@@ -597,7 +619,7 @@ export function createCohortsService({
         await jobs.finish(jobId, summary as unknown as Record<string, unknown>);
       } catch (error) {
         if (error instanceof AppError) {
-          await jobs.fail(jobId, error.message);
+          await jobs.fail(jobId, problemText(lang, error.code, error.params, error.detailKey).detail);
           return;
         }
         throw error;

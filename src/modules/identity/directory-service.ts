@@ -39,7 +39,11 @@ const conflictFrom = conflictOnUnique({
 function assertNip(nip: string | null | undefined, birthDate: string | null | undefined) {
   if (!nip) return null;
   const check = checkNip(nip, birthDate);
-  if (!check.ok) throw new ValidationError(check.reason, [{ path: 'body.nip', message: check.reason }], 'INVALID_NIP');
+  if (!check.ok)
+    throw new ValidationError(check.reason, [{ path: 'body.nip', message: check.message }], 'INVALID_NIP').with(
+      check.message.params,
+      check.message.key,
+    );
   return check.kind;
 }
 
