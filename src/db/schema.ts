@@ -72,6 +72,8 @@ export const users = pgTable(
     position: text('position'),
     unit: text('unit'),
     category: text('category'),
+    // The language the person reads the API's texts in ('id' or 'en'); null: as their client asks.
+    locale: text('locale'),
     passwordHash: text('password_hash'),
     failedLoginCount: integer('failed_login_count').notNull().default(0),
     lockedUntil: instant('locked_until'),
@@ -87,6 +89,7 @@ export const users = pgTable(
     check('users_login_key_present', sql`${t.nip} is not null or ${t.email} is not null`),
     check('users_email_lowercase', sql`${t.email} = lower(${t.email})`),
     check('users_nip_kind_with_nip', sql`(${t.nip} is null) = (${t.nipKind} is null)`),
+    check('users_locale_known', sql`${t.locale} in ('id', 'en')`),
     index('users_home_org_created_idx').on(t.homeOrgId, t.createdAt, t.id),
   ],
 );

@@ -13,6 +13,7 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'POST /v1/auth/refresh': 'refreshTokens',
   'POST /v1/auth/logout': 'logout',
   'GET /v1/me': 'getMe',
+  'PATCH /v1/me': 'updateMe',
 
   'POST /v1/organizations': 'createOrganization',
   'GET /v1/organizations': 'listOrganizations',

@@ -4,6 +4,7 @@ import { pageSchema, paginationQuery } from '../../http/pagination.js';
 import { normalizeNip } from './nip.js';
 import { COMMON_PASSWORD, isCommonPassword, isOwnIdentifier, OWN_IDENTIFIER } from './password-policy.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords.js';
+import { LANGS } from '../../i18n/index.js';
 
 export const roles = ['platform_admin', 'org_admin', 'instructor', 'participant'] as const;
 export const memberRoles = ['org_admin', 'instructor', 'participant'] as const;
@@ -183,6 +184,17 @@ export const me = user.extend({
     .describe('The organization this login acts in'),
   homeOrganization: orgRef.nullable(),
   memberships: z.array(orgRef.extend({ roles: z.array(z.enum(memberRoles)) })),
+  locale: z
+    .enum(LANGS)
+    .nullable()
+    .describe('The language chosen for problem texts, import reasons and reports; null: as Accept-Language asks'),
+});
+
+export const meUpdate = z.strictObject({
+  locale: z
+    .enum(LANGS)
+    .nullable()
+    .describe('id (Indonesian) or en (English); null to follow the Accept-Language header again'),
 });
 
 export const trainingHistory = z.object({
