@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../http/error-codes.js';
-import { DEFAULT_LANG, type Lang } from './lang.js';
+import { DEFAULT_LANG, LANGS, type Lang } from './lang.js';
 import { MESSAGES, type MessageKey } from './messages.js';
 import { PROBLEMS, type ProblemText } from './problems.js';
 
@@ -49,3 +49,32 @@ export function problemText(lang: Lang, code: string, params?: Params, detailKey
 }
 
 export type { ErrorCode };
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+
+/**
+ * What the catalogue lacks: every error code of `codes` without a title or detail in one of the
+ * languages, and every text whose languages name different `{params}`. Empty when complete.
+ */
+export function catalogueGaps(
+  codes: readonly string[],
+  problems: Partial<Record<string, Partial<Record<Lang, Partial<ProblemText>>>>> = PROBLEMS,
+  messages: Record<string, Partial<Record<Lang, string>>> = MESSAGES,
+): string[] {
+  const gaps: string[] = [];
+  for (const code of codes) {
+    for (const lang of LANGS) {
+      const text = problems[code]?.[lang];
+      if (!text?.title?.trim()) gaps.push(`${code}: no ${lang} title`);
+      if (!text?.detail?.trim()) gaps.push(`${code}: no ${lang} detail`);
+    }
+    const [first, ...others] = LANGS.map((lang) => placeholders(problems[code]?.[lang]?.detail ?? '').join(','));
+    if (others.some((o) => o !== first)) gaps.push(`${code}: the languages name different params`);
+  }
+  for (const [key, texts] of Object.entries(messages)) {
+    for (const lang of LANGS) if (!texts[lang]?.trim()) gaps.push(`${key}: no ${lang} text`);
+    const [first, ...others] = LANGS.map((lang) => placeholders(texts[lang] ?? '').join(','));
+    if (others.some((o) => o !== first)) gaps.push(`${key}: the languages name different params`);
+  }
+  return gaps;
+}
