@@ -119,7 +119,12 @@ export function createServices(deps: Deps, signAccessToken: (p: Principal) => st
     assessment,
     certificates,
     certificateSettings,
-    reports: createReportsService({ db, cohorts, absenceRuleOf: (cohortId) => assessment.absenceRuleOf(cohortId) }),
+    reports: createReportsService({
+      db,
+      clock,
+      cohorts,
+      absenceRuleOf: (cohortId) => assessment.absenceRuleOf(cohortId),
+    }),
     progress,
     schedule,
     webhooks,
