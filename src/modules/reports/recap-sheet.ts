@@ -43,16 +43,9 @@ export function longDate(lang: Lang, date: string): string {
 
 /** An instant as the cohort's local time with its zone: "29 November 2026 21.55 WIB". */
 export function localDateTime(lang: Lang, at: Date, timeZone: string): string {
-  const text = new Intl.DateTimeFormat(locale(lang), {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  }).format(at);
-  return `${text.replace(/ pukul /, ' ').replace(/, /, ' ')} ${ZONE_NAMES[timeZone] ?? timeZone}`;
+  const date = new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+  const time = new Intl.DateTimeFormat(locale(lang), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+  return `${date.format(at)} ${time.format(at)} ${ZONE_NAMES[timeZone] ?? timeZone}`;
 }
 
 /** A missing score stays blank: a final score and predikat computed over a missing score are not shown. */
