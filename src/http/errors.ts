@@ -146,7 +146,12 @@ export function problem(spec: ProblemSpec, lang: Lang = DEFAULT_LANG): Problem {
     code,
     detail: text.detail,
     ...(errors && errors.length > 0
-      ? { errors: errors.map((e) => ({ path: e.path, message: isMessage(e.message) ? render(lang, e.message) : e.message })) }
+      ? {
+          errors: errors.map((e) => ({
+            path: e.path,
+            message: isMessage(e.message) ? render(lang, e.message) : e.message,
+          })),
+        }
       : {}),
   };
 }
@@ -177,7 +182,11 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; detailKey?: 
   FST_FIELDS_LIMIT: { status: 413, code: 'TOO_MANY_FIELDS' },
   FST_PARTS_LIMIT: { status: 413, code: 'TOO_MANY_PARTS' },
   FST_PROTO_VIOLATION: { status: 400, code: 'MALFORMED_MULTIPART', detailKey: 'MALFORMED_MULTIPART.fieldName' },
-  FST_INVALID_JSON_FIELD_ERROR: { status: 400, code: 'MALFORMED_MULTIPART', detailKey: 'MALFORMED_MULTIPART.jsonField' },
+  FST_INVALID_JSON_FIELD_ERROR: {
+    status: 400,
+    code: 'MALFORMED_MULTIPART',
+    detailKey: 'MALFORMED_MULTIPART.jsonField',
+  },
   FST_NO_FORM_DATA: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', detailKey: 'UNSUPPORTED_MEDIA_TYPE.multipart' },
   FST_JWT_NO_AUTHORIZATION_IN_HEADER: { status: 401, code: 'UNAUTHENTICATED' },
   FST_JWT_AUTHORIZATION_TOKEN_EXPIRED: { status: 401, code: 'TOKEN_EXPIRED' },
@@ -234,7 +243,13 @@ function zodFieldMessage(lang: Lang, v: { keyword: string; message?: string; par
 
 function toSpec(error: FastifyError, lang: Lang): ProblemSpec {
   if (error instanceof AppError) {
-    return { status: error.status, code: error.code, params: error.params, detailKey: error.detailKey, errors: error.errors };
+    return {
+      status: error.status,
+      code: error.code,
+      params: error.params,
+      detailKey: error.detailKey,
+      errors: error.errors,
+    };
   }
 
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -255,7 +270,8 @@ function toSpec(error: FastifyError, lang: Lang): ProblemSpec {
   if (known) return { status: known.status, code: known.code, detailKey: known.detailKey };
 
   if (error.statusCode === 429) return { status: 429, code: 'RATE_LIMITED' };
-  if (error.validation) return { status: 400, code: 'VALIDATION_FAILED', params: { part: error.validationContext ?? 'request' } };
+  if (error.validation)
+    return { status: 400, code: 'VALIDATION_FAILED', params: { part: error.validationContext ?? 'request' } };
   if (isDatabaseUnavailable(error)) {
     return { status: 503, code: 'DATABASE_UNAVAILABLE' };
   }

@@ -34,15 +34,25 @@ export async function queueBoard(app: FastifyInstance, queues: Queue[]): Promise
       const bearer = request.headers.authorization?.replace(/^Bearer\s+/i, '');
       const token = query ?? bearer ?? cookieToken(request);
       // Answered here rather than thrown: the board's plugin has an error handler of its own.
-      if (!token) return sendProblem(reply, problem({ status: 401, code: 'UNAUTHENTICATED' }, negotiate(request.headers['accept-language'])));
+      if (!token)
+        return sendProblem(
+          reply,
+          problem({ status: 401, code: 'UNAUTHENTICATED' }, negotiate(request.headers['accept-language'])),
+        );
       let claims: { role?: string; exp?: number };
       try {
         claims = app.jwt.verify(token);
       } catch {
-        return sendProblem(reply, problem({ status: 401, code: 'TOKEN_INVALID' }, negotiate(request.headers['accept-language'])));
+        return sendProblem(
+          reply,
+          problem({ status: 401, code: 'TOKEN_INVALID' }, negotiate(request.headers['accept-language'])),
+        );
       }
       if (claims.role !== 'platform_admin')
-        return sendProblem(reply, problem({ status: 403, code: 'FORBIDDEN' }, negotiate(request.headers['accept-language'])));
+        return sendProblem(
+          reply,
+          problem({ status: 403, code: 'FORBIDDEN' }, negotiate(request.headers['accept-language'])),
+        );
       if (query) {
         const maxAge = Math.max(0, (claims.exp ?? 0) - Math.floor(Date.now() / 1000));
         void reply.header(

@@ -30,7 +30,11 @@ async function textInputPlugin(app: FastifyInstance): Promise<void> {
     findNul(request.params, 'params', found);
     findNul(request.query, 'querystring', found);
     findNul(request.body, 'body', found);
-    if (found.length > 0) throw new ValidationError('The request contains the NUL character', found).with(undefined, 'VALIDATION_FAILED.nul');
+    if (found.length > 0)
+      throw new ValidationError('The request contains the NUL character', found).with(
+        undefined,
+        'VALIDATION_FAILED.nul',
+      );
   });
 }
 

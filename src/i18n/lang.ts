@@ -33,10 +33,12 @@ export function negotiate(header: string | undefined): Lang {
     if (q === 0) continue;
     const primary = range.split('-')[0];
     // `in` is the withdrawn ISO 639 code for Indonesian, still sent by some older systems.
-    const lang: Lang | '*' | null =
-      range === '*' ? '*' : primary === 'in' ? 'id' : isLang(primary) ? primary : null;
+    const lang: Lang | '*' | null = range === '*' ? '*' : primary === 'in' ? 'id' : isLang(primary) ? primary : null;
     if (lang === null) continue;
-    const chosen = lang === '*' ? (LANGS.find((l) => !refused.has(l) && !ranges.some((r) => r.range.split('-')[0] === l)) ?? null) : lang;
+    const chosen =
+      lang === '*'
+        ? (LANGS.find((l) => !refused.has(l) && !ranges.some((r) => r.range.split('-')[0] === l)) ?? null)
+        : lang;
     if (chosen === null || refused.has(chosen)) continue;
     if (best === null || q > best.q) best = { lang: chosen, q };
   }

@@ -33,7 +33,10 @@ export const MESSAGES = {
 
   // ---- details of codes that are answered in more than one situation ----
   'PHASE_NOT_OPEN.closeFirst': { id: 'Buka fase ini sebelum menutupnya', en: 'Open the phase before closing it' },
-  'PHASE_NOT_OPEN.noneOpen': { id: 'Tidak ada fase angkatan yang sedang dibuka', en: 'No phase of the cohort is open now' },
+  'PHASE_NOT_OPEN.noneOpen': {
+    id: 'Tidak ada fase angkatan yang sedang dibuka',
+    en: 'No phase of the cohort is open now',
+  },
   'PHASE_CLOSED.noOnline': {
     id: 'Tidak ada fase daring yang dibuka untuk pendaftaran ini',
     en: 'No online phase is open for this enrollment',
@@ -81,7 +84,10 @@ export const MESSAGES = {
     id: 'Peserta sudah terdaftar di angkatan tujuan',
     en: 'The participant is already enrolled in the target cohort',
   },
-  'ALREADY_ENROLLED.same': { id: 'Pendaftaran ini sudah berada di angkatan ini', en: 'The enrollment is already in this cohort' },
+  'ALREADY_ENROLLED.same': {
+    id: 'Pendaftaran ini sudah berada di angkatan ini',
+    en: 'The enrollment is already in this cohort',
+  },
   'ALREADY_WITHDRAWN.move': {
     id: 'Pendaftaran yang sudah mengundurkan diri tidak dapat dipindahkan',
     en: 'A withdrawn enrollment cannot move',
@@ -116,14 +122,20 @@ export const MESSAGES = {
     id: 'Kirim berkas sebagai multipart/form-data',
     en: 'Send the file as multipart/form-data',
   },
-  'PAYLOAD_TOO_LARGE.body': { id: 'Isi permintaan lebih besar dari yang diizinkan', en: 'The request body is larger than allowed' },
+  'PAYLOAD_TOO_LARGE.body': {
+    id: 'Isi permintaan lebih besar dari yang diizinkan',
+    en: 'The request body is larger than allowed',
+  },
   'PAYLOAD_TOO_LARGE.file': { id: 'Berkas lebih besar dari yang diizinkan', en: 'The file is larger than allowed' },
   'PAYLOAD_TOO_LARGE.fileMax': {
     id: 'Berkas lebih besar dari yang diizinkan ({maxBytes} byte)',
     en: 'The file is larger than allowed ({maxBytes} bytes)',
   },
   'MALFORMED_JSON.empty': { id: 'Isi JSON kosong', en: 'The JSON body is empty' },
-  'MALFORMED_MULTIPART.fieldName': { id: 'Nama isian formulir tidak diizinkan', en: 'A form field name is not allowed' },
+  'MALFORMED_MULTIPART.fieldName': {
+    id: 'Nama isian formulir tidak diizinkan',
+    en: 'A form field name is not allowed',
+  },
   'MALFORMED_MULTIPART.jsonField': { id: 'Isian JSON formulir tidak valid', en: 'A JSON form field is not valid' },
   'BAD_REQUEST.noRoute': { id: 'Permintaan tidak cocok dengan rute mana pun', en: 'The request matches no route' },
   'TOKEN_INVALID.header': { id: 'Header otorisasi rusak', en: 'The authorization header is malformed' },
@@ -167,6 +179,29 @@ export const MESSAGES = {
     en: 'Only people with a NIP can be enrolled (the organization does not admit participants without one)',
   },
 
+  // ---- field errors (a schema's refinement names its key) ----
+  'validation.commonPassword': {
+    id: 'Kata sandi ini termasuk yang paling umum; pilih yang lain',
+    en: 'This password is one of the most common ones; choose another',
+  },
+  'validation.ownIdentifier': {
+    id: 'Kata sandi tidak boleh berupa NIP atau email Anda sendiri',
+    en: 'The password must not be your own NIP or email',
+  },
+  'validation.timeZone': {
+    id: 'Bukan zona waktu IANA seperti Asia/Jakarta',
+    en: 'Not an IANA time zone such as Asia/Jakarta',
+  },
+  'validation.dateRange': {
+    id: 'Harus antara 1900-01-01 dan 2999-12-31',
+    en: 'Must be between 1900-01-01 and 2999-12-31',
+  },
+  'validation.loginNeeded': {
+    id: 'Pengguna memerlukan NIP atau email untuk login',
+    en: 'A user needs a NIP or an email to log in with',
+  },
+  'validation.enrollmentOrNip': { id: 'Isi enrollmentId atau nip, salah satu', en: 'Give either enrollmentId or nip' },
+  'validation.adjustmentZero': { id: 'Penyesuaian harus mengubah sesuatu', en: 'An adjustment changes something' },
   // ---- field errors ----
   'field.required': { id: 'Wajib diisi', en: 'Required' },
   'field.unknown': { id: 'Isian tidak dikenal', en: 'Unknown field' },
@@ -194,8 +229,14 @@ export const MESSAGES = {
     id: 'Ini berkas Excel (XLSX), bukan CSV: unggah sebagai .xlsx',
     en: 'This is an Excel (XLSX) file, not CSV: upload it as .xlsx',
   },
-  'roster.binary': { id: 'Ini bukan berkas CSV: berisi data biner', en: 'This is not a CSV file: it contains binary data' },
-  'roster.csvUnreadable': { id: 'Berkas CSV tidak dapat dibaca: {error}', en: 'The CSV file could not be read: {error}' },
+  'roster.binary': {
+    id: 'Ini bukan berkas CSV: berisi data biner',
+    en: 'This is not a CSV file: it contains binary data',
+  },
+  'roster.csvUnreadable': {
+    id: 'Berkas CSV tidak dapat dibaca: {error}',
+    en: 'The CSV file could not be read: {error}',
+  },
   'roster.workbookTooLarge': {
     id: 'Buku kerja akan terurai menjadi lebih dari {mb} MB atau {parts} bagian',
     en: 'The workbook would unpack to more than {mb} MB or {parts} parts',
@@ -214,7 +255,10 @@ export const MESSAGES = {
     en: 'Missing required column {column} (accepted headers: {accepted})',
   },
   'roster.empty': { id: 'Berkas kosong', en: 'The file is empty' },
-  'roster.noRows': { id: 'Berkas memiliki baris judul tetapi tanpa peserta', en: 'The file has a header row but no participants' },
+  'roster.noRows': {
+    id: 'Berkas memiliki baris judul tetapi tanpa peserta',
+    en: 'The file has a header row but no participants',
+  },
 
   // ---- participant files: one row ----
   'roster.nipMangled': {
@@ -226,7 +270,10 @@ export const MESSAGES = {
     en: 'Tanggal lahir "{value}" is not a date (write it as DD-MM-YYYY)',
   },
   'roster.nameMissing': { id: 'Nama belum diisi', en: 'Nama (name) is missing' },
-  'roster.emailInvalid': { id: 'Email "{email}" bukan alamat email yang valid', en: 'Email "{email}" is not a valid email address' },
+  'roster.emailInvalid': {
+    id: 'Email "{email}" bukan alamat email yang valid',
+    en: 'Email "{email}" is not a valid email address',
+  },
   'roster.nipDuplicate': { id: 'NIP {nip} juga ada di baris {line}', en: 'NIP {nip} also on line {line}' },
   'roster.emailDuplicate': { id: 'Email {email} juga ada di baris {line}', en: 'Email {email} also on line {line}' },
   'roster.nipMissing': { id: 'NIP belum diisi', en: 'NIP is missing' },
@@ -240,7 +287,10 @@ export const MESSAGES = {
     id: '{field} tidak valid (paling banyak {max} karakter)',
     en: '{field} is not valid (at most {max} characters)',
   },
-  'roster.cohortFull': { id: 'Angkatan sudah penuh (kapasitas {capacity})', en: 'The cohort is full (capacity {capacity})' },
+  'roster.cohortFull': {
+    id: 'Angkatan sudah penuh (kapasitas {capacity})',
+    en: 'The cohort is full (capacity {capacity})',
+  },
   'roster.takenMeanwhile': {
     id: '{who} atau emailnya baru saja dipakai orang lain; impor lagi',
     en: '{who} or its email was taken meanwhile; import again',
@@ -279,7 +329,10 @@ export const MESSAGES = {
     id: 'Angka ke-9 sampai ke-14 NIP{named} bukan bulan pengangkatan yang nyata (TTTTBB), dan angka ke-13 bukan kode PPPK 2',
     en: 'Digits 9–14 of the NIP{named} are not a real appointment month (YYYYMM), and digit 13 is not the PPPK code 2',
   },
-  'nip.sex': { id: 'Angka ke-15 NIP{named} (jenis kelamin) harus 1 atau 2', en: 'Digit 15 of the NIP{named} (sex) must be 1 or 2' },
+  'nip.sex': {
+    id: 'Angka ke-15 NIP{named} (jenis kelamin) harus 1 atau 2',
+    en: 'Digit 15 of the NIP{named} (sex) must be 1 or 2',
+  },
   'nip.birthDateMismatch': {
     id: 'NIP{named} memuat tanggal lahir {encoded}, bukan {given}',
     en: 'The NIP{named} encodes birth date {encoded}, not {given}',
@@ -299,7 +352,10 @@ export const MESSAGES = {
   'failReason.SCORE_MISSING': { id: 'Nilai belum lengkap', en: 'A score is missing' },
   'failReason.SCORE_BELOW_PASS_MARK': { id: 'Nilai akhir di bawah batas lulus', en: 'Final score below the pass mark' },
   'failReason.ABSENCE_OVER_LIMIT': { id: 'Ketidakhadiran melebihi batas', en: 'Absence over the limit' },
-  'failReason.ONLINE_JP_SHORT': { id: 'JP daring kurang dari yang diwajibkan', en: 'Online JP short of the requirement' },
+  'failReason.ONLINE_JP_SHORT': {
+    id: 'JP daring kurang dari yang diwajibkan',
+    en: 'Online JP short of the requirement',
+  },
 
   // ---- the recap (CSV, XLSX) ----
   'report.col.nip': { id: 'NIP', en: 'NIP' },

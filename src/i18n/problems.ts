@@ -62,7 +62,10 @@ export const PROBLEMS: Record<ErrorCode, Record<Lang, ProblemText>> = {
       title: 'Presensi ditutup',
       detail: 'Presensi fase ini ditutup pada {closedAt} ({days} hari setelah fase berakhir)',
     },
-    en: { title: 'Attendance closed', detail: 'Attendance for this phase closed on {closedAt} ({days} day(s) after the phase)' },
+    en: {
+      title: 'Attendance closed',
+      detail: 'Attendance for this phase closed on {closedAt} ({days} day(s) after the phase)',
+    },
   },
   ATTENDANCE_INVALID: {
     id: { title: 'Presensi tidak valid', detail: 'Tidak ada presensi yang dicatat: {count} baris tidak valid' },
@@ -89,7 +92,10 @@ export const PROBLEMS: Record<ErrorCode, Record<Lang, ProblemText>> = {
       title: 'Kapasitas di bawah jumlah peserta',
       detail: '{enrolled} peserta sudah terdaftar; kapasitas tidak boleh lebih kecil',
     },
-    en: { title: 'Capacity below enrollment', detail: '{enrolled} participants are enrolled; the capacity cannot be lower' },
+    en: {
+      title: 'Capacity below enrollment',
+      detail: '{enrolled} participants are enrolled; the capacity cannot be lower',
+    },
   },
   CERTIFICATE_ALREADY_REISSUED: {
     id: { title: 'Sertifikat sudah diterbitkan ulang', detail: 'Sertifikat ini sudah diterbitkan ulang' },
@@ -137,7 +143,8 @@ export const PROBLEMS: Record<ErrorCode, Record<Lang, ProblemText>> = {
   COHORT_NOT_PAST: {
     id: {
       title: 'Program belum berakhir',
-      detail: '"{phase}" berakhir {endDate}: hanya program yang sudah berakhir yang dapat dicatat sebagai program lampau',
+      detail:
+        '"{phase}" berakhir {endDate}: hanya program yang sudah berakhir yang dapat dicatat sebagai program lampau',
     },
     en: {
       title: 'Program not over',
@@ -145,7 +152,10 @@ export const PROBLEMS: Record<ErrorCode, Record<Lang, ProblemText>> = {
     },
   },
   COHORT_NOT_SCHEDULED: {
-    id: { title: 'Angkatan belum dijadwalkan', detail: 'Angkatan ini tidak dijadwalkan: jam fase tidak berlaku untuknya' },
+    id: {
+      title: 'Angkatan belum dijadwalkan',
+      detail: 'Angkatan ini tidak dijadwalkan: jam fase tidak berlaku untuknya',
+    },
     en: { title: 'Cohort not scheduled', detail: 'The cohort is not scheduled: the phase clock does not act on it' },
   },
   COMPONENT_NOT_FOUND: {
@@ -196,7 +206,10 @@ export const PROBLEMS: Record<ErrorCode, Record<Lang, ProblemText>> = {
     },
   },
   DATABASE_UNAVAILABLE: {
-    id: { title: 'Basis data tidak tersedia', detail: 'Basis data tidak dapat dihubungi saat ini; coba lagi sebentar lagi' },
+    id: {
+      title: 'Basis data tidak tersedia',
+      detail: 'Basis data tidak dapat dihubungi saat ini; coba lagi sebentar lagi',
+    },
     en: { title: 'Database unavailable', detail: 'The database is not reachable right now; retry shortly' },
   },
   DATE_OUTSIDE_PROGRAM: {
@@ -354,11 +367,13 @@ export const PROBLEMS: Record<ErrorCode, Record<Lang, ProblemText>> = {
   NOT_HOME_ORGANIZATION: {
     id: {
       title: 'Bukan instansi asal',
-      detail: 'Hanya instansi asal orang ini yang dapat mengubah profil, login, atau statusnya; di sini Anda dapat mengubah perannya',
+      detail:
+        'Hanya instansi asal orang ini yang dapat mengubah profil, login, atau statusnya; di sini Anda dapat mengubah perannya',
     },
     en: {
       title: 'Not the home organization',
-      detail: 'Only the person\u2019s home organization can change their profile, login or status; you can change their role here',
+      detail:
+        'Only the person\u2019s home organization can change their profile, login or status; you can change their role here',
     },
   },
   NOT_SESSION_INSTRUCTOR: {
@@ -366,12 +381,18 @@ export const PROBLEMS: Record<ErrorCode, Record<Lang, ProblemText>> = {
     en: { title: 'Not the session instructor', detail: 'You do not teach this session' },
   },
   NO_DRAFT: {
-    id: { title: 'Tidak ada draf', detail: 'Pelatihan ini tidak memiliki draf; buat versi draf baru untuk mengubahnya' },
+    id: {
+      title: 'Tidak ada draf',
+      detail: 'Pelatihan ini tidak memiliki draf; buat versi draf baru untuk mengubahnya',
+    },
     en: { title: 'No draft', detail: 'The course has no draft; create a new draft version to edit' },
   },
   ONLY_VERSION: {
     id: { title: 'Satu-satunya versi', detail: 'Satu-satunya versi pelatihan tidak dapat dibuang; hapus pelatihannya' },
-    en: { title: 'Only version', detail: 'The only version of a course cannot be discarded; delete the course instead' },
+    en: {
+      title: 'Only version',
+      detail: 'The only version of a course cannot be discarded; delete the course instead',
+    },
   },
   ORGANIZATION_CODE_TAKEN: {
     id: { title: 'Kode organisasi sudah dipakai', detail: 'Organisasi lain sudah memakai kode ini' },
@@ -380,7 +401,8 @@ export const PROBLEMS: Record<ErrorCode, Record<Lang, ProblemText>> = {
   ORGANIZATION_NOT_EMPTY: {
     id: {
       title: 'Organisasi masih berisi data',
-      detail: 'Organisasi ini masih memiliki pengguna, pelatihan, angkatan, atau data lain; pindahkan atau hapus lebih dulu',
+      detail:
+        'Organisasi ini masih memiliki pengguna, pelatihan, angkatan, atau data lain; pindahkan atau hapus lebih dulu',
     },
     en: {
       title: 'Organization not empty',
@@ -436,7 +458,8 @@ export const PROBLEMS: Record<ErrorCode, Record<Lang, ProblemText>> = {
   PKCS12_INVALID: {
     id: {
       title: 'Berkas PKCS#12 tidak valid',
-      detail: 'Berkas PKCS#12 tidak dapat dibuka dengan frasa sandi ini, atau tidak berisi kunci dan sertifikat penanda tangan',
+      detail:
+        'Berkas PKCS#12 tidak dapat dibuka dengan frasa sandi ini, atau tidak berisi kunci dan sertifikat penanda tangan',
     },
     en: {
       title: 'PKCS#12 file not valid',
@@ -445,7 +468,10 @@ export const PROBLEMS: Record<ErrorCode, Record<Lang, ProblemText>> = {
   },
   QUESTIONS_EXIST: {
     id: { title: 'Masih ada soal', detail: 'Hapus soal-soalnya sebelum mengubah materi ini menjadi selain kuis' },
-    en: { title: 'Questions exist', detail: 'Delete the questions before making this lesson something other than a quiz' },
+    en: {
+      title: 'Questions exist',
+      detail: 'Delete the questions before making this lesson something other than a quiz',
+    },
   },
   QUEUE_UNAVAILABLE: {
     id: { title: 'Antrean tidak tersedia', detail: 'Antrean tugas tidak menjawab; coba lagi sebentar lagi' },
@@ -478,7 +504,10 @@ export const PROBLEMS: Record<ErrorCode, Record<Lang, ProblemText>> = {
     en: { title: 'Refresh token revoked', detail: 'The refresh token has been revoked' },
   },
   REOPEN_DATE_INVALID: {
-    id: { title: 'Tanggal pembukaan kembali tidak valid', detail: 'Tanggal akhir fase yang dibuka kembali tidak valid' },
+    id: {
+      title: 'Tanggal pembukaan kembali tidak valid',
+      detail: 'Tanggal akhir fase yang dibuka kembali tidak valid',
+    },
     en: { title: 'Reopening date not valid', detail: 'The new end date of the reopened phase is not valid' },
   },
   REQUEST_TIMEOUT: {
@@ -487,16 +516,21 @@ export const PROBLEMS: Record<ErrorCode, Record<Lang, ProblemText>> = {
   },
   RESULTS_NOT_COMPUTED: {
     id: { title: 'Hasil belum dihitung', detail: 'Hasil belum dihitung: POST /v1/cohorts/{id}/results lebih dulu' },
-    en: { title: 'Results not computed', detail: 'Results have not been computed: POST /v1/cohorts/{id}/results first' },
+    en: {
+      title: 'Results not computed',
+      detail: 'Results have not been computed: POST /v1/cohorts/{id}/results first',
+    },
   },
   RESULTS_NOT_FINAL: {
     id: {
       title: 'Hasil belum final',
-      detail: 'Hasil terbaru (versi {version}) dihitung saat masih ada fase yang berjalan: hitung ulang setelah fase terakhir ditutup',
+      detail:
+        'Hasil terbaru (versi {version}) dihitung saat masih ada fase yang berjalan: hitung ulang setelah fase terakhir ditutup',
     },
     en: {
       title: 'Results not final',
-      detail: 'The newest results (version {version}) were computed while a phase was still to run: compute them again after the last phase has closed',
+      detail:
+        'The newest results (version {version}) were computed while a phase was still to run: compute them again after the last phase has closed',
     },
   },
   ROLE_CHANGE_NOT_ALLOWED: {
@@ -524,11 +558,13 @@ export const PROBLEMS: Record<ErrorCode, Record<Lang, ProblemText>> = {
   SCHEDULE_CHOICE_REQUIRED: {
     id: {
       title: 'Pilihan jadwal diperlukan',
-      detail: '{due} dari {total} fase seharusnya sudah dibuka: kirim "missed": "apply" untuk menjalankan transisinya sekarang',
+      detail:
+        '{due} dari {total} fase seharusnya sudah dibuka: kirim "missed": "apply" untuk menjalankan transisinya sekarang',
     },
     en: {
       title: 'Schedule choice required',
-      detail: '{due} of its {total} phase(s) should already have opened: send "missed": "apply" to run those transitions now',
+      detail:
+        '{due} of its {total} phase(s) should already have opened: send "missed": "apply" to run those transitions now',
     },
   },
   SCHEME_INVALID: {
@@ -541,7 +577,10 @@ export const PROBLEMS: Record<ErrorCode, Record<Lang, ProblemText>> = {
   },
   SESSION_HAS_ATTENDANCE: {
     id: { title: 'Sesi sudah berpresensi', detail: 'Presensi sudah dicatat untuk sesi ini: sesi tidak dapat dihapus' },
-    en: { title: 'Session has attendance', detail: 'Attendance has been recorded for this session: it cannot be deleted' },
+    en: {
+      title: 'Session has attendance',
+      detail: 'Attendance has been recorded for this session: it cannot be deleted',
+    },
   },
   SESSION_INVALID: {
     id: { title: 'Sesi tidak valid', detail: 'Sesi tidak valid: {count} masalah' },

@@ -44,7 +44,11 @@ describe('problem texts: Indonesian first, English when asked', () => {
     const body = { courseId, code: 42, name: 'Angkatan', extra: true };
     const id = await ctx.http.post('/v1/cohorts').set(admin).send(body);
     expect(id.status).toBe(400);
-    expect(id.body).toMatchObject({ code: 'VALIDATION_FAILED', title: 'Validasi gagal', detail: 'Bagian body tidak valid' });
+    expect(id.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      title: 'Validasi gagal',
+      detail: 'Bagian body tidak valid',
+    });
     expect(id.body.errors).toEqual(
       expect.arrayContaining([
         { path: 'body.code', message: 'Input tidak valid: diharapkan string, diterima number' },
@@ -53,7 +57,11 @@ describe('problem texts: Indonesian first, English when asked', () => {
     );
 
     const en = await ctx.http.post('/v1/cohorts').set(admin).set('Accept-Language', 'en-US,en;q=0.9').send(body);
-    expect(en.body).toMatchObject({ code: 'VALIDATION_FAILED', title: 'Validation failed', detail: 'The body is not valid' });
+    expect(en.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      title: 'Validation failed',
+      detail: 'The body is not valid',
+    });
     expect(en.body.errors).toEqual(
       expect.arrayContaining([
         { path: 'body.code', message: 'Invalid input: expected string, received number' },
@@ -72,7 +80,11 @@ describe('problem texts: Indonesian first, English when asked', () => {
       code: 'CAPACITY_BELOW_ENROLLED',
       detail: '3 peserta sudah terdaftar; kapasitas tidak boleh lebih kecil',
     });
-    const en = await ctx.http.patch(`/v1/cohorts/${cohort.id}`).set(admin).set('Accept-Language', 'en').send({ capacity: 1 });
+    const en = await ctx.http
+      .patch(`/v1/cohorts/${cohort.id}`)
+      .set(admin)
+      .set('Accept-Language', 'en')
+      .send({ capacity: 1 });
     expect(en.body.detail).toBe('3 participants are enrolled; the capacity cannot be lower');
   });
 

@@ -85,7 +85,14 @@ beforeAll(async () => {
     const res = await ctx.http
       .post(`/v1/cohorts/${cohortId}/enrollments`)
       .set(admin)
-      .send({ nip: p.nip, name: p.nama, unit: p.unitKerja, birthDate: p.tanggalLahir, rank: p.pangkat, position: p.jabatan })
+      .send({
+        nip: p.nip,
+        name: p.nama,
+        unit: p.unitKerja,
+        birthDate: p.tanggalLahir,
+        rank: p.pangkat,
+        position: p.jabatan,
+      })
       .expect(201);
     enrollmentIds.push(res.body.id);
   }
@@ -137,7 +144,9 @@ describe('the recap XLSX', () => {
     const book = await workbook();
     const sheet = book.getWorksheet('Peserta')!;
     expect(sheet.getCell('A1').value).toBe('Rekapitulasi Hasil Pelatihan');
-    const heading = Object.fromEntries([2, 3, 4, 5, 6, 7].map((n) => [sheet.getCell(`A${n}`).value, sheet.getCell(`B${n}`).value]));
+    const heading = Object.fromEntries(
+      [2, 3, 4, 5, 6, 7].map((n) => [sheet.getCell(`A${n}`).value, sheet.getCell(`B${n}`).value]),
+    );
     expect(heading).toEqual({
       Penyelenggara: orgName,
       Pelatihan: program,
@@ -213,7 +222,7 @@ describe('the recap XLSX', () => {
       Predikat: null,
       Status: 'Tidak Lulus',
     });
-    expect(c['Alasan Tidak Lulus']).toContain('Nilai belum lengkap');
+    expect(c!['Alasan Tidak Lulus']).toContain('Nilai belum lengkap');
     expect(d).toMatchObject({ Status: 'Mengundurkan Diri', 'Nilai Akhir': null });
 
     const summary = book.getWorksheet('Ringkasan')!;
@@ -240,7 +249,10 @@ describe('the recap XLSX', () => {
     const rows = table(sheet);
     expect(rows.map((r) => r.Status).sort()).toEqual(['Failed', 'Failed', 'Passed', 'Withdrawn']);
     expect(rows.find((r) => r.NIP === people[1]!.nip)!['Reasons for Failing']).toBe('Final score below the pass mark');
-    expect(rows.find((r) => r.NIP === people[0]!.nip)).toMatchObject({ Position: people[0]!.jabatan, 'Classroom JP': 24 });
+    expect(rows.find((r) => r.NIP === people[0]!.nip)).toMatchObject({
+      Position: people[0]!.jabatan,
+      'Classroom JP': 24,
+    });
   });
 
   test('the CSV has the same columns and values, without the heading', async () => {

@@ -37,9 +37,9 @@ describe('the message catalogue', () => {
   test('params fill the texts, and a text given as a param is translated too', () => {
     expect(problemText('id', 'COHORT_FULL', { capacity: 30 }).detail).toBe('Angkatan sudah penuh (kapasitas 30)');
     expect(problemText('en', 'COHORT_FULL', { capacity: 30 }).detail).toBe('The cohort is full (capacity 30)');
-    expect(
-      problemText('id', 'COHORT_NOT_DRAFT', { status: { key: 'cohortStatus.running' } }).detail,
-    ).toBe('Angkatan ini berstatus berjalan, bukan draf');
+    expect(problemText('id', 'COHORT_NOT_DRAFT', { status: { key: 'cohortStatus.running' } }).detail).toBe(
+      'Angkatan ini berstatus berjalan, bukan draf',
+    );
     expect(translate('en', 'enrollmentStatus.withdrawn')).toBe('Withdrawn');
     expect(translate('id', 'enrollmentStatus.withdrawn')).toBe('Mengundurkan Diri');
     expect(Object.keys(MESSAGES).length).toBeGreaterThan(100);

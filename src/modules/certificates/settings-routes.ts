@@ -30,7 +30,11 @@ const signingView = z.object({
 
 /** A multipart request's one file and its text fields. */
 async function upload(request: FastifyRequest) {
-  if (!request.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data').with(undefined, 'UNSUPPORTED_MEDIA_TYPE.multipart');
+  if (!request.isMultipart())
+    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data').with(
+      undefined,
+      'UNSUPPORTED_MEDIA_TYPE.multipart',
+    );
   let data: Buffer | undefined;
   const fields: Record<string, string> = {};
   for await (const part of request.parts()) {
@@ -38,7 +42,11 @@ async function upload(request: FastifyRequest) {
     else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
   }
   if (!data || data.length === 0)
-    throw new ValidationError('No file in the request', [{ path: 'body.file', message: msg('field.required') }], 'FILE_REQUIRED');
+    throw new ValidationError(
+      'No file in the request',
+      [{ path: 'body.file', message: msg('field.required') }],
+      'FILE_REQUIRED',
+    );
   return { data, fields };
 }
 

@@ -226,7 +226,12 @@ export function createClassroomService({
 
   function assertValid(problems: FieldError[]) {
     if (problems.length > 0)
-      throw new AppError(422, 'SESSION_INVALID', `The session is not valid: ${problems.length} problem(s)`, problems).with({ count: problems.length });
+      throw new AppError(
+        422,
+        'SESSION_INVALID',
+        `The session is not valid: ${problems.length} problem(s)`,
+        problems,
+      ).with({ count: problems.length });
   }
 
   async function setInstructors(tx: DbExecutor, sessionId: string, ids: string[]) {
@@ -277,7 +282,9 @@ export function createClassroomService({
     const now = clock.now();
     if (cohort.pastProgram) return;
     if (phase.state === 'pending')
-      throw new ConflictError(`The phase "${phase.name}" has not opened yet`, 'PHASE_NOT_OPEN').with({ phase: phase.name });
+      throw new ConflictError(`The phase "${phase.name}" has not opened yet`, 'PHASE_NOT_OPEN').with({
+        phase: phase.name,
+      });
     if (now < session.startsAt) throw new ConflictError('The session has not started yet', 'SESSION_NOT_STARTED');
     const graceEnds = new Date(phase.closesAt.getTime() + settings.attendanceGraceDays * DAY_MS);
     if (phase.state === 'closed' && now >= graceEnds)
@@ -364,7 +371,9 @@ export function createClassroomService({
           .where(and(eq(enrollments.cohortId, cohort.id), eq(enrollments.userId, actor.userId!)));
         if (mine.length === 0) throw new NotFoundError('Phase');
         if (phase.state === 'pending')
-          throw new ConflictError(`The phase "${phase.name}" has not opened yet`, 'PHASE_NOT_OPEN').with({ phase: phase.name });
+          throw new ConflictError(`The phase "${phase.name}" has not opened yet`, 'PHASE_NOT_OPEN').with({
+            phase: phase.name,
+          });
       }
       const list = await db
         .select()
@@ -479,7 +488,9 @@ export function createClassroomService({
       // Who asks comes first: the phase's state is nothing to tell someone who may not see the roster.
       await assertMayRecord(db, actor, id);
       if (phase.state === 'pending')
-        throw new ConflictError(`The phase "${phase.name}" has not opened yet`, 'PHASE_NOT_OPEN').with({ phase: phase.name });
+        throw new ConflictError(`The phase "${phase.name}" has not opened yet`, 'PHASE_NOT_OPEN').with({
+          phase: phase.name,
+        });
       const [members, marks] = await Promise.all([
         cohortMembers(db, cohort.id),
         db.select().from(attendance).where(eq(attendance.sessionId, id)),

@@ -19,9 +19,12 @@ export type MissedTransitions = 'apply' | 'past-program';
 
 /** Nobody joins a program that is over, except one being recorded after the fact. */
 export function assertEnrollable(cohort: Pick<Cohort, 'status' | 'pastProgram'>): void {
-  if (cohort.status === 'cancelled') throw new ConflictError('The cohort is cancelled', 'COHORT_CLOSED').with(undefined, 'COHORT_CLOSED.cancelled');
+  if (cohort.status === 'cancelled')
+    throw new ConflictError('The cohort is cancelled', 'COHORT_CLOSED').with(undefined, 'COHORT_CLOSED.cancelled');
   if (cohort.status === 'completed' && !cohort.pastProgram)
-    throw new ConflictError('The cohort has completed: nobody can enroll any more', 'COHORT_CLOSED').with({ status: msg('cohortStatus.completed') });
+    throw new ConflictError('The cohort has completed: nobody can enroll any more', 'COHORT_CLOSED').with({
+      status: msg('cohortStatus.completed'),
+    });
 }
 
 export interface CohortLifecycleDeps {
@@ -45,7 +48,9 @@ export function createCohortLifecycle({ db, clock, cohorts: cohortsService, catc
       const decision = await db.transaction(async (tx) => {
         const cohort = await cohortsService.cohortInScope(tx, actor, cohortId, true);
         if (cohort.status !== 'draft')
-          throw new ConflictError(`The cohort is ${cohort.status}, not a draft`, 'COHORT_NOT_DRAFT').with({ status: msg(`cohortStatus.${cohort.status}`) });
+          throw new ConflictError(`The cohort is ${cohort.status}, not a draft`, 'COHORT_NOT_DRAFT').with({
+            status: msg(`cohortStatus.${cohort.status}`),
+          });
         const list = await repo.phasesOf(tx, [cohort.id]);
         if (list.length === 0) throw new ConflictError('The cohort has no phases to schedule', 'COHORT_HAS_NO_PHASES');
         const now = clock.now();

@@ -40,7 +40,10 @@ export interface RosterFailure {
 }
 
 /** Failures as a person reads them, in `lang`. */
-export function failuresIn(lang: Lang, failed: RosterFailure[]): Array<Omit<RosterFailure, 'reason'> & { reason: string }> {
+export function failuresIn(
+  lang: Lang,
+  failed: RosterFailure[],
+): Array<Omit<RosterFailure, 'reason'> & { reason: string }> {
   return failed.map((f) => ({ ...f, reason: render(lang, f.reason) }));
 }
 
@@ -107,8 +110,7 @@ interface SheetRow {
   cells: Cell[];
 }
 
-const tooManyRows = (maxRows: number) =>
-  new RosterFileError(msg('roster.tooManyRows', { max: maxRows }), true);
+const tooManyRows = (maxRows: number) => new RosterFileError(msg('roster.tooManyRows', { max: maxRows }), true);
 
 function readCsv(data: Buffer, maxRows: number): SheetRow[] {
   if (isZip(data)) throw new RosterFileError(msg('roster.xlsxNotCsv'));
@@ -422,7 +424,8 @@ function withoutNip(
     };
   const key = `email:${email}`;
   const firstLine = firstLineOfKey.get(key);
-  if (firstLine !== undefined) return { line, nip: null, reason: msg('roster.emailDuplicate', { email, line: firstLine }) };
+  if (firstLine !== undefined)
+    return { line, nip: null, reason: msg('roster.emailDuplicate', { email, line: firstLine }) };
   firstLineOfKey.set(key, line);
   const name = cellText(cell('name'));
   if (!name) return { line, nip: null, reason: msg('roster.nameMissing') };
@@ -453,7 +456,6 @@ function withinLimits(row: RosterRow): RosterFailure | undefined {
       : msg('roster.fieldInvalid', { field: fieldLabel(field) });
   return { line, nip: nip ?? null, reason };
 }
-
 
 // ---- cell values ----
 

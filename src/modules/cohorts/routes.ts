@@ -149,7 +149,10 @@ export const cohortRoutes: FastifyPluginAsyncZod<{ cohorts: CohortsService }> = 
     },
     async (request, reply) => {
       if (!request.isMultipart()) {
-        throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data').with(undefined, 'UNSUPPORTED_MEDIA_TYPE.multipart');
+        throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data').with(
+          undefined,
+          'UNSUPPORTED_MEDIA_TYPE.multipart',
+        );
       }
       const file = await request.file().catch(malformedMultipart);
       if (!file)
@@ -160,7 +163,9 @@ export const cohortRoutes: FastifyPluginAsyncZod<{ cohorts: CohortsService }> = 
         );
       const format = detectFormat(file.filename, file.mimetype);
       if (!format)
-        throw new AppError(415, 'UNSUPPORTED_FILE_TYPE', `${file.filename || 'The file'} is neither CSV nor XLSX`).with({ file: file.filename || 'file' });
+        throw new AppError(415, 'UNSUPPORTED_FILE_TYPE', `${file.filename || 'The file'} is neither CSV nor XLSX`).with(
+          { file: file.filename || 'file' },
+        );
       const data = await file.toBuffer().catch(malformedMultipart);
       const result = await cohorts.importRoster(
         actorOf(request),

@@ -278,9 +278,11 @@ export function createCohortsService({
       if (error instanceof RosterFileError && error.tooLarge)
         throw new AppError(413, 'ROSTER_TOO_LARGE', error.message).with({ reason: error.reason });
       if (error instanceof RosterFileError)
-        throw new ValidationError(error.message, [{ path: 'body.file', message: error.reason }], 'ROSTER_INVALID').with({
-          reason: error.reason,
-        });
+        throw new ValidationError(error.message, [{ path: 'body.file', message: error.reason }], 'ROSTER_INVALID').with(
+          {
+            reason: error.reason,
+          },
+        );
       throw error;
     }
   }
@@ -369,7 +371,10 @@ export function createCohortsService({
         const current = await repo.phasesOf(tx, [cohort.id]);
         if (input.timeZone && input.timeZone !== cohort.timeZone) {
           if (current.some((p) => p.state !== 'pending')) {
-            throw new ConflictError('The time zone cannot change once a phase has opened', 'PHASE_STARTED').with(undefined, 'PHASE_STARTED.timeZone');
+            throw new ConflictError('The time zone cannot change once a phase has opened', 'PHASE_STARTED').with(
+              undefined,
+              'PHASE_STARTED.timeZone',
+            );
           }
           for (const p of current) {
             const window = phaseWindow(p.startDate, p.endDate, input.timeZone);
@@ -489,7 +494,10 @@ export function createCohortsService({
                 ? 'Platform administrators cannot be enrolled'
                 : 'Only people with a NIP can be enrolled (the organization does not admit participants without one)',
               'NOT_A_PARTICIPANT',
-            ).with(undefined, allowNonAsnParticipants ? 'NOT_A_PARTICIPANT.platformAdmin' : 'NOT_A_PARTICIPANT.nipOnly');
+            ).with(
+              undefined,
+              allowNonAsnParticipants ? 'NOT_A_PARTICIPANT.platformAdmin' : 'NOT_A_PARTICIPANT.nipOnly',
+            );
           }
           row = user.nip
             ? { line: 1, nip: user.nip, name: user.name }
@@ -671,10 +679,16 @@ export function createCohortsService({
       return db.transaction(async (tx) => {
         const found = await enrollmentOr404(tx, actor, id);
         if (found.enrollment.status === 'withdrawn')
-          throw new ConflictError('A withdrawn enrollment cannot move', 'ALREADY_WITHDRAWN').with(undefined, 'ALREADY_WITHDRAWN.move');
+          throw new ConflictError('A withdrawn enrollment cannot move', 'ALREADY_WITHDRAWN').with(
+            undefined,
+            'ALREADY_WITHDRAWN.move',
+          );
         const target = await cohortOr404(tx, actor, targetCohortId, true);
         if (target.id === found.cohort.id)
-          throw new ConflictError('The enrollment is already in this cohort', 'ALREADY_ENROLLED').with(undefined, 'ALREADY_ENROLLED.same');
+          throw new ConflictError('The enrollment is already in this cohort', 'ALREADY_ENROLLED').with(
+            undefined,
+            'ALREADY_ENROLLED.same',
+          );
         if (target.courseVersionId !== found.cohort.courseVersionId) {
           throw new ConflictError(
             'The target cohort follows another course version; earned progress would not carry over',
@@ -682,13 +696,22 @@ export function createCohortsService({
           );
         }
         if (target.status === 'completed' || target.status === 'cancelled') {
-          throw new ConflictError(`The target cohort is ${target.status}`, 'COHORT_CLOSED').with({ status: msg(`cohortStatus.${target.status}`) }, 'COHORT_CLOSED.target');
+          throw new ConflictError(`The target cohort is ${target.status}`, 'COHORT_CLOSED').with(
+            { status: msg(`cohortStatus.${target.status}`) },
+            'COHORT_CLOSED.target',
+          );
         }
         const enrolled = (await repo.enrolledCounts(tx, [target.id])).get(target.id) ?? 0;
         if (target.capacity !== null && enrolled >= target.capacity)
-          throw new ConflictError(`The target cohort is full (capacity ${target.capacity})`, 'COHORT_FULL').with({ capacity: target.capacity ?? 0 }, 'COHORT_FULL.target');
+          throw new ConflictError(`The target cohort is full (capacity ${target.capacity})`, 'COHORT_FULL').with(
+            { capacity: target.capacity ?? 0 },
+            'COHORT_FULL.target',
+          );
         if ((await repo.enrollmentsOfUsers(tx, target.id, [found.enrollment.userId])).length > 0) {
-          throw new ConflictError('The participant is already enrolled in the target cohort', 'ALREADY_ENROLLED').with(undefined, 'ALREADY_ENROLLED.target');
+          throw new ConflictError('The participant is already enrolled in the target cohort', 'ALREADY_ENROLLED').with(
+            undefined,
+            'ALREADY_ENROLLED.target',
+          );
         }
         // Extensions belong to the old cohort's phases.
         await tx.delete(phaseExtensions).where(eq(phaseExtensions.enrollmentId, id));

@@ -620,7 +620,10 @@ export function createCurriculumService({
       return db.transaction(async (tx) => {
         const { lesson, version } = await editableLesson(tx, actor, lessonId);
         if (lesson.kind !== 'quiz') {
-          throw new ConflictError('Questions belong to quiz lessons', 'NOT_A_QUIZ').with(undefined, 'NOT_A_QUIZ.questions');
+          throw new ConflictError('Questions belong to quiz lessons', 'NOT_A_QUIZ').with(
+            undefined,
+            'NOT_A_QUIZ.questions',
+          );
         }
         const position = await repo.nextPosition(tx, quizQuestions, eq(quizQuestions.lessonId, lesson.id));
         await tx.insert(quizQuestions).values({ ...input, lessonId: lesson.id, position });

@@ -251,7 +251,10 @@ export function createAuthService({ db, clock, settings, signAccessToken, thrott
 
     /** The person's own settings: for now the language they read texts in. */
     async updateMe(principal: Principal, input: { locale: Lang | null }) {
-      await db.update(users).set({ locale: input.locale, updatedAt: clock.now() }).where(eq(users.id, principal.userId));
+      await db
+        .update(users)
+        .set({ locale: input.locale, updatedAt: clock.now() })
+        .where(eq(users.id, principal.userId));
       return this.me(principal);
     },
 

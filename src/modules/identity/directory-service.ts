@@ -50,7 +50,8 @@ function assertNip(nip: string | null | undefined, birthDate: string | null | un
 /** Which roles may manage which: an org admin manages the people of one organization, never platform admins. */
 function assertMayAssignRole(actor: Actor, role: UserRole): void {
   if (actor.role === 'platform_admin' || actor.role === 'system') return;
-  if (role === 'platform_admin') throw new ForbiddenError('Only platform administrators can grant that role').with(undefined, 'FORBIDDEN.grantRole');
+  if (role === 'platform_admin')
+    throw new ForbiddenError('Only platform administrators can grant that role').with(undefined, 'FORBIDDEN.grantRole');
 }
 
 /** The profile, login and status of a person are their home organization's to change (or a platform admin's). */
@@ -288,7 +289,10 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
               [{ userId: existing.id, orgId, role: input.role as MembershipRole }],
               now,
             );
-            if (added === 0) throw new ConflictError(`This person is already ${input.role} here`, 'ALREADY_MEMBER').with({ role: input.role });
+            if (added === 0)
+              throw new ConflictError(`This person is already ${input.role} here`, 'ALREADY_MEMBER').with({
+                role: input.role,
+              });
             await audit(tx, actor, orgId, 'user.linked', 'user', existing.id, { role: input.role });
             return { ...(await view(tx, actor, existing)), linked: true };
           }

@@ -22,7 +22,12 @@ export type NipCheck =
 
 function refused(key: MessageKey, params: Record<string, string> = {}): NipCheck {
   const about = (named: string) => msg(key, { ...params, named });
-  return { ok: false, reason: translate('en', key, { ...params, named: '' }), message: about(''), named: (nip) => about(` ${nip}`) };
+  return {
+    ok: false,
+    reason: translate('en', key, { ...params, named: '' }),
+    message: about(''),
+    named: (nip) => about(` ${nip}`),
+  };
 }
 
 function isRealDate(year: number, month: number, day: number): boolean {
@@ -71,14 +76,11 @@ export function checkNip(nip: string, birthDate?: string | null): NipCheck {
   if (!encoded) return refused('nip.birthDate');
   const kind = nipKindOf(nip);
   if (kind === 'pppk') {
-    if (!plausibleYear(Number(nip.slice(8, 12))))
-      return refused('nip.pppkYear');
-    if (nip[13] === '0')
-      return refused('nip.pppkFrequency');
+    if (!plausibleYear(Number(nip.slice(8, 12)))) return refused('nip.pppkYear');
+    if (nip[13] === '0') return refused('nip.pppkFrequency');
   } else {
     const month = Number(nip.slice(12, 14));
-    if (month < 1 || month > 12 || !plausibleYear(Number(nip.slice(8, 12))))
-      return refused('nip.appointment');
+    if (month < 1 || month > 12 || !plausibleYear(Number(nip.slice(8, 12)))) return refused('nip.appointment');
   }
   if (nip[14] !== '1' && nip[14] !== '2') return refused('nip.sex');
   if (birthDate && birthDate !== encoded) {

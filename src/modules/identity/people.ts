@@ -83,7 +83,8 @@ export interface ParticipantRecord {
 }
 
 export type ParticipantOutcome =
-  { ok: true; userId: string; outcome: 'created' | 'updated' | 'unchanged' | 'linked' } | { ok: false; reason: Message };
+  | { ok: true; userId: string; outcome: 'created' | 'updated' | 'unchanged' | 'linked' }
+  | { ok: false; reason: Message };
 
 /** The key a record is known by in a roster: its NIP, else its email. */
 export const recordKey = (r: { nip?: string | undefined; email?: string | undefined }): string =>

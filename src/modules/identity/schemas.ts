@@ -18,7 +18,7 @@ const password = z
   .max(PASSWORD_MAX_LENGTH)
   .refine((p) => !isCommonPassword(p), COMMON_PASSWORD);
 const ownIdentifier = { message: OWN_IDENTIFIER, path: ['password'] };
-const timeZone = z.string().refine(isValidTimeZone, 'Not an IANA time zone such as Asia/Jakarta');
+const timeZone = z.string().refine(isValidTimeZone, 'validation.timeZone');
 /** A NIP of either kind; spaces, dots and dashes are stripped first, as in files. */
 export const nipField = z
   .string()
@@ -98,7 +98,7 @@ export const userCreate = z
     ...profile,
   })
   .refine((u) => u.nip !== undefined || u.email !== undefined, {
-    message: 'A user needs a NIP or an email to log in with',
+    message: 'validation.loginNeeded',
     path: ['nip'],
   })
   .refine((u) => !u.password || !isOwnIdentifier(u.password, [u.nip, u.email]), ownIdentifier);

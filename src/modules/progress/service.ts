@@ -284,7 +284,10 @@ export function createProgressService({
       if (!quiz) throw new ConflictError('The lesson is not a quiz', 'NOT_A_QUIZ');
       const now = clock.now();
       if (!openForLearning(onlinePhases(state), now)) {
-        throw new ConflictError('No online phase is open for this enrollment', 'PHASE_CLOSED').with(undefined, 'PHASE_CLOSED.noOnline');
+        throw new ConflictError('No online phase is open for this enrollment', 'PHASE_CLOSED').with(
+          undefined,
+          'PHASE_CLOSED.noOnline',
+        );
       }
       const grade = gradeAttempt(quiz.questions, answers);
       if ('errors' in grade)
@@ -298,7 +301,10 @@ export function createProgressService({
             .from(quizAttempts)
             .where(and(eq(quizAttempts.enrollmentId, enrollmentId), eq(quizAttempts.lessonId, lessonId)));
           if (n >= quiz.settings.attemptLimit) {
-            throw new ConflictError(`All ${quiz.settings.attemptLimit} attempts are used`, 'ATTEMPT_LIMIT_REACHED').with({ limit: quiz.settings.attemptLimit });
+            throw new ConflictError(
+              `All ${quiz.settings.attemptLimit} attempts are used`,
+              'ATTEMPT_LIMIT_REACHED',
+            ).with({ limit: quiz.settings.attemptLimit });
           }
           // The unique attempt number refuses a simultaneous attempt that would pass the limit.
           await tx.insert(quizAttempts).values({

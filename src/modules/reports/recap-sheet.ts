@@ -36,15 +36,23 @@ const locale = (lang: Lang) => (lang === 'id' ? 'id-ID' : 'en-GB');
 
 /** 2024-10-23 → "23 Oktober 2024" (Indonesian) or "23 October 2024". */
 export function longDate(lang: Lang, date: string): string {
-  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+  return new Intl.DateTimeFormat(locale(lang), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T00:00:00Z`));
 }
 
 /** An instant as the cohort's local time with its zone: "29 November 2026 21.55 WIB". */
 export function localDateTime(lang: Lang, at: Date, timeZone: string): string {
   const date = new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone });
-  const time = new Intl.DateTimeFormat(locale(lang), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+  const time = new Intl.DateTimeFormat(locale(lang), {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  });
   return `${date.format(at)} ${time.format(at)} ${ZONE_NAMES[timeZone] ?? timeZone}`;
 }
 
@@ -72,13 +80,11 @@ export function recapColumns(lang: Lang, components: AssessmentComponent[]) {
     { header: t('report.col.excused'), width: 8, value: (r) => r.attendance.excused },
     { header: t('report.col.absent'), width: 11, value: (r) => r.attendance.absent },
     { header: t('report.col.absentJp'), width: 14, value: (r) => r.attendance.absentJp },
-    ...components.map(
-      (c): Column => ({
-        header: t('report.col.score', { name: c.name, weight: c.weight }),
-        width: 14,
-        value: (r) => r.scores[c.code] ?? null,
-      }),
-    ),
+    ...components.map((c): Column => ({
+      header: t('report.col.score', { name: c.name, weight: c.weight }),
+      width: 14,
+      value: (r) => r.scores[c.code] ?? null,
+    })),
     { header: t('report.col.finalScore'), width: 11, value: (r) => (scoreShown(r) ? r.finalScore : null) },
     { header: t('report.col.predikat'), width: 18, value: (r) => (scoreShown(r) ? r.predikat : null) },
     { header: t('report.col.status'), width: 18, value: (r) => t(`enrollmentStatus.${r.status}` as MessageKey) },

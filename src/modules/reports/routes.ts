@@ -28,7 +28,12 @@ export const reportRoutes: FastifyPluginAsyncZod<{ reports: ReportsService }> = 
     },
     async (request, reply) => {
       const { format } = request.query;
-      const { filename, stream } = await reports.open(actorOf(request), request.params.id, format, await languageOf(request));
+      const { filename, stream } = await reports.open(
+        actorOf(request),
+        request.params.id,
+        format,
+        await languageOf(request),
+      );
       reply.type(CONTENT_TYPES[format]);
       if (format !== 'json') reply.header('content-disposition', `attachment; filename="${filename}"`);
       return reply.send(stream);

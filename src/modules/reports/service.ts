@@ -223,7 +223,9 @@ export function createReportsService({ db, clock, cohorts, absenceRuleOf }: Repo
           predikat: r.predikat as string | null,
           passed: r.passed as boolean | null,
           reasons: (r.reasons as string[] | null) ?? [],
-          reasonTexts: ((r.reasons as string[] | null) ?? []).map((x) => translate(lang, `failReason.${x}` as MessageKey)),
+          reasonTexts: ((r.reasons as string[] | null) ?? []).map((x) =>
+            translate(lang, `failReason.${x}` as MessageKey),
+          ),
           certificateNumber: r.certificate_number as string | null,
         };
       }

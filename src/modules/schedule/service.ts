@@ -309,7 +309,11 @@ export function createScheduleService({ db, clock, enqueue, cohortsService }: Sc
           `The phase is already ${action === 'open' ? 'open' : 'closed'}`,
           action === 'open' ? 'PHASE_ALREADY_OPEN' : 'PHASE_ALREADY_CLOSED',
         );
-      if (outcome === 'not-open') throw new ConflictError('Open the phase before closing it', 'PHASE_NOT_OPEN').with(undefined, 'PHASE_NOT_OPEN.closeFirst');
+      if (outcome === 'not-open')
+        throw new ConflictError('Open the phase before closing it', 'PHASE_NOT_OPEN').with(
+          undefined,
+          'PHASE_NOT_OPEN.closeFirst',
+        );
       await scheduleQuietly(cohortId);
       return this.timeline(actor, cohortId);
     },
@@ -323,10 +327,11 @@ export function createScheduleService({ db, clock, enqueue, cohortsService }: Sc
       if (!cohort.phases.some((p) => p.id === phaseId)) throw new NotFoundError('Phase');
       const invalid = (key: MessageKey, params?: Params) => {
         const message = translate('en', key, params);
-        return new ValidationError(message, [{ path: 'body.endDate', message: msg(key, params) }], 'REOPEN_DATE_INVALID').with(
-          params,
-          key,
-        );
+        return new ValidationError(
+          message,
+          [{ path: 'body.endDate', message: msg(key, params) }],
+          'REOPEN_DATE_INVALID',
+        ).with(params, key);
       };
       if (!endDate || !isRealDate(endDate)) throw invalid('REOPEN_DATE_INVALID.missing');
       await db.transaction(async (tx) => {

@@ -18,7 +18,11 @@ function disposition(name: string): string {
 /** The upload's bytes; a stream the parser cut at its limit fails instead of ending as if complete. */
 async function* untruncated(stream: AsyncIterable<Buffer> & { truncated: boolean }) {
   for await (const chunk of stream) yield chunk;
-  if (stream.truncated) throw new AppError(413, 'PAYLOAD_TOO_LARGE', 'The file is larger than allowed').with(undefined, 'PAYLOAD_TOO_LARGE.file');
+  if (stream.truncated)
+    throw new AppError(413, 'PAYLOAD_TOO_LARGE', 'The file is larger than allowed').with(
+      undefined,
+      'PAYLOAD_TOO_LARGE.file',
+    );
 }
 
 export const submissionRoutes: FastifyPluginAsyncZod<{ submissions: SubmissionsService; maxBytes: number }> = async (
