@@ -65,7 +65,6 @@ export const MESSAGES = {
     id: '"{phase}" dimulai {startDate}: fase berjalan berurutan tanpa tumpang tindih',
     en: '"{phase}" starts {startDate}: phases run in order without overlap',
   },
-  'PHASE_ALREADY_OPEN.closed': { id: 'Fase ini sudah ditutup', en: 'The phase is already closed' },
   'COHORT_CLOSED.cancelled': { id: 'Angkatan ini dibatalkan', en: 'The cohort is cancelled' },
   'COHORT_CLOSED.target': { id: 'Angkatan tujuan berstatus {status}', en: 'The target cohort is {status}' },
   'COHORT_FULL.target': {

@@ -734,7 +734,7 @@ export function createCohortsService({
           throw new ConflictError('Only an online phase can be extended for one participant', 'NOT_AN_ONLINE_PHASE');
         if (untilDate <= phase.endDate) {
           throw new ValidationError(`The extension must end after the phase (${phase.endDate})`, [
-            { path: 'body.untilDate', message: `Must be later than ${phase.endDate}` },
+            { path: 'body.untilDate', message: msg('field.laterThan', { date: phase.endDate }) },
           ]).with({ endDate: phase.endDate }, 'VALIDATION_FAILED.extension');
         }
         const { closesAt } = phaseWindow(untilDate, untilDate, found.cohort.timeZone);

@@ -62,7 +62,7 @@ function assertPermutation(given: string[], current: string[]): void {
     given.every((id) => current.includes(id));
   if (!same) {
     throw new ValidationError('ids must list every current item exactly once', [
-      { path: 'body.ids', message: `Expected a permutation of ${current.length} ids` },
+      { path: 'body.ids', message: msg('field.permutation', { count: current.length }) },
     ]).with(undefined, 'VALIDATION_FAILED.permutation');
   }
 }

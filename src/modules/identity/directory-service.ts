@@ -344,7 +344,7 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
           if (input.role && (input.role === 'platform_admin') !== user.platformAdmin) {
             throw new ValidationError(
               'Platform administrators and organization members cannot be converted into each other',
-              [{ path: 'body.role', message: 'Create a new account instead' }],
+              [{ path: 'body.role', message: msg('field.newAccount') }],
               'ROLE_CHANGE_NOT_ALLOWED',
             );
           }

@@ -26,6 +26,7 @@ import { gradeAttempt } from './grading.js';
 import { createPersonJp } from './person-jp.js';
 import { paceOf, type Pace } from './pace.js';
 import * as repo from './repo.js';
+import { msg } from '../../i18n/index.js';
 
 export interface ProgressServiceDeps {
   db: Db;
@@ -592,7 +593,7 @@ export function createProgressService({
       ) {
         const span = cohort.startsOn ? `${cohort.startsOn} – ${cohort.endsOn}` : 'none yet';
         throw new AppError(422, 'DATE_OUTSIDE_PROGRAM', `The date must lie within the program's dates (${span})`, [
-          { path: 'body.date', message: `Not within the program's dates (${span})` },
+          { path: 'body.date', message: msg('field.notWithinProgram', { span }) },
         ]).with({ span });
       }
       return db.transaction(async (tx) => {
