@@ -135,6 +135,11 @@ interface ProblemSpec {
   errors?: FieldError[];
 }
 
+/** Field errors as a person reads them, in `lang`. */
+export function fieldErrorsIn(lang: Lang, errors: FieldError[]): Array<{ path: string; message: string }> {
+  return errors.map((e) => ({ path: e.path, message: isMessage(e.message) ? render(lang, e.message) : e.message }));
+}
+
 /** The problem details of `spec` in `lang`: title and detail from the catalogue, field messages rendered. */
 export function problem(spec: ProblemSpec, lang: Lang = DEFAULT_LANG): Problem {
   const { status, code, params, detailKey, errors } = spec;
@@ -145,14 +150,7 @@ export function problem(spec: ProblemSpec, lang: Lang = DEFAULT_LANG): Problem {
     status,
     code,
     detail: text.detail,
-    ...(errors && errors.length > 0
-      ? {
-          errors: errors.map((e) => ({
-            path: e.path,
-            message: isMessage(e.message) ? render(lang, e.message) : e.message,
-          })),
-        }
-      : {}),
+    ...(errors && errors.length > 0 ? { errors: fieldErrorsIn(lang, errors) } : {}),
   };
 }
 

@@ -215,6 +215,63 @@ export const MESSAGES = {
     en: "Not within the program's dates ({span})",
   },
 
+  'field.nul': { id: 'Tidak boleh berisi karakter NUL (U+0000)', en: 'Must not contain the NUL character (U+0000)' },
+  'field.nulInName': {
+    id: 'Sebuah nama isian berisi karakter NUL (U+0000)',
+    en: 'A field name contains the NUL character (U+0000)',
+  },
+  'field.notEnrolled': { id: 'Tidak terdaftar di angkatan ini', en: 'Not enrolled in this cohort' },
+  'field.withdrawn': { id: 'Pendaftaran ini sudah mengundurkan diri', en: 'This enrollment was withdrawn' },
+  'field.listedTwice': { id: 'Tercantum lebih dari sekali', en: 'Listed more than once' },
+  'field.notAQuestion': { id: 'Bukan soal kuis ini', en: 'Not a question of this quiz' },
+  'field.answeredTwice': { id: 'Dijawab dua kali', en: 'Answered twice' },
+  'field.notAnOption': { id: 'Tidak termasuk pilihan', en: 'Not among the options' },
+  'field.chooseOne': { id: 'Pilih satu pilihan', en: 'Choose one option' },
+  'field.sessionInOnlinePhase': {
+    id: 'Sesi hanya untuk fase klasikal atau lapangan, bukan fase daring',
+    en: 'Sessions belong to classroom or field phases, not online ones',
+  },
+  'field.afterStart': { id: 'Harus setelah startsAt', en: 'Must be after startsAt' },
+  'field.sessionOutsidePhase': {
+    id: 'Sesi harus berada dalam tanggal fase, {startDate} sampai {endDate} di {timeZone}',
+    en: "The session must lie within the phase's dates, {startDate} to {endDate} in {timeZone}",
+  },
+  'field.sessionTooShort': {
+    id: '{jp} JP memerlukan {needed} menit; sesi ini berlangsung {minutes} menit',
+    en: '{jp} JP take {needed} minutes; the session lasts {minutes}',
+  },
+  'field.notInstructor': { id: 'Bukan pengajar organisasi ini', en: 'Not an instructor of this organization' },
+  'field.phaseHasSessions': {
+    id: 'Fase "{phase}" memiliki {sessions} sesi: tidak dapat dihapus',
+    en: 'Phase "{phase}" has {sessions} session(s): it cannot be removed',
+  },
+  'field.sessionsOutsideDates': {
+    id: '{sessions} sesinya berlangsung dari {from} sampai {to}: tanggal fase harus mencakupnya',
+    en: 'Its {sessions} session(s) run from {from} to {to}: the dates must include them',
+  },
+  'field.weightsSum': {
+    id: 'Jumlah bobot {sum}; jumlahnya harus 100',
+    en: 'The weights sum to {sum}; they must sum to 100',
+  },
+  'field.usedTwice': { id: '"{value}" dipakai dua kali', en: '"{value}" is used twice' },
+  'field.bandsSameStart': { id: 'Dua predikat dimulai dari {score}', en: 'Two bands start at {score}' },
+  'field.bandFromZero': {
+    id: 'Satu predikat harus dimulai dari 0, agar setiap nilai memiliki predikat',
+    en: 'One band must start at 0, so that every score has a predikat',
+  },
+  'field.bandAcrossPassMark': {
+    id: '"{label}" berlaku dari {from} sampai {to}, melewati batas lulus {passMark}: {below} tidak lulus dan {passMark} lulus dengan predikat yang sama. Mulailah sebuah predikat pada {passMark}, atau kosongkan predikat agar mengikuti batas lulus',
+    en: '"{label}" runs from {from} to {to}, across the pass mark {passMark}: {below} fails and {passMark} passes with the same predikat. Start a band at {passMark}, or leave out bands to have them follow the pass mark',
+  },
+  'field.failingBandPasses': {
+    id: '"{label}" adalah predikat tidak lulus, tetapi mulai {from} akan diberikan kepada nilai yang lulus (batas lulus {passMark})',
+    en: '"{label}" is a failing predikat, but from {from} it would be given to scores that pass (pass mark {passMark})',
+  },
+  'field.passingBandFails': {
+    id: '"{label}" adalah predikat lulus, tetapi mulai {from} akan diberikan kepada nilai yang tidak lulus (batas lulus {passMark})',
+    en: '"{label}" is a passing predikat, but from {from} it would be given to scores that fail (pass mark {passMark})',
+  },
+
   // ---- participant files (roster import): the file as a whole ----
   'roster.tooManyRows': {
     id: 'Berkas berisi lebih dari {max} baris peserta; paling banyak {max} sekaligus',

@@ -24,6 +24,7 @@ import { absenceSummaries } from '../classroom/service.js';
 import type { CohortsService } from '../cohorts/service.js';
 import { bandsForPassMark, evaluate, schemeProblems } from './scoring.js';
 import type { BulkScores, SchemeInput, ScoreInput } from './schemas.js';
+import { msg } from '../../i18n/index.js';
 
 export interface AssessmentServiceDeps {
   db: Db;
@@ -284,10 +285,10 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
         const seen = new Set<string>();
         input.scores.forEach((s, i) => {
           const e = byNip.get(s.nip);
-          if (!e) problems.push({ path: `body.scores[${i}].nip`, message: 'Not enrolled in this cohort' });
+          if (!e) problems.push({ path: `body.scores[${i}].nip`, message: msg('field.notEnrolled') });
           else if (e.status === 'withdrawn')
-            problems.push({ path: `body.scores[${i}].nip`, message: 'This enrollment was withdrawn' });
-          if (seen.has(s.nip)) problems.push({ path: `body.scores[${i}].nip`, message: 'Listed more than once' });
+            problems.push({ path: `body.scores[${i}].nip`, message: msg('field.withdrawn') });
+          if (seen.has(s.nip)) problems.push({ path: `body.scores[${i}].nip`, message: msg('field.listedTwice') });
           seen.add(s.nip);
         });
         if (problems.length > 0)

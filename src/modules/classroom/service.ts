@@ -24,6 +24,7 @@ import { localDateOf } from '../cohorts/calendar.js';
 import type { CohortsService } from '../cohorts/service.js';
 import type { DirectoryService } from '../identity/directory-service.js';
 import type { AttendanceInput, SessionInput, SessionPatch } from './schemas.js';
+import { msg } from '../../i18n/index.js';
 
 export interface ClassroomServiceDeps {
   db: Db;
@@ -187,20 +188,23 @@ export function createClassroomService({
     s: { startsAt: Date; endsAt: Date; jp: number; instructorIds?: string[] },
   ): Promise<FieldError[]> {
     const problems: FieldError[] = [];
-    if (phase.kind === 'online')
-      problems.push({ path: 'params.id', message: 'Sessions belong to classroom or field phases, not online ones' });
-    if (s.endsAt <= s.startsAt) problems.push({ path: 'body.endsAt', message: 'Must be after startsAt' });
+    if (phase.kind === 'online') problems.push({ path: 'params.id', message: msg('field.sessionInOnlinePhase') });
+    if (s.endsAt <= s.startsAt) problems.push({ path: 'body.endsAt', message: msg('field.afterStart') });
     if (s.startsAt < phase.opensAt || s.endsAt > phase.closesAt)
       problems.push({
         path: 'body.startsAt',
-        message: `The session must lie within the phase's dates, ${phase.startDate} to ${phase.endDate} in ${cohort.timeZone}`,
+        message: msg('field.sessionOutsidePhase', {
+          startDate: phase.startDate,
+          endDate: phase.endDate,
+          timeZone: cohort.timeZone,
+        }),
       });
     const { minutesPerJp } = await directory.organizationSettings(cohort.orgId);
     const minutes = (s.endsAt.getTime() - s.startsAt.getTime()) / 60_000;
     if (s.jp * minutesPerJp > minutes + 1e-9)
       problems.push({
         path: 'body.jp',
-        message: `${s.jp} JP take ${s.jp * minutesPerJp} minutes; the session lasts ${minutes}`,
+        message: msg('field.sessionTooShort', { jp: s.jp, needed: s.jp * minutesPerJp, minutes }),
       });
     if (s.instructorIds && s.instructorIds.length > 0) {
       const found = await tx
@@ -217,8 +221,7 @@ export function createClassroomService({
         );
       const ok = new Set(found.map((u) => u.id));
       s.instructorIds.forEach((id, i) => {
-        if (!ok.has(id))
-          problems.push({ path: `body.instructorIds[${i}]`, message: 'Not an instructor of this organization' });
+        if (!ok.has(id)) problems.push({ path: `body.instructorIds[${i}]`, message: msg('field.notInstructor') });
       });
     }
     return problems;
@@ -530,9 +533,9 @@ export function createClassroomService({
         const resolved = input.records.map((r, i) => {
           const member = r.enrollmentId ? byId.get(r.enrollmentId) : byNip.get(r.nip!);
           const path = `body.records[${i}].${r.enrollmentId ? 'enrollmentId' : 'nip'}`;
-          if (!member) problems.push({ path, message: 'Not enrolled in this cohort' });
-          else if (member.status === 'withdrawn') problems.push({ path, message: 'This enrollment was withdrawn' });
-          else if (seen.has(member.enrollmentId)) problems.push({ path, message: 'Listed more than once' });
+          if (!member) problems.push({ path, message: msg('field.notEnrolled') });
+          else if (member.status === 'withdrawn') problems.push({ path, message: msg('field.withdrawn') });
+          else if (seen.has(member.enrollmentId)) problems.push({ path, message: msg('field.listedTwice') });
           if (member) seen.add(member.enrollmentId);
           return { member, record: r };
         });

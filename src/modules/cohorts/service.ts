@@ -7,7 +7,7 @@ import type { Db, DbExecutor } from '../../db/index.js';
 import type { Enqueue } from '../../deps.js';
 import { cohorts, enrollments, phaseExtensions, phases, type Cohort, type Phase } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
-import { AppError, ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
+import { AppError, ConflictError, NotFoundError, ValidationError, type FieldError } from '../../http/errors.js';
 import { page } from '../../http/pagination.js';
 import { owningOrg } from '../../http/tenancy.js';
 import { cohortAuditor } from '../audit/record.js';
@@ -842,14 +842,14 @@ export function createCohortsService({
       tx,
       current.map((p) => p.id),
     );
-    const problems: Array<{ path: string; message: string }> = [];
+    const problems: FieldError[] = [];
     for (const span of spans) {
       const index = input.findIndex((p) => p.id === span.phaseId);
       if (index < 0) {
         const name = current.find((p) => p.id === span.phaseId)?.name;
         problems.push({
           path: 'body.phases',
-          message: `Phase "${name}" has ${span.sessions} session(s): it cannot be removed`,
+          message: msg('field.phaseHasSessions', { phase: name ?? '', sessions: span.sessions }),
         });
         continue;
       }
@@ -857,7 +857,11 @@ export function createCohortsService({
       if (span.firstStart! < window.opensAt || span.lastEnd! > window.closesAt)
         problems.push({
           path: `body.phases[${index}]`,
-          message: `Its ${span.sessions} session(s) run from ${span.firstStart!.toISOString()} to ${span.lastEnd!.toISOString()}: the dates must include them`,
+          message: msg('field.sessionsOutsideDates', {
+            sessions: span.sessions,
+            from: span.firstStart!.toISOString(),
+            to: span.lastEnd!.toISOString(),
+          }),
         });
     }
     return problems;
