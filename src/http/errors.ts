@@ -223,14 +223,14 @@ const ZOD_LOCALES: Record<Lang, (issue: never) => string | undefined> = {
 };
 
 /**
- * A schema's field error in `lang`: Zod's own locale renders its standard issues; a refinement's
- * message is a catalogue key when it names one, and is kept as written otherwise.
+ * A schema's field error in `lang`: a message the schema gives as a catalogue key (a refinement's,
+ * a pattern's) is that text; Zod's own locale renders its standard issues; any other refinement
+ * message is kept as written.
  */
 function zodFieldMessage(lang: Lang, v: { keyword: string; message?: string; params?: unknown }): string {
-  if (v.keyword === 'custom') {
-    const key = v.message as MessageKey | undefined;
-    return key && key in MESSAGES_INDEX ? translate(lang, key) : (v.message ?? translate(lang, 'field.invalid'));
-  }
+  const key = v.message as MessageKey | undefined;
+  if (key && Object.hasOwn(MESSAGES_INDEX, key)) return translate(lang, key);
+  if (v.keyword === 'custom') return v.message ?? translate(lang, 'field.invalid');
   const issue = { ...(v.params as object), code: v.keyword, message: v.message };
   try {
     return ZOD_LOCALES[lang](issue as never) ?? v.message ?? translate(lang, 'field.invalid');

@@ -199,6 +199,19 @@ export const MESSAGES = {
     id: 'Pengguna memerlukan NIP atau email untuk login',
     en: 'A user needs a NIP or an email to log in with',
   },
+  'validation.componentCode': {
+    id: 'Huruf kecil, angka, dan garis bawah, paling banyak 32',
+    en: 'Lowercase letters, digits and underscore, up to 32',
+  },
+  'validation.cohortCode': {
+    id: 'Huruf, angka, titik, tanda hubung, garis miring, dan garis bawah, paling banyak 64 karakter',
+    en: 'Letters, digits, dot, dash, slash and underscore, up to 64 characters',
+  },
+  'validation.nipDigits': { id: 'NIP harus tepat 18 angka', en: 'NIP must be exactly 18 digits' },
+  'validation.organizationCode': {
+    id: 'Huruf besar, angka, dan tanda hubung, 2–32 karakter',
+    en: 'Upper-case letters, digits and dashes, 2–32 characters',
+  },
   'validation.enrollmentOrNip': { id: 'Isi enrollmentId atau nip, salah satu', en: 'Give either enrollmentId or nip' },
   'validation.adjustmentZero': { id: 'Penyesuaian harus mengubah sesuatu', en: 'An adjustment changes something' },
   // ---- field errors ----

@@ -70,6 +70,26 @@ describe('problem texts: Indonesian first, English when asked', () => {
     );
   });
 
+  test('a message the schema writes itself (a pattern, a refinement) is a catalogue text too', async () => {
+    const platform = bearer(await ctx.platformAdminToken());
+    const body = { code: 'kota kecil', name: 'Kota', timeZone: 'Asia/Atlantis' };
+    const id = await ctx.http.post('/v1/organizations').set(platform).send(body);
+    expect(id.status).toBe(400);
+    expect(id.body.errors).toEqual(
+      expect.arrayContaining([
+        { path: 'body.code', message: 'Huruf besar, angka, dan tanda hubung, 2–32 karakter' },
+        { path: 'body.timeZone', message: 'Bukan zona waktu IANA seperti Asia/Jakarta' },
+      ]),
+    );
+    const en = await ctx.http.post('/v1/organizations').set(platform).set('Accept-Language', 'en').send(body);
+    expect(en.body.errors).toEqual(
+      expect.arrayContaining([
+        { path: 'body.code', message: 'Upper-case letters, digits and dashes, 2–32 characters' },
+        { path: 'body.timeZone', message: 'Not an IANA time zone such as Asia/Jakarta' },
+      ]),
+    );
+  });
+
   test('a detail that names facts takes them as params, in either language', async () => {
     const cohort = (
       await ctx.http.post('/v1/cohorts').set(admin).send({ courseId, code: 'FAKTA', name: 'Fakta', capacity: 5 })

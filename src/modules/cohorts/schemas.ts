@@ -13,9 +13,7 @@ const timeZone = z.string().refine(isValidTimeZone, 'validation.timeZone');
 // Calendar dates of programs: far enough either way for any real one, and every instant derived
 // from them (the next local midnight) still fits a timestamp.
 const isoDate = z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2999-12-31', 'validation.dateRange');
-const code = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, 'Letters, digits, dot, dash, slash and underscore, up to 64 characters');
+const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, 'validation.cohortCode');
 
 export const cohortStatuses = ['draft', 'scheduled', 'running', 'completed', 'cancelled'] as const;
 export const phaseKinds = ['online', 'classroom', 'field'] as const;

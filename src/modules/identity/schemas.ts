@@ -24,7 +24,7 @@ export const nipField = z
   .string()
   .max(40)
   .transform(normalizeNip)
-  .pipe(z.string().regex(/^\d{18}$/, 'NIP must be exactly 18 digits'))
+  .pipe(z.string().regex(/^\d{18}$/, 'validation.nipDigits'))
   .describe('18 digits (PNS NIP or PPPK number); spaces, dots and dashes are ignored');
 const nip = nipField;
 const email = z
@@ -51,7 +51,7 @@ export const DEFAULT_ORGANIZATION_SETTINGS: z.infer<typeof organizationSettings>
 };
 
 export const organizationCreate = z.strictObject({
-  code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'Upper-case letters, digits and dashes, 2–32 characters'),
+  code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'validation.organizationCode'),
   name: text(200),
   timeZone: timeZone.optional(),
   settings: organizationSettings.partial().optional(),
