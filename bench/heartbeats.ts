@@ -6,10 +6,14 @@
  * second accounted for.
  *
  *   npm run bench:heartbeats            (env: BENCH_DATABASE_URL, ENROLLMENTS, DURATION, CONNECTIONS,
- *                                        BENCH_DATABASE_NAME, BENCH_PORT: several runs on one machine keep apart)
+ *                                        BENCH_DATABASE_NAME, BENCH_PORT: several runs on one machine keep apart,
+ *                                        BENCH_PROFILE_DIR: a CPU profile of the API process,
+ *                                        LOADGEN=wrk|autocannon, WRK_THREADS: the load generator)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -30,6 +34,11 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 64);
 const DATABASE_NAME = process.env.BENCH_DATABASE_NAME ?? 'asn_bench';
 // The bare route listens here, the full stack one port up.
 const PORT = Number(process.env.BENCH_PORT ?? 3401);
+// The load generator: wrk (Debian's package; C, a small share of the cores) where installed, else
+// autocannon, which runs in this process and, building each request in JavaScript, takes more of
+// the two cores from the servers under test for the heartbeats than for the bare upserts.
+const LOADGEN = process.env.LOADGEN ?? (existsSync('/usr/bin/wrk') ? 'wrk' : 'autocannon');
+const WRK_THREADS = Number(process.env.WRK_THREADS ?? 1);
 const root = path.resolve(import.meta.dirname, '..');
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
 
@@ -64,7 +73,55 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-function summary(r: autocannon.Result) {
+interface LoadSummary {
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  /** CPU time (user + system) the server process spent per request: what load on the machine does not distort. */
+  serverCpuMsPerRequest?: number;
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const CLOCK_TICK_MS = 10; // Linux reports process times in 1/100 s (USER_HZ)
+
+/** CPU milliseconds (user + system) used so far by a process and all its descendants (tsx runs the server in a child). */
+function processTreeCpuMs(root: number): number {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The command name, in parentheses, may hold spaces: the fields start after its closing one.
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // the process ended while being read
+    }
+  }
+  let ticks = 0;
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.pop()!;
+    ticks += stats.get(pid)?.ticks ?? 0;
+    for (const [child, s] of stats) if (s.ppid === pid) queue.push(child);
+  }
+  return ticks * CLOCK_TICK_MS;
+}
+
+interface HeartbeatLoad {
+  tokens: string[];
+  enrollments: string[];
+  lessonIds: string[];
+  /** Milliseconds: the first heartbeat of every participant; each later one 30 s after the last. */
+  t0: number;
+}
+
+function summary(r: autocannon.Result): LoadSummary {
   return {
     requests: r.requests.total,
     rps: Math.round(r.requests.average),
@@ -75,6 +132,130 @@ function summary(r: autocannon.Result) {
     errors: r.errors,
     timeouts: r.timeouts,
   };
+}
+
+async function autocannonUpserts(port: number): Promise<LoadSummary> {
+  let n = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        method: 'POST',
+        path: '/upsert',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({ ...req, body: JSON.stringify({ id: n++ % ENROLLMENTS }) }),
+      },
+    ],
+  });
+  return summary(result);
+}
+
+async function autocannonHeartbeats(
+  port: number,
+  load: HeartbeatLoad,
+): Promise<{ summary: LoadSummary; acknowledged: Set<string> }> {
+  const acknowledged = new Set<string>();
+  let i = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        method: 'POST',
+        path: '/v1/me/progress',
+        setupRequest: (req, ctx: object) => {
+          const context = ctx as { clientEventId?: string };
+          const index = i++;
+          const e = index % ENROLLMENTS;
+          const k = Math.floor(index / ENROLLMENTS);
+          const clientEventId = `${e}-${k}`;
+          context.clientEventId = clientEventId;
+          return {
+            ...req,
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${load.tokens[e]}` },
+            body: JSON.stringify({
+              enrollmentId: load.enrollments[e],
+              // A session's first heartbeat opens it; each later one reports the 30 s since.
+              events: [
+                {
+                  clientEventId,
+                  type: 'heartbeat',
+                  lessonId: load.lessonIds[e % load.lessonIds.length],
+                  occurredAt: new Date(load.t0 + k * 30_000).toISOString(),
+                  activeSeconds: k === 0 ? 0 : 30,
+                },
+              ],
+            }),
+          };
+        },
+        onResponse: (status, _body, ctx: object) => {
+          if (status === 200) acknowledged.add((ctx as { clientEventId: string }).clientEventId);
+        },
+      },
+    ],
+  });
+  return { summary: summary(result), acknowledged };
+}
+
+/** Runs wrk with one of the scripts in bench/wrk/ against the port; its summary. */
+async function wrk(
+  port: number,
+  script: string,
+  env: Record<string, string>,
+  out = path.join(mkdtempSync(path.join(os.tmpdir(), 'bench-wrk-')), 'summary.json'),
+): Promise<LoadSummary> {
+  const child = spawn(
+    'wrk',
+    [
+      '-t',
+      String(WRK_THREADS),
+      '-c',
+      String(CONNECTIONS),
+      '-d',
+      `${DURATION}s`,
+      '-s',
+      path.join(root, 'bench/wrk', script),
+      `http://127.0.0.1:${port}`,
+    ],
+    {
+      env: { ...process.env, ...env, BENCH_WRK_OUT: out, BENCH_WRK_THREADS: String(WRK_THREADS) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`wrk exited ${code}`);
+  const r = JSON.parse(await readFile(out, 'utf8')) as Record<string, number>;
+  return {
+    requests: r.requests!,
+    rps: Math.round(r.requests! / (r.durationUs! / 1e6)),
+    p50: Math.round(r.p50Us! / 1000),
+    p99: Math.round(r.p99Us! / 1000),
+    max: Math.round(r.maxUs! / 1000),
+    non2xx: r.non2xx!,
+    errors: r.errors!,
+    timeouts: r.timeouts!,
+  };
+}
+
+async function wrkHeartbeats(
+  port: number,
+  load: HeartbeatLoad,
+): Promise<{ summary: LoadSummary; acknowledged: Set<string> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-wrk-data-'));
+  const data = path.join(dir, 'data.lua');
+  const list = (xs: string[]) => `{${xs.map((x) => JSON.stringify(x)).join(',')}}`;
+  await writeFile(
+    data,
+    `return { n = ${ENROLLMENTS}, t0 = ${Math.floor(load.t0 / 1000)}, tokens = ${list(load.tokens)}, ` +
+      `enrollments = ${list(load.enrollments)}, lessons = ${list(load.lessonIds)} }\n`,
+  );
+  const out = path.join(dir, 'summary.json');
+  const result = await wrk(port, 'heartbeats.lua', { BENCH_WRK_DATA: data }, out);
+  const acknowledged = new Set((await readFile(`${out}.acked`, 'utf8')).split('\n').filter(Boolean));
+  return { summary: result, acknowledged };
 }
 
 async function main(): Promise<void> {
@@ -151,27 +332,23 @@ async function main(): Promise<void> {
     { DATABASE_URL: databaseUrl, PORT: String(PORT), POOL_MAX: '20' },
     /minimal server ready/,
   );
-  console.log('baseline: running');
-  let n = 0;
-  const baseline = await autocannon({
-    url: `http://127.0.0.1:${PORT}`,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    requests: [
-      {
-        method: 'POST',
-        path: '/upsert',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (req) => ({ ...req, body: JSON.stringify({ id: n++ % ENROLLMENTS }) }),
-      },
-    ],
-  });
+  console.log(`baseline: running (load from ${LOADGEN})`);
+  const baselineCpu = processTreeCpuMs(minimal.pid!);
+  const baseline =
+    LOADGEN === 'wrk'
+      ? await wrk(PORT, 'upsert.lua', { BENCH_WRK_N: String(ENROLLMENTS) })
+      : await autocannonUpserts(PORT);
+  baseline.serverCpuMsPerRequest = round3((processTreeCpuMs(minimal.pid!) - baselineCpu) / baseline.requests);
   await stop(minimal);
   console.log('baseline: done');
 
   // ---- the full stack ----
+  // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of the API process there (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
   const api = await start(
-    ['src/main.ts'],
+    [...profile, 'src/main.ts'],
     {
       DATABASE_URL: databaseUrl,
       JWT_SECRET,
@@ -188,47 +365,11 @@ async function main(): Promise<void> {
   );
   console.log('full stack: running');
   const t0 = Date.now() - 60 * 60_000;
-  const acknowledged = new Set<string>();
-  let i = 0;
-  const full = await autocannon({
-    url: `http://127.0.0.1:${PORT + 1}`,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    requests: [
-      {
-        method: 'POST',
-        path: '/v1/me/progress',
-        setupRequest: (req, ctx: object) => {
-          const context = ctx as { clientEventId?: string };
-          const index = i++;
-          const e = index % ENROLLMENTS;
-          const k = Math.floor(index / ENROLLMENTS);
-          const clientEventId = `${e}-${k}`;
-          context.clientEventId = clientEventId;
-          return {
-            ...req,
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[e]}` },
-            body: JSON.stringify({
-              enrollmentId: enrolled[e]!.id,
-              // A session's first heartbeat opens it; each later one reports the 30 s since.
-              events: [
-                {
-                  clientEventId,
-                  type: 'heartbeat',
-                  lessonId: lessonIds[e % lessonIds.length],
-                  occurredAt: new Date(t0 + k * 30_000).toISOString(),
-                  activeSeconds: k === 0 ? 0 : 30,
-                },
-              ],
-            }),
-          };
-        },
-        onResponse: (status, _body, ctx: object) => {
-          if (status === 200) acknowledged.add((ctx as { clientEventId: string }).clientEventId);
-        },
-      },
-    ],
-  });
+  const heartbeats = { tokens, enrollments: enrolled.map((e) => e.id), lessonIds, t0 };
+  const fullCpu = processTreeCpuMs(api.pid!);
+  const { summary: full, acknowledged } =
+    LOADGEN === 'wrk' ? await wrkHeartbeats(PORT + 1, heartbeats) : await autocannonHeartbeats(PORT + 1, heartbeats);
+  full.serverCpuMsPerRequest = round3((processTreeCpuMs(api.pid!) - fullCpu) / full.requests);
   await stop(api);
 
   // ---- what the database holds against what was sent ----
@@ -270,20 +411,21 @@ async function main(): Promise<void> {
     ledgerJp: Number(t.ledger_jp),
     expectedJp: Math.round((creditedSeconds / 60 / 45) * 10_000) / 10_000,
   };
-  const ratio = summary(full).rps / summary(baseline).rps;
+  const ratio = full.rps / baseline.rps;
   const result = {
     enrollments: ENROLLMENTS,
     connections: CONNECTIONS,
     durationSeconds: DURATION,
-    baseline: summary(baseline),
-    fullStack: summary(full),
+    loadGenerator: LOADGEN,
+    baseline,
+    fullStack: full,
     ratio: Math.round(ratio * 100) / 100,
     check,
   };
   console.log(JSON.stringify(result, null, 2));
   const ok =
     ratio >= 0.7 &&
-    summary(full).p99 < 100 &&
+    full.p99 < 100 &&
     full.non2xx === 0 &&
     full.errors === 0 &&
     lost === 0 &&

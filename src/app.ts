@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
-import etag from '@fastify/etag';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -13,6 +12,7 @@ import health from './http/health.js';
 import observability from './http/observability.js';
 import openapi from './http/openapi.js';
 import securityHeaders from './http/security-headers.js';
+import etag from './http/etag.js';
 import textInput from './http/text-input.js';
 import { queueBoard } from './http/queue-board.js';
 import multipart from '@fastify/multipart';
@@ -26,11 +26,14 @@ import { classroomRoutes } from './modules/classroom/routes.js';
 import { badgeKeysRoute, certificateRoutes } from './modules/certificates/routes.js';
 import { certificateSettingsRoutes } from './modules/certificates/settings-routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
+import { annualJpRoutes } from './modules/reports/annual-jp-routes.js';
 import { scheduleRoutes } from './modules/schedule/routes.js';
 import { submissionRoutes } from './modules/submissions/routes.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { loginThrottleRoutes } from './modules/login-throttle/routes.js';
+import { passwordResetRoutes } from './modules/identity/password-reset-routes.js';
+import { mailRoutes } from './modules/mail/routes.js';
 import { registerOperationalMetrics } from './queue/metrics.js';
 import { phaseClockRunning } from './queue/clock-check.js';
 import { queueRoundTrip } from './queue/self-check.js';
@@ -86,8 +89,6 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   // Files arrive only where a route asks for one (participant imports); one file per request.
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 10 } });
   await app.register(openapi, { version });
-  // Every GET answer carries an ETag and a matching If-None-Match gets 304: mobile and offline
-  // clients re-check lessons, outlines and their own views without downloading them again.
   await app.register(etag);
   await app.register(auth, {
     secret: deps.jwtSecret,
@@ -113,6 +114,11 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
         directory: services.directory,
         loginRateLimitPerMinute: config.loginRateLimitPerMinute,
       });
+      await v1.register(passwordResetRoutes, {
+        reset: services.passwordReset,
+        loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+      });
+      await v1.register(mailRoutes, { mail: services.mail });
       await v1.register(loginThrottleRoutes, {
         throttle: services.throttle,
         directory: services.directory,
@@ -130,6 +136,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await v1.register(certificateRoutes, { certificates: services.certificates });
       await v1.register(certificateSettingsRoutes, { settings: services.certificateSettings });
       await v1.register(reportRoutes, { reports: services.reports });
+      await v1.register(annualJpRoutes, { annualJp: services.annualJp });
       await v1.register(webhookRoutes, { webhooks: services.webhooks });
       await v1.register(submissionRoutes, {
         submissions: services.submissions,

@@ -192,7 +192,8 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   // The CLI prints its own results; logs would only be noise unless something goes wrong.
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const deps = await createDeps(config, logger);
+  // In embedded mode a running `npm start` owns the database under DATA_DIR: the CLI connects to it.
+  const deps = await createDeps(config, logger, { attachToRunningEmbedded: true });
   try {
     await command(deps, args);
     return 0;

@@ -61,6 +61,17 @@ const timeZone = z.string().refine((tz) => {
   }
 }, 'must be an IANA time zone such as Asia/Jakarta');
 
+/** `Name <address@domain>` or a bare address, as a sender. */
+export const MAILBOX = /^\s*(?:([^<>\r\n"]{1,100}?)\s*<([^\s<>@"]+@[^\s<>@"]+)>|([^\s<>@"]+@[^\s<>@"]+))\s*$/;
+
+const mailbox = z
+  .string()
+  .refine((v) => MAILBOX.test(v), 'must be an address such as "Diklat Kota Jambi <diklat@jambikota.go.id>"')
+  .transform((v) => {
+    const m = MAILBOX.exec(v)!;
+    return { name: m[1]?.trim() || null, address: (m[2] ?? m[3])! };
+  });
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   ROLE: z.enum(['all', 'api', 'worker']).default('all'),
@@ -153,7 +164,18 @@ const envSchema = z.object({
   JOB_LOCK_MS: z.coerce.number().int().min(2000).max(600_000).default(10_000),
   JOB_STALLED_CHECK_MS: z.coerce.number().int().min(500).max(600_000).default(5_000),
   QUEUE_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  WORKER_LIVENESS_FILE: z.string().min(1).optional(),
+  WORKER_ALIVE_MAX_SECONDS: z.coerce.number().int().min(10).max(86_400).default(180),
   CLOCK_OVERDUE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(120),
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  MAIL_FROM: mailbox.optional(),
+  MAIL_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  MAIL_SEND_TIMEOUT_MS: z.coerce.number().int().min(500).max(300_000).default(30_000),
+  PACE_REMINDER_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
+  PASSWORD_RESET_MIN_ANSWER_MS: z.coerce.number().int().min(0).max(5000).default(250),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -241,16 +263,44 @@ export interface Config {
   jobStalledCheckMs: number;
   /** How often a worker checks that the queue store still holds its schedules (else it plans again from PostgreSQL). */
   queueCheckIntervalMs: number;
+  /** A file the worker renews as it finishes jobs, for a container health check; unset: none. */
+  workerLivenessFile: string | undefined;
+  /** How old that file may be before the worker counts as stuck. */
+  workerLivenessMaxAgeSeconds: number;
   /** Readiness reports the phase clock as failing when a transition is overdue by more than this. */
   clockOverdueSeconds: number;
   /** Bearer token GET /metrics requires; unset: /metrics is open outside production and absent in it. */
   metricsToken: string | undefined;
+  mail: {
+    /** undefined: mails are delivered to the local outbox only (read through GET /v1/mails). */
+    smtpUrl: string | undefined;
+    /** The default sender; an organization's `mailFrom` setting overrides it. */
+    from: { name: string | null; address: string };
+    dispatchIntervalMs: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+    sendTimeoutMs: number;
+    paceReminderIntervalMs: number;
+  };
+  passwordReset: { ttlMinutes: number; minResponseMs: number };
 }
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
+  }
+}
+
+// Placeholders that recipes and examples have used; a database with one of them is as good as open.
+const PLACEHOLDER_PASSWORDS = new Set(['change-me', 'changeme', 'password', 'postgres', 'secret']);
+
+function weakDatabasePassword(databaseUrl: string): boolean {
+  try {
+    const password = decodeURIComponent(new URL(databaseUrl).password);
+    return password === '' || PLACEHOLDER_PASSWORDS.has(password.toLowerCase());
+  } catch {
+    return false; // an unparsable URL is reported by the schema
   }
 }
 
@@ -267,6 +317,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     if (!raw.JWT_SECRET) problems.push('JWT_SECRET: required in production');
     if (!raw.DATABASE_URL) {
       problems.push('DATABASE_URL: required in production (the embedded database is for development)');
+    } else if (weakDatabasePassword(raw.DATABASE_URL)) {
+      problems.push(
+        'DATABASE_URL: production needs a database password of its own (none, or a placeholder such as change-me, is refused)',
+      );
     }
     if (!raw.PUBLIC_URL) {
       problems.push(
@@ -274,6 +328,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       );
     }
   }
+  if (raw.SMTP_URL && !raw.MAIL_FROM)
+    problems.push('MAIL_FROM: required with SMTP_URL (the sender, e.g. "Diklat Kota Jambi <diklat@jambikota.go.id>")');
   if ((raw.FILE_STORAGE ?? 'postgres') === 'filesystem' && !raw.FILE_STORAGE_DIR)
     problems.push('FILE_STORAGE_DIR: required when FILE_STORAGE is filesystem');
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
@@ -346,8 +402,23 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     jobLockMs: e.JOB_LOCK_MS,
     jobStalledCheckMs: e.JOB_STALLED_CHECK_MS,
     queueCheckIntervalMs: e.QUEUE_CHECK_INTERVAL_MS,
+    workerLivenessFile: e.WORKER_LIVENESS_FILE,
+    workerLivenessMaxAgeSeconds: e.WORKER_ALIVE_MAX_SECONDS,
     clockOverdueSeconds: e.CLOCK_OVERDUE_SECONDS,
     metricsToken: e.METRICS_TOKEN,
+    mail: Object.freeze({
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM ?? { name: null, address: 'no-reply@localhost' },
+      dispatchIntervalMs: e.MAIL_DISPATCH_INTERVAL_MS,
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+      retryBaseMs: e.MAIL_RETRY_BASE_MS,
+      sendTimeoutMs: e.MAIL_SEND_TIMEOUT_MS,
+      paceReminderIntervalMs: e.PACE_REMINDER_INTERVAL_MS,
+    }),
+    passwordReset: Object.freeze({
+      ttlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
+      minResponseMs: e.PASSWORD_RESET_MIN_ANSWER_MS,
+    }),
   });
 }
 

@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createDb, createPool, type Db } from './db/index.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
+import type { EmbeddedDatabase } from './db/embedded.js';
 import { runMigrations } from './db/migrate.js';
 import { ServiceUnavailableError } from './http/errors.js';
 import { systemResolveHost, type ResolveHost } from './modules/webhooks/target.js';
@@ -54,6 +54,8 @@ export interface DepsOverrides {
   /** Redis key prefix, so test runs sharing one Redis stay apart. */
   queuePrefix?: string;
   resolveHost?: ResolveHost;
+  /** Embedded mode: use the server a running `npm start` keeps under DATA_DIR (the CLI does). */
+  attachToRunningEmbedded?: boolean;
 }
 
 /** Outside production a missing secret is generated once and kept beside the data, so tokens survive restarts. */
@@ -81,7 +83,9 @@ export async function createDeps(
     let embedded: EmbeddedDatabase | undefined;
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
-      embedded = await startEmbeddedPostgres(config.dataDir, logger);
+      // Loaded only here: a production image (DATABASE_URL set) has no embedded PostgreSQL installed.
+      const { startEmbeddedPostgres } = await import('./db/embedded.js');
+      embedded = await startEmbeddedPostgres(config.dataDir, logger, { attach: overrides.attachToRunningEmbedded });
       closers.push(() => embedded!.stop());
       databaseUrl = embedded.url;
     }

@@ -38,7 +38,8 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    // One line for a stop (Ctrl-C included): 'stopped', or what went wrong.
+    logger.debug({ signal }, 'shutting down');
     const force = setTimeout(() => {
       logger.error('shutdown took too long; exiting');
       exit(1);
@@ -48,15 +49,17 @@ async function main(): Promise<void> {
       await server?.close();
       await worker?.close();
       await deps.close();
-      logger.info('stopped');
+      logger.info({ signal }, 'stopped');
       exit(0);
     } catch (err) {
       logger.error({ err }, 'error during shutdown');
       exit(1);
     }
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  // `on`, not `once`: Ctrl-C reaches this process twice (from the terminal, and relayed by tsx or
+  // npm), and a second signal with no handler would end it at once, halfway through stopping.
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 
   try {
     if (config.role !== 'api') {

@@ -9,6 +9,7 @@ import { createCertificatesService } from './modules/certificates/service.js';
 import { createCertificateSettings } from './modules/certificates/settings.js';
 import { createClassroomService } from './modules/classroom/service.js';
 import { createReportsService } from './modules/reports/service.js';
+import { createAnnualJpReport } from './modules/reports/annual-jp.js';
 import { createCohortLifecycle } from './modules/cohorts/lifecycle.js';
 import { createCohortsService, type CohortsService } from './modules/cohorts/service.js';
 import { createCurriculumService } from './modules/curriculum/service.js';
@@ -21,11 +22,22 @@ import { createScheduleService, type ScheduleService } from './modules/schedule/
 import { createFileStores } from './modules/submissions/storage/index.js';
 import { createSubmissionsService } from './modules/submissions/service.js';
 import { createWebhooksService } from './modules/webhooks/service.js';
+import { createMailService, mailSettingsOf, type MailServiceDeps } from './modules/mail/service.js';
+import { createPasswordReset } from './modules/identity/password-reset.js';
 
 /** Every module's service, wired once; used by the HTTP app, the worker and the CLI alike. */
-export function createServices(deps: Deps, signAccessToken: (p: Principal) => string) {
+export function createServices(
+  deps: Deps,
+  signAccessToken: (p: Principal) => string,
+  mailTransport?: MailServiceDeps['transport'],
+) {
   const { db, clock, config } = deps;
-  const directory = createDirectoryService({ db, clock, defaultTimeZone: config.defaultTimeZone });
+  const directory = createDirectoryService({
+    db,
+    clock,
+    defaultTimeZone: config.defaultTimeZone,
+    invitationTtlDays: config.activationCodeTtlDays,
+  });
   const jobs = createJobsService({ db, clock });
   // Curriculum asks cohorts whether a participant may read a lesson, cohorts ask progress for a
   // participant's JP, and the other way round: these closures are called only after all exist.
@@ -113,9 +125,19 @@ export function createServices(deps: Deps, signAccessToken: (p: Principal) => st
     settings: config.webhooks,
     resolveHost: deps.resolveHost,
   });
+  const mail = createMailService({
+    db,
+    clock,
+    settings: mailSettingsOf(config),
+    enqueue: deps.enqueue,
+    ...(mailTransport ? { transport: mailTransport } : {}),
+    cohortProgress: (actor, cohortId) => progress.cohortProgress(actor, cohortId, {}),
+  });
   return {
     directory,
     classroom,
+    mail,
+    passwordReset: createPasswordReset({ db, clock, throttle, settings: config.passwordReset }),
     assessment,
     certificates,
     certificateSettings,
@@ -125,6 +147,7 @@ export function createServices(deps: Deps, signAccessToken: (p: Principal) => st
       cohorts,
       absenceRuleOf: (cohortId) => assessment.absenceRuleOf(cohortId),
     }),
+    annualJp: createAnnualJpReport({ pool: deps.pool, clock, directory }),
     progress,
     schedule,
     webhooks,

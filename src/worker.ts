@@ -3,7 +3,9 @@ import type { Deps } from './deps.js';
 import { CERTIFICATE_JOB } from './modules/certificates/service.js';
 import { createJobsService } from './modules/jobs/service.js';
 import { createWebhooksService } from './modules/webhooks/service.js';
+import { transportOf } from './modules/mail/service.js';
 import { createServices } from './services.js';
+import { livenessSignal } from './queue/liveness.js';
 import { queueDefinitions, RECONCILE_SCHEDULER, type JobData, type JobName, type QueueName } from './queue/jobs.js';
 
 type Handler<Q extends QueueName, J extends JobName<Q>> = (data: JobData<Q, J>, job: Job) => Promise<unknown>;
@@ -12,9 +14,13 @@ export type Processors = { [Q in QueueName]: { [J in JobName<Q>]: Handler<Q, J> 
 export function createProcessors(deps: Deps): Processors {
   // Jobs write to the queue without the requests' timeout: a slow queue store delays them, and a
   // delivery or transition planned in PostgreSQL is never left without its job.
-  const services = createServices({ ...deps, enqueue: deps.enqueueWaiting }, () => {
-    throw new Error('the worker issues no tokens');
-  });
+  const services = createServices(
+    { ...deps, enqueue: deps.enqueueWaiting },
+    () => {
+      throw new Error('the worker issues no tokens');
+    },
+    transportOf(deps.config),
+  );
   return {
     system: {
       'self-check': async (data) => ({ ok: true, requestedAt: data.requestedAt }),
@@ -33,6 +39,11 @@ export function createProcessors(deps: Deps): Processors {
     webhooks: {
       dispatch: () => services.webhooks.dispatch(),
       deliver: (data) => services.webhooks.deliver(data.deliveryId),
+    },
+    mail: {
+      dispatch: () => services.mail.dispatch(),
+      send: (data) => services.mail.send(data.mailId),
+      'pace-reminders': () => services.mail.remindBehindPace(),
     },
   };
 }
@@ -93,6 +104,18 @@ export async function planFromPostgres(deps: Deps): Promise<{ jobs: number; deli
     { every: deps.config.webhooks.dispatchIntervalMs },
     { name: 'dispatch', data: {} },
   );
+  // Written mails are handed to the queue every few seconds; reminders go out through the day,
+  // at most one per participant and local day whatever the interval.
+  await deps.producers.mail.upsertJobScheduler(
+    'mail-dispatch',
+    { every: deps.config.mail.dispatchIntervalMs },
+    { name: 'dispatch', data: {} },
+  );
+  await deps.producers.mail.upsertJobScheduler(
+    'pace-reminders',
+    { every: deps.config.mail.paceReminderIntervalMs },
+    { name: 'pace-reminders', data: {} },
+  );
   const jobs = await requeueUnfinishedJobs(deps);
   const deliveries = await createWebhooksService({
     db: deps.db,
@@ -131,8 +154,12 @@ function watchQueueStore(deps: Deps): () => void {
   return () => clearInterval(timer);
 }
 
+// Jobs that run on a timer every few seconds or minutes: their completions are logged at debug.
+const ROUTINE_JOBS = new Set(['clock/reconcile', 'clock/behind-pace', 'webhooks/dispatch', 'system/self-check']);
+
 export async function startWorker(deps: Deps, processors: Processors = createProcessors(deps)): Promise<RunningWorker> {
   assertEveryJobHandled(processors);
+  const liveness = livenessSignal(deps.config.workerLivenessFile);
   const workers: Worker[] = [];
   for (const queue of Object.keys(queueDefinitions) as QueueName[]) {
     const handlers = processors[queue] as Record<string, (data: unknown, job: Job) => Promise<unknown>>;
@@ -145,14 +172,21 @@ export async function startWorker(deps: Deps, processors: Processors = createPro
         const schema = schemas[job.name];
         if (!handler || !schema) throw new Error(`Unknown job ${queue}/${job.name}`);
         const started = Date.now();
-        const result = await handler(schema.parse(job.data), job);
-        log.info({ ms: Date.now() - started }, 'job done');
-        return result;
+        try {
+          const result = await handler(schema.parse(job.data), job);
+          const routine = ROUTINE_JOBS.has(`${queue}/${job.name}`);
+          log[routine ? 'debug' : 'info']({ ms: Date.now() - started }, 'job done');
+          return result;
+        } finally {
+          liveness.beat();
+        }
       },
       {
         // The clock's jobs are safe side by side (row locks, unique keys): a reconciler run never
         // holds up a transition that falls due meanwhile.
-        concurrency: queue === 'clock' ? 4 : 1,
+        // Mails are sent a few at a time where Redis carries the queue; the embedded PostgreSQL
+        // queue stays at one job at a time per queue.
+        concurrency: queue === 'clock' || (queue === 'mail' && deps.queues.kind === 'redis') ? 4 : 1,
         lockDuration: deps.config.jobLockMs,
         stalledInterval: deps.config.jobStalledCheckMs,
         // A job cut off by a dying worker is taken up again; twice, before it counts as failed.
@@ -169,6 +203,7 @@ export async function startWorker(deps: Deps, processors: Processors = createPro
   const planned = await planFromPostgres(deps);
   if (planned.jobs + planned.deliveries > 0) deps.logger.info(planned, 'unfinished work queued again');
   const stopWatching = watchQueueStore(deps);
+  liveness.beat();
   return {
     isRunning: () => workers.every((w) => w.isRunning()),
     // Lets active jobs finish; a job cut off by a hard stop is retried, and every job is idempotent.

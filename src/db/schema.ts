@@ -33,6 +33,10 @@ export interface OrganizationSettings {
   annualJpTargetPppk: number;
   /** Whether participants without a NIP (non-ASN staff) may be enrolled by email. */
   allowNonAsnParticipants: boolean;
+  /** The sender of the organization's mails; the server's MAIL_FROM when absent. */
+  mailFrom?: { name: string; address: string } | null;
+  /** Whether participants behind pace get a daily reminder mail (default: yes). */
+  paceReminders?: boolean;
 }
 
 export const organizations = pgTable('organizations', {
@@ -75,8 +79,6 @@ export const users = pgTable(
     // The language the person reads the API's texts in ('id' or 'en'); null: as their client asks.
     locale: text('locale'),
     passwordHash: text('password_hash'),
-    failedLoginCount: integer('failed_login_count').notNull().default(0),
-    lockedUntil: instant('locked_until'),
     lastLoginAt: instant('last_login_at'),
     // When the person first set a password: nothing they did can have happened before it.
     activatedAt: instant('activated_at'),
@@ -91,6 +93,9 @@ export const users = pgTable(
     check('users_nip_kind_with_nip', sql`(${t.nip} is null) = (${t.nipKind} is null)`),
     check('users_locale_known', sql`${t.locale} in ('id', 'en')`),
     index('users_home_org_created_idx').on(t.homeOrgId, t.createdAt, t.id),
+    // Finding people: part of a name (ILIKE '%…%', needs the pg_trgm extension) and a NIP prefix (LIKE '…%').
+    index('users_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+    index('users_nip_prefix_idx').on(t.nip.op('varchar_pattern_ops')),
   ],
 );
 
@@ -371,6 +376,11 @@ export const phases = pgTable(
     round: integer('round').notNull().default(1),
     // When the remedial window of this round ended and the outcomes became final (online phases).
     outcomesFinalAt: instant('outcomes_final_at'),
+    // When the phase took effect as opened (its first opening) and as closed (its latest closing):
+    // the scheduled instant for a transition of the clock, on time or caught up; the moment it was
+    // made for one made by hand. Set with the transition, so crediting reads them off the row.
+    openedAt: instant('opened_at'),
+    closedAt: instant('closed_at'),
     createdAt: instant('created_at').notNull().defaultNow(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
@@ -594,7 +604,6 @@ export const jpLedger = pgTable(
     createdAt: instant('created_at').notNull(),
   },
   (t) => [
-    index('jp_ledger_user_time_idx').on(t.userId, t.occurredAt),
     index('jp_ledger_user_date_idx').on(t.userId, t.localDate),
     index('jp_ledger_enrollment_idx').on(t.enrollmentId, t.phaseId, t.moduleId),
     index('jp_ledger_session_idx')
@@ -685,9 +694,10 @@ export const webhookEndpoints = pgTable(
   'webhook_endpoints',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // Restrict: an organization with endpoints (and their delivery log) is not deleted behind its back.
     orgId: uuid('org_id')
       .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+      .references(() => organizations.id, { onDelete: 'restrict' }),
     url: text('url').notNull(),
     // Kept to sign every delivery (HMAC-SHA256); shown once, when the endpoint is created.
     secret: text('secret').notNull(),
@@ -1194,3 +1204,79 @@ export const accessRevocations = pgTable('access_revocations', {
   userId: uuid('user_id').primaryKey(),
   revokedAt: instant('revoked_at').notNull(),
 });
+
+// ---- mail ----
+
+// Every mail the system sends, written in the transaction of what causes it and sent by the
+// worker. The body is rendered from kind, lang and params when sent or read; `secret` (an activation
+// code or reset token) is kept only until an SMTP server has accepted the mail.
+export const mails = pgTable(
+  'mails',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // The organization whose admins may read it and whose sender it uses; null: platform only.
+    orgId: uuid('org_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    kind: text('kind').notNull(),
+    lang: text('lang').notNull().default('id'),
+    toAddress: text('to_address').notNull(),
+    toName: text('to_name'),
+    params: jsonb('params').$type<Record<string, unknown>>().notNull(),
+    secret: text('secret'),
+    // At most one mail per key (a reminder per participant per local day).
+    dedupeKey: text('dedupe_key'),
+    // pending → sending → sent; failed (refused for good, or out of attempts); uncertain (the
+    // worker stopped while the SMTP server may have accepted it: never sent again on its own).
+    status: text('status').notNull().default('pending'),
+    // Where it went: `smtp`, or `local` when no SMTP server is configured (the outbox is the inbox).
+    transport: text('transport'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: instant('next_attempt_at').notNull(),
+    claimedAt: instant('claimed_at'),
+    sentAt: instant('sent_at'),
+    lastError: text('last_error'),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('mails_dedupe_key').on(t.dedupeKey),
+    index('mails_due_idx').on(t.status, t.nextAttemptAt),
+    index('mails_org_created_idx').on(t.orgId, t.createdAt, t.id),
+    check('mails_status_check', sql`${t.status} in ('pending', 'sending', 'sent', 'failed', 'uncertain')`),
+  ],
+);
+
+// Password reset tokens, stored hashed; single use, expiring.
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('password_reset_tokens_hash_key').on(t.tokenHash),
+    index('password_reset_tokens_user_idx').on(t.userId),
+  ],
+);
+
+// Activation codes mailed in invitations, apart from the printed ones (activation_codes): a CSV
+// printed later does not void a link already mailed, and each mailed link works until it expires.
+export const invitationCodes = pgTable(
+  'invitation_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('invitation_codes_user_idx').on(t.userId)],
+);

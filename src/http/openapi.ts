@@ -131,7 +131,13 @@ async function openapiPlugin(app: FastifyInstance, options: { version: string })
         rateLimited,
       ) as never,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    // Plain HTTP at a LAN address must work: with this directive the browser asks for the page's
+    // scripts over HTTPS, which the server does not speak, and shows a blank page.
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/g, '').trim(),
+  });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }
 

@@ -12,8 +12,13 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'POST /v1/auth/activate': 'activateAccount',
   'POST /v1/auth/refresh': 'refreshTokens',
   'POST /v1/auth/logout': 'logout',
+  'POST /v1/auth/password-reset': 'requestPasswordReset',
+  'POST /v1/auth/password-reset/confirm': 'confirmPasswordReset',
   'GET /v1/me': 'getMe',
   'PATCH /v1/me': 'updateMe',
+
+  'GET /v1/mails': 'listMails',
+  'GET /v1/mails/:id': 'getMail',
 
   'POST /v1/organizations': 'createOrganization',
   'GET /v1/organizations': 'listOrganizations',
@@ -64,6 +69,7 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'POST /v1/cohorts/:id/unschedule': 'unscheduleCohort',
   'POST /v1/cohorts/:id/enrollments': 'enrollParticipant',
   'GET /v1/cohorts/:id/enrollments': 'listEnrollments',
+  'GET /v1/reports/annual-jp': 'getAnnualJpReport',
   'POST /v1/cohorts/:id/enrollments/import': 'importEnrollments',
   'GET /v1/cohorts/:id/activation-codes': 'getActivationCodes',
   'GET /v1/enrollments/:id': 'getEnrollment',

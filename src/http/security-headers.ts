@@ -10,7 +10,14 @@ function helmetHeaders(): Record<string, string> {
     setHeader: (name: string, value: string | number) => void (headers[name.toLowerCase()] = String(value)),
     removeHeader: (name: string) => void delete headers[name.toLowerCase()],
   };
-  helmet()({} as IncomingMessage, response as unknown as ServerResponse, () => undefined);
+  // Without `upgrade-insecure-requests`: a server reached over plain HTTP at any address but
+  // localhost (a trial on a LAN, say) would otherwise have the browser fetch /docs's scripts over
+  // HTTPS, which it does not serve, and show a blank page. TLS in production is the proxy's job.
+  helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } })(
+    {} as IncomingMessage,
+    response as unknown as ServerResponse,
+    () => undefined,
+  );
   return headers;
 }
 

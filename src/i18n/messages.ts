@@ -28,10 +28,19 @@ export const MESSAGES = {
   'entity.Logo': { id: 'Logo', en: 'Logo' },
   'entity.Route': { id: 'Rute', en: 'Route' },
   'entity.Component': { id: 'Komponen', en: 'Component' },
+  'entity.Mail': { id: 'Surel', en: 'Mail' },
   'entity.versionNumber': { id: 'Versi {number} pelatihan', en: 'Version {number} of the course' },
   'entity.organizationCode': { id: 'Organisasi {code}', en: 'Organization {code}' },
 
   // ---- details of codes that are answered in more than one situation ----
+  'PASSWORD_RESET_INVALID.used': {
+    id: 'Tautan atur ulang sudah dipakai atau diganti tautan yang lebih baru; mintalah yang baru',
+    en: 'The reset link was already used or replaced by a newer one; ask for a new one',
+  },
+  'PASSWORD_RESET_INVALID.expired': {
+    id: 'Tautan atur ulang sudah kedaluwarsa; mintalah yang baru',
+    en: 'The reset link has expired; ask for a new one',
+  },
   'PHASE_NOT_OPEN.closeFirst': { id: 'Buka fase ini sebelum menutupnya', en: 'Open the phase before closing it' },
   'PHASE_NOT_OPEN.noneOpen': {
     id: 'Tidak ada fase angkatan yang sedang dibuka',

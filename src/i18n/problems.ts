@@ -409,6 +409,13 @@ export const PROBLEMS: Record<ErrorCode, Record<Lang, ProblemText>> = {
       detail: 'The organization still has users, courses, cohorts or other records; move or remove them first',
     },
   },
+  PASSWORD_RESET_INVALID: {
+    id: {
+      title: 'Tautan atur ulang tidak berlaku',
+      detail: 'Tautan atur ulang kata sandi tidak berlaku; mintalah yang baru',
+    },
+    en: { title: 'Reset link not valid', detail: 'The reset link is not valid; ask for a new one' },
+  },
   PASSPHRASE_REQUIRED: {
     id: { title: 'Frasa sandi wajib', detail: 'Frasa sandi tidak ada' },
     en: { title: 'Passphrase required', detail: 'The passphrase is missing' },

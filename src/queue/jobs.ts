@@ -31,6 +31,11 @@ export const queueDefinitions = {
     dispatch: z.object({}),
     deliver: z.object({ deliveryId: z.uuid() }),
   },
+  mail: {
+    dispatch: z.object({}),
+    send: z.object({ mailId: z.uuid() }),
+    'pace-reminders': z.object({}),
+  },
 } as const;
 
 export type QueueName = keyof typeof queueDefinitions;

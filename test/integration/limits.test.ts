@@ -91,7 +91,7 @@ describe('limits that a valid request can reach', () => {
     expect((await ctx.http.get('/health/live')).status).toBe(200);
   }, 120_000);
 
-  test('deleting an organization that still has courses is a 409; its webhooks go with it', async () => {
+  test('deleting an organization that still has courses or webhook endpoints is a 409, and nothing of it is removed', async () => {
     const withCourse = (
       await ctx.http.post('/v1/organizations').set(bearer(platform)).send({ code: 'KAB-K', name: 'K' })
     ).body.id as string;
@@ -107,16 +107,27 @@ describe('limits that a valid request can reach', () => {
     const withHook = (await ctx.http.post('/v1/organizations').set(bearer(platform)).send({ code: 'KAB-W', name: 'W' }))
       .body.id as string;
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-    await ctx.http.post('/v1/webhooks').set(bearer(platform)).send({ orgId: withHook, url }).expect(201);
+    const endpoint = await ctx.http
+      .post('/v1/webhooks')
+      .set(bearer(platform))
+      .send({ orgId: withHook, url })
+      .expect(201);
     await ctx.deps.pool.query(
       `insert into outbox (org_id, type, payload, created_at) values ($1, 'phase.opened', '{}', now())`,
       [withHook],
     );
     expect(await createServices(ctx.deps, () => '').webhooks.dispatch()).toBe(1);
-    // Endpoints are the organization's own settings: they go with it, deliveries included.
+    // Endpoints and their delivery log are kept: the organization is refused until they are removed.
     const hook = await ctx.http.delete(`/v1/organizations/${withHook}`).set(bearer(platform));
-    expect(hook.status).toBe(204);
-    const { rows } = await ctx.deps.pool.query('select 1 from webhook_endpoints where org_id = $1', [withHook]);
-    expect(rows).toEqual([]);
+    expect(hook.status).toBe(409);
+    expect(hook.body.code).toBe('ORGANIZATION_NOT_EMPTY');
+    const kept = await ctx.deps.pool.query(
+      'select count(*)::int as n from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id where e.org_id = $1',
+      [withHook],
+    );
+    expect(kept.rows[0].n).toBe(1);
+
+    await ctx.http.delete(`/v1/webhooks/${endpoint.body.id}`).set(bearer(platform)).expect(204);
+    expect((await ctx.http.delete(`/v1/organizations/${withHook}`).set(bearer(platform))).status).toBe(204);
   });
 });

@@ -130,9 +130,21 @@ describe('the contract', () => {
     const again = await ctx.http.get(`/v1/lessons/${lessonId}`).set(admin).set('If-None-Match', first.headers.etag!);
     expect(again.status).toBe(304);
     expect(again.text).toBe('');
+    // A list of tags, and a weak one, match as RFC 9110 says; another tag does not.
+    const listed = await ctx.http
+      .get(`/v1/lessons/${lessonId}`)
+      .set(admin)
+      .set('If-None-Match', `"stale", W/${first.headers.etag!}`);
+    expect(listed.status).toBe(304);
+    await ctx.http.get(`/v1/lessons/${lessonId}`).set(admin).set('If-None-Match', '"stale"').expect(200);
 
-    // A draft may still change: kept only with revalidation.
-    await ctx.http.post(`/v1/courses/${courseId}/versions`).set(admin).expect(201);
+    // A draft may still change: kept only with revalidation. (Writes carry no tag, and are never answered 304.)
+    const write = await ctx.http
+      .post(`/v1/courses/${courseId}/versions`)
+      .set(admin)
+      .set('If-None-Match', '*')
+      .expect(201);
+    expect(write.headers.etag).toBeUndefined();
     const draft = await ctx.http.get(`/v1/courses/${courseId}?version=2`).set(admin).expect(200);
     const draftLesson = draft.body.version.modules[0].lessons[0].id;
     const fresh = await ctx.http.get(`/v1/lessons/${draftLesson}`).set(admin).expect(200);

@@ -31,6 +31,7 @@ test('Bull Board is for platform administrators only, and a first visit with ?to
     'certificates',
     'clock',
     'imports',
+    'mail',
     'system',
     'webhooks',
   ]);

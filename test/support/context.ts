@@ -75,7 +75,8 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: database.url,
+    // Production refuses a database without a password; the test server's trust auth ignores it.
+    DATABASE_URL: options.env?.NODE_ENV === 'production' ? withPassword(database.url) : database.url,
     DATABASE_POOL_MAX: '5',
     MIGRATE_ON_START: 'false',
     JWT_SECRET: randomBytes(32).toString('hex'),
@@ -141,4 +142,10 @@ async function deleteRedisPrefix(url: string, prefix: string): Promise<void> {
   } finally {
     redis.disconnect();
   }
+}
+
+function withPassword(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  if (!url.password) url.password = 'test-only-password';
+  return url.toString();
 }

@@ -48,7 +48,8 @@ export async function fillEveryTable(
     column_default: string | null;
     character_maximum_length: number | null;
   }>(`select table_name, column_name, data_type, udt_name, is_nullable, column_default, character_maximum_length
-        from information_schema.columns where table_schema = 'public' order by table_name, ordinal_position`);
+        from information_schema.columns where table_schema = 'public' and is_generated = 'NEVER' and is_identity = 'NO'
+       order by table_name, ordinal_position`);
   const { rows: fks } = await client.query<{ table_name: string; column_name: string; referenced: string }>(
     `select kcu.table_name, kcu.column_name, ccu.table_name as referenced
        from information_schema.table_constraints tc

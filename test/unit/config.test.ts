@@ -47,13 +47,18 @@ describe('configuration', () => {
     expect(problems.some((p) => p.startsWith('PUBLIC_URL: required in production'))).toBe(true);
     const base = {
       NODE_ENV: 'production',
-      DATABASE_URL: 'postgres://db/x',
+      DATABASE_URL: 'postgres://app:s3cret-of-its-own@db/x',
       PUBLIC_URL: 'https://diklat.example.go.id',
     };
     expect(problemsOf({ ...base, JWT_SECRET: 'x'.repeat(31) })).toEqual(['JWT_SECRET: must be at least 32 characters']);
     expect(problemsOf({ ...base, PUBLIC_URL: undefined, JWT_SECRET: 'x'.repeat(32) })).toEqual([
       'PUBLIC_URL: required in production (certificates print it in their QR code, e.g. https://diklat.example.go.id)',
     ]);
+    for (const weak of ['postgres://db/x', 'postgres://postgres:change-me@postgres:5432/asn_learning']) {
+      expect(problemsOf({ ...base, DATABASE_URL: weak, JWT_SECRET: 'x'.repeat(32) })).toEqual([
+        'DATABASE_URL: production needs a database password of its own (none, or a placeholder such as change-me, is refused)',
+      ]);
+    }
     const ok = loadConfig({ ...base, JWT_SECRET: 'x'.repeat(32) });
     expect(ok.env).toBe('production');
     expect(ok.publicUrl).toBe('https://diklat.example.go.id');

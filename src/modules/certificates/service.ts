@@ -15,6 +15,7 @@ import { systemActor, type Actor } from '../../http/actor.js';
 import { ConflictError, NotFoundError } from '../../http/errors.js';
 import { afterCursor, page } from '../../http/pagination.js';
 import { inTenant } from '../../http/tenancy.js';
+import { queueCertificateMails } from '../mail/outbox.js';
 import { recordAudit } from '../audit/record.js';
 import { localDateOf } from '../cohorts/calendar.js';
 import type { CohortsService } from '../cohorts/service.js';
@@ -132,7 +133,23 @@ export function createCertificatesService(deps: CertificatesServiceDeps) {
         .insert(certificates)
         .values(rows)
         .onConflictDoNothing({ target: certificates.enrollmentId, where: sql`${certificates.revokedAt} is null` })
-        .returning({ id: certificates.id, enrollmentId: certificates.enrollmentId, number: certificates.number });
+        .returning({
+          id: certificates.id,
+          enrollmentId: certificates.enrollmentId,
+          number: certificates.number,
+          code: certificates.code,
+        });
+      await queueCertificateMails(
+        tx,
+        cohort,
+        inserted.map((c) => ({
+          id: c.id,
+          enrollmentId: c.enrollmentId,
+          number: c.number,
+          verifyUrl: verifyUrl(c.code),
+        })),
+        now,
+      );
       if (inserted.length > 0)
         await tx.insert(outbox).values(
           inserted.map((c) => ({

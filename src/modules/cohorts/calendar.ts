@@ -73,21 +73,24 @@ export function localMidnight(date: string, timeZone: string): Date {
 }
 
 // Zone offsets change only at transitions, which fall on a quarter hour: within one quarter hour
-// the offset found once holds. The credit path dates every heartbeat, so formatting is kept off it.
+// the offset found once holds. The credit path dates every heartbeat, and heartbeats sent offline
+// arrive from many quarter hours at once, so every (zone, quarter hour) seen is kept, not the last.
 const QUARTER_HOUR = 15 * 60_000;
-const offsets = new Map<string, { bucket: number; offset: number }>();
+const offsets = new Map<string, number>();
 
 /** The local calendar date in `timeZone` at `instant`. */
 export function localDateOf(instant: Date, timeZone: string): string {
   const t = instant.getTime();
   const bucket = Math.floor(t / QUARTER_HOUR);
-  let known = offsets.get(timeZone);
-  if (!known || known.bucket !== bucket) {
-    known = { bucket, offset: offsetAt(bucket * QUARTER_HOUR, timeZone) };
-    if (offsets.size > 1000) offsets.clear();
-    offsets.set(timeZone, known);
+  const key = `${timeZone}|${bucket}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = offsetAt(bucket * QUARTER_HOUR, timeZone);
+    // A month of quarter hours for a few zones; past that, start over rather than grow.
+    if (offsets.size >= 10_000) offsets.clear();
+    offsets.set(key, offset);
   }
-  return new Date(t + known.offset).toISOString().slice(0, 10);
+  return new Date(t + offset).toISOString().slice(0, 10);
 }
 
 /** When a phase over the local dates start..end (inclusive) opens and closes. */

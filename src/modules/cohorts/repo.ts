@@ -13,6 +13,7 @@ import {
   type Phase,
 } from '../../db/schema.js';
 import { afterCursor } from '../../http/pagination.js';
+import { personSearchConditions, type PersonSearch } from '../identity/search.js';
 import { taughtCohortIds } from '../classroom/teaching.js';
 import { inTenant, type TenantScope } from '../../http/tenancy.js';
 import type { CohortListQuery } from './schemas.js';
@@ -160,11 +161,14 @@ export async function findEnrollment(db: DbExecutor, scope: TenantScope, id: str
   return row;
 }
 
-export function listEnrollments(
-  db: DbExecutor,
-  cohortId: string,
-  q: { limit: number; cursor?: string | undefined; status?: string | undefined },
-) {
+export type EnrollmentListQuery = PersonSearch & {
+  limit: number;
+  cursor?: string | undefined;
+  status?: string | undefined;
+};
+
+/** A page of the cohort's enrollments, found by the participant's NIP, name or unit (as recorded for this training). */
+export function listEnrollments(db: DbExecutor, cohortId: string, q: EnrollmentListQuery) {
   return db
     .select(enrollmentColumns)
     .from(enrollments)
@@ -173,6 +177,11 @@ export function listEnrollments(
       and(
         eq(enrollments.cohortId, cohortId),
         q.status ? eq(enrollments.status, q.status as 'active') : undefined,
+        ...personSearchConditions(q, {
+          nip: users.nip,
+          name: users.name,
+          unit: sql`coalesce(${enrollments.profile}->>'unit', ${users.unit})`,
+        }),
         afterCursor(enrollments.createdAt, enrollments.id, q.cursor),
       ),
     )

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nipField } from '../identity/schemas.js';
+import { personSearchQuery } from '../identity/search.js';
 import { isValidTimeZone } from '../../config.js';
 import { pageSchema, paginationQuery } from '../../http/pagination.js';
 import { enrollmentAttendance } from '../classroom/schemas.js';
@@ -108,6 +109,7 @@ export const importQuery = z.strictObject({
 
 export const enrollmentListQuery = z.strictObject({
   ...paginationQuery,
+  ...personSearchQuery,
   status: z.enum(enrollmentStatuses).optional(),
 });
 

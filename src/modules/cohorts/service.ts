@@ -13,6 +13,7 @@ import { owningOrg } from '../../http/tenancy.js';
 import { cohortAuditor } from '../audit/record.js';
 import type { CurriculumService } from '../curriculum/service.js';
 import type { DirectoryService } from '../identity/directory-service.js';
+import { queueInvitations } from '../mail/outbox.js';
 import { personIdsByKey, recordKey, syncParticipants, type ParticipantRecord } from '../identity/people.js';
 import type { JobsService } from '../jobs/service.js';
 import { localDateOf, phaseWindow } from './calendar.js';
@@ -232,6 +233,12 @@ export function createCohortsService({
     }
     const toEnroll = [...profiles.keys()].filter((id) => !enrolledUsers.has(id));
     await repo.insertEnrollments(tx, cohort.id, toEnroll, now);
+    // Newly enrolled persons still without a password get an activation link by mail.
+    await queueInvitations(
+      tx,
+      { orgId: cohort.orgId, userIds: toEnroll, ttlDays: settings.activationCodeTtlDays, cohortName: cohort.name },
+      now,
+    );
     await repo.recordTrainingProfiles(
       tx,
       cohort.id,
@@ -634,11 +641,7 @@ export function createCohortsService({
       }
     },
 
-    async listEnrollments(
-      actor: Actor,
-      cohortId: string,
-      query: { limit: number; cursor?: string | undefined; status?: string | undefined },
-    ) {
+    async listEnrollments(actor: Actor, cohortId: string, query: repo.EnrollmentListQuery) {
       const cohort = await cohortOr404(db, actor, cohortId);
       const result = page(
         (await repo.listEnrollments(db, cohort.id, query)).map((r) => ({
@@ -812,6 +815,16 @@ export function createCohortsService({
     participantMayRead: (userId: string, versionId: string) => repo.userMayReadVersion(db, userId, versionId),
 
     /** For reports: the cohort, its phases and every enrollment with its participant. */
+    /** One page of the roster, found by NIP, name, unit or status, with the cohort and its phases. */
+    async rosterPage(actor: Actor, cohortId: string, query: repo.EnrollmentListQuery) {
+      const cohort = await cohortOr404(db, actor, cohortId);
+      const [cohortPhases, rows] = await Promise.all([
+        repo.phasesOf(db, [cohort.id]),
+        repo.listEnrollments(db, cohort.id, query),
+      ]);
+      return { cohort, phases: cohortPhases, enrollments: rows };
+    },
+
     async roster(actor: Actor, cohortId: string) {
       const cohort = await cohortOr404(db, actor, cohortId);
       const [cohortPhases, rows] = await Promise.all([repo.phasesOf(db, [cohort.id]), repo.rosterOf(db, cohort.id)]);

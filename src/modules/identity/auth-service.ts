@@ -3,7 +3,7 @@ import type { Clock } from '../../clock.js';
 import type { Db, DbExecutor } from '../../db/index.js';
 import type { MembershipRole, User } from '../../db/schema.js';
 import type { Principal } from '../../http/auth.js';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { users } from '../../db/schema.js';
 import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../../http/errors.js';
 import { ALL_TENANTS } from '../../http/tenancy.js';
@@ -215,17 +215,25 @@ export function createAuthService({ db, clock, settings, signAccessToken, thrott
       if (!user || user.status !== 'pending') throw await fail();
       const stored = await repo.findActivationCode(db, user.id);
       const now = clock.now();
-      if (!stored || stored.usedAt || stored.expiresAt <= now || !activationCodeMatches(code, stored.codeHash))
-        throw await fail();
+      // The printed code, or the code of any invitation mail still valid.
+      const printed =
+        !!stored && !stored.usedAt && stored.expiresAt > now && activationCodeMatches(code, stored.codeHash);
+      const mailed =
+        !printed &&
+        (await repo.invitationCodesOf(db, user.id, now)).some((c) => activationCodeMatches(code, c.codeHash));
+      if (!printed && !mailed) throw await fail();
       await throttle.succeeded(login, ctx.ip);
       const passwordHash = await hashPassword(password);
       return db.transaction(async (tx) => {
-        // Only one of two simultaneous activations with the same code gets through.
-        if (!(await repo.markActivationUsed(tx, user.id, now))) throw invalid;
-        await tx
+        // Only one of two simultaneous activations gets through.
+        const activated = await tx
           .update(users)
           .set({ passwordHash, status: 'active', activatedAt: now, updatedAt: now })
-          .where(eq(users.id, user.id));
+          .where(and(eq(users.id, user.id), eq(users.status, 'pending')))
+          .returning({ id: users.id });
+        if (activated.length === 0) throw invalid;
+        await repo.markActivationUsed(tx, user.id, now);
+        await repo.deleteInvitationCodes(tx, user.id);
         await repo.recordLoginSuccess(tx, user.id, now);
         await audit(tx, user, 'auth.activated', ctx);
         return issueTokens(tx, { ...user, status: 'active' }, randomUUID());

@@ -32,8 +32,6 @@ export async function ensurePlatformAdmin(
           .set({
             passwordHash,
             status: 'active',
-            failedLoginCount: 0,
-            lockedUntil: null,
             activatedAt: existing.activatedAt ?? now,
             updatedAt: now,
           })

@@ -8,6 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { page } from '../../http/pagination.js';
 import { ALL_TENANTS, owningOrg, type TenantScope } from '../../http/tenancy.js';
 import { recordAudit } from '../audit/record.js';
+import { queueInvitations } from '../mail/outbox.js';
 import { hashActivationCode, newActivationCode } from './activation.js';
 import { checkNip } from './nip.js';
 import { hashPassword } from './passwords.js';
@@ -27,6 +28,8 @@ export interface DirectoryServiceDeps {
   db: Db;
   clock: Clock;
   defaultTimeZone: string;
+  /** How long the code in an invitation mail works, in days. */
+  invitationTtlDays?: number;
 }
 
 const conflictFrom = conflictOnUnique({
@@ -80,7 +83,7 @@ export async function personViews(db: DbExecutor, scope: TenantScope, list: User
   });
 }
 
-export function createDirectoryService({ db, clock, defaultTimeZone }: DirectoryServiceDeps) {
+export function createDirectoryService({ db, clock, defaultTimeZone, invitationTtlDays = 30 }: DirectoryServiceDeps) {
   const audit = (
     tx: DbExecutor,
     actor: Actor,
@@ -234,7 +237,7 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
             conflictOnReference(
               () =>
                 new ConflictError(
-                  'The organization still has courses, cohorts or other records; remove them first',
+                  'The organization still has courses, cohorts, webhook endpoints or other records; remove them first',
                   'ORGANIZATION_NOT_EMPTY',
                 ),
             ),
@@ -312,8 +315,11 @@ export function createDirectoryService({ db, clock, defaultTimeZone }: Directory
               updatedAt: now,
             })
             .returning();
-          if (orgId)
+          if (orgId) {
             await addMemberships(tx, [{ userId: created!.id, orgId, role: input.role as MembershipRole }], now);
+            // A pending account with an email is invited to activate itself.
+            await queueInvitations(tx, { orgId, userIds: [created!.id], ttlDays: invitationTtlDays }, now);
+          }
           await audit(tx, actor, orgId, 'user.created', 'user', created!.id, { role: input.role });
           return { ...(await view(tx, actor, created!)), linked: false };
         })

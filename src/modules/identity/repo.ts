@@ -1,12 +1,21 @@
 import { revokeAccessTokens } from '../../http/access-revocations.js';
 import { taughtParticipantIds } from '../classroom/teaching.js';
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../db/index.js';
-import { activationCodes, memberships, organizations, refreshTokens, users, type User } from '../../db/schema.js';
+import {
+  activationCodes,
+  invitationCodes,
+  memberships,
+  organizations,
+  refreshTokens,
+  users,
+  type User,
+} from '../../db/schema.js';
 import { afterCursor } from '../../http/pagination.js';
 import { inTenant, type TenantScope } from '../../http/tenancy.js';
 import { looksLikeNip, normalizeNip } from './nip.js';
 import { personInScope } from './people.js';
+import { personSearchConditions } from './search.js';
 import type { UserListQuery } from './schemas.js';
 
 // Every query on org-owned rows takes a TenantScope; nothing here filters by organization by hand.
@@ -61,6 +70,7 @@ export function listUsers(db: DbExecutor, scope: TenantScope, q: UserListQuery, 
         q.orgId ? personInScope({ kind: 'org', orgId: q.orgId }) : undefined,
         q.role ? withRole(q.role) : undefined,
         q.status ? eq(users.status, q.status) : undefined,
+        ...personSearchConditions(q, users),
         instructorId ? instructorSees(instructorId) : undefined,
         afterCursor(users.createdAt, users.id, q.cursor),
       ),
@@ -102,26 +112,8 @@ export function membershipsOf(db: DbExecutor, userId: string) {
     .orderBy(asc(organizations.name));
 }
 
-export async function recordLoginFailure(
-  db: DbExecutor,
-  userId: string,
-  maxFailures: number,
-  lockUntil: Date,
-): Promise<{ locked: boolean }> {
-  // One statement, so concurrent failures are all counted.
-  const [row] = await db
-    .update(users)
-    .set({
-      failedLoginCount: sql`case when ${users.failedLoginCount} + 1 >= ${maxFailures} then 0 else ${users.failedLoginCount} + 1 end`,
-      lockedUntil: sql`case when ${users.failedLoginCount} + 1 >= ${maxFailures} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
-    })
-    .where(eq(users.id, userId))
-    .returning({ lockedUntil: users.lockedUntil });
-  return { locked: !!row?.lockedUntil && row.lockedUntil.getTime() === lockUntil.getTime() };
-}
-
 export async function recordLoginSuccess(db: DbExecutor, userId: string, at: Date): Promise<void> {
-  await db.update(users).set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: at }).where(eq(users.id, userId));
+  await db.update(users).set({ lastLoginAt: at }).where(eq(users.id, userId));
 }
 
 export async function insertRefreshToken(
@@ -191,6 +183,18 @@ export async function upsertActivationCodes(
         usedAt: null,
       },
     });
+}
+
+/** Codes of invitation mails that still work. */
+export function invitationCodesOf(db: DbExecutor, userId: string, now: Date) {
+  return db
+    .select({ codeHash: invitationCodes.codeHash })
+    .from(invitationCodes)
+    .where(and(eq(invitationCodes.userId, userId), gt(invitationCodes.expiresAt, now)));
+}
+
+export async function deleteInvitationCodes(db: DbExecutor, userId: string): Promise<void> {
+  await db.delete(invitationCodes).where(eq(invitationCodes.userId, userId));
 }
 
 export function findActivationCode(db: DbExecutor, userId: string) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../../config.js';
 import { pageSchema, paginationQuery } from '../../http/pagination.js';
 import { normalizeNip } from './nip.js';
+import { personSearchQuery } from './search.js';
 import { COMMON_PASSWORD, isCommonPassword, isOwnIdentifier, OWN_IDENTIFIER } from './password-policy.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords.js';
 import { LANGS } from '../../i18n/index.js';
@@ -12,7 +13,8 @@ export const statuses = ['active', 'pending', 'disabled'] as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.iso.date();
-const password = z
+/** A new password, by the policy everywhere: length and not one of the most common. */
+export const password = z
   .string()
   .min(PASSWORD_MIN_LENGTH)
   .max(PASSWORD_MAX_LENGTH)
@@ -41,6 +43,27 @@ export const organizationSettings = z.strictObject({
   annualJpTarget: z.number().min(0).max(1000).describe('JP a PNS must earn in a year (PP 17/2020: 20)'),
   annualJpTargetPppk: z.number().min(0).max(1000).describe('JP a PPPK is to earn in a year'),
   allowNonAsnParticipants: z.boolean().describe('Whether people without a NIP may be enrolled by email'),
+  mailFrom: z
+    .strictObject({
+      name: z
+        .string()
+        .trim()
+        .min(1)
+        .max(100)
+        .regex(/^[^\r\n<>"]+$/, 'No line breaks, angle brackets or quotes'),
+      address: z.email().max(254),
+    })
+    .nullable()
+    .optional()
+    .describe(
+      'The sender of this organization\u2019s mails, e.g. { "name": "BKPSDM Kota Jambi", "address": "diklat@jambikota.go.id" }; null: the server\u2019s MAIL_FROM. The SMTP server must be allowed to send for that domain (SPF/DKIM).',
+    ),
+  paceReminders: z
+    .boolean()
+    .optional()
+    .describe(
+      'Whether participants behind pace in an open online phase get a reminder mail, at most one a day (default true)',
+    ),
 });
 
 export const DEFAULT_ORGANIZATION_SETTINGS: z.infer<typeof organizationSettings> = {
@@ -139,6 +162,7 @@ export const user = z.object({
 export const userList = pageSchema(user);
 export const userListQuery = z.strictObject({
   ...paginationQuery,
+  ...personSearchQuery,
   role: z.enum(roles).optional(),
   status: z.enum(statuses).optional(),
   orgId: z.uuid().optional(),

@@ -79,12 +79,7 @@ const CREDIT_STATES = `
          e.time_zone, e.not_before, ep.version, ep.credited_until, ep.last_activity_at, ep.phase_jp, ep.day_seconds,
          (select json_agg(json_build_object('id', p.id, 'state', p.state, 'opens_at', p.opens_at, 'closes_at', p.closes_at,
                                             'required_jp', p.required_jp,
-                                            -- A transition made by the clock (on time or caught up) took effect at its
-                                            -- scheduled instant; one made by hand when it was made.
-                                            'opened_at', (select min(coalesce(t.scheduled_at, t.applied_at)) from phase_transitions t
-                                                           where t.phase_id = p.id and t.kind = 'open'),
-                                            'closed_at', (select max(coalesce(t.scheduled_at, t.applied_at)) from phase_transitions t
-                                                           where t.phase_id = p.id and t.kind = 'close'))
+                                            'opened_at', p.opened_at, 'closed_at', p.closed_at)
                           order by p.position)
             from phases p where p.cohort_id = e.cohort_id and p.kind = 'online') as phases,
          (select json_object_agg(x.phase_id, x.closes_at) from phase_extensions x where x.enrollment_id = e.id) as extensions,

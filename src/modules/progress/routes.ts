@@ -146,7 +146,8 @@ export const progressRoutes: FastifyPluginAsyncZod<{ progress: ProgressService }
       schema: {
         tags: ['cohorts'],
         summary: 'Who is on track, who is behind: JP, completion, last activity and pace per participant',
-        description: '`?format=csv` for a spreadsheet; filter with `?pace=` and `?status=`.',
+        description:
+          'Find participants with `?nip=` (prefix), `?name=` (part), `?unit=`, `?q=` (either), `?status=` and `?pace=`; pages with `limit` and `cursor` → `nextCursor`. `?format=csv` for a spreadsheet of every match.',
         security: bearer,
         params: idParams,
         querystring: s.cohortProgressQuery,
@@ -154,8 +155,13 @@ export const progressRoutes: FastifyPluginAsyncZod<{ progress: ProgressService }
       },
     },
     async (request, reply) => {
-      const report = await progress.cohortProgress(actorOf(request), request.params.id, request.query);
-      if (request.query.format === 'csv') {
+      const csv = request.query.format === 'csv';
+      const report = await progress.cohortProgress(
+        actorOf(request),
+        request.params.id,
+        csv ? { ...request.query, limit: undefined, cursor: undefined } : request.query,
+      );
+      if (csv) {
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', 'attachment; filename="progres.csv"')

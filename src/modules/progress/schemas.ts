@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { paginationQuery } from '../../http/pagination.js';
+import { personSearchQuery } from '../identity/search.js';
 
 const isoDate = z.iso.date();
 
@@ -96,6 +98,9 @@ export const enrollmentProgress = z.object({
 export const paces = ['on_track', 'behind', 'inactive', 'not_started', 'finished', 'withdrawn'] as const;
 
 export const cohortProgressQuery = z.strictObject({
+  limit: paginationQuery.limit.describe('Page size for JSON (default 50); a CSV holds every match'),
+  cursor: paginationQuery.cursor,
+  ...personSearchQuery,
   pace: z.enum(paces).optional(),
   status: z.enum(['active', 'remedial', 'passed', 'failed', 'withdrawn']).optional(),
   format: z.enum(['json', 'csv']).default('json'),
@@ -123,6 +128,7 @@ export const cohortProgress = z.object({
       pace: z.enum(paces),
     }),
   ),
+  nextCursor: z.string().nullable(),
 });
 
 export const yearQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });

@@ -27,6 +27,20 @@ import { createPersonJp } from './person-jp.js';
 import { paceOf, type Pace } from './pace.js';
 import * as repo from './repo.js';
 import { msg } from '../../i18n/index.js';
+import { encodeCursor, page } from '../../http/pagination.js';
+import type { PersonSearch } from '../identity/search.js';
+
+interface ProgressRow {
+  enrollmentId: string;
+  status: string;
+  participant: { id: string; nip: string | null; name: string; category: string | null; unit: string | null };
+  onlineJp: number;
+  requiredJp: number;
+  completedLessons: number;
+  requiredLessons: number;
+  lastActivityAt: Date | null;
+  pace: Pace;
+}
 
 export interface ProgressServiceDeps {
   db: Db;
@@ -258,6 +272,67 @@ export function createProgressService({
     maxInFlight: CREDIT_BATCHES_IN_FLIGHT,
   });
 
+  type RosterRow = Awaited<ReturnType<CohortsService['rosterPage']>>['enrollments'][number];
+  type RosterPhase = Awaited<ReturnType<CohortsService['rosterPage']>>['phases'][number];
+
+  /** Online JP, required lessons done, last activity and pace of some enrollments of one cohort. */
+  async function progressRows(courseVersionId: string, phases: RosterPhase[], enrollments: RosterRow[], now: Date) {
+    const catalog = await catalogOf(courseVersionId);
+    const required = [...catalog.lessons.values()].filter((l) => l.required).map((l) => l.id);
+    const ids = enrollments.map((e) => e.enrollment.id);
+    const online = phases.filter((p) => p.kind === 'online');
+    const onlineIds = online.map((p) => p.id);
+    const [credit, completed, activity] = await Promise.all([
+      ids.length && onlineIds.length
+        ? db
+            .select({ id: jpLedger.enrollmentId, jp: sum(jpLedger.jp).mapWith(Number) })
+            .from(jpLedger)
+            .where(and(inArray(jpLedger.enrollmentId, ids), inArray(jpLedger.phaseId, onlineIds)))
+            .groupBy(jpLedger.enrollmentId)
+        : [],
+      ids.length && required.length
+        ? db
+            .select({ id: lessonProgress.enrollmentId, n: count() })
+            .from(lessonProgress)
+            .where(
+              and(
+                inArray(lessonProgress.enrollmentId, ids),
+                inArray(lessonProgress.lessonId, required),
+                sql`${lessonProgress.completedAt} is not null`,
+              ),
+            )
+            .groupBy(lessonProgress.enrollmentId)
+        : [],
+      repo.lastActivity(db, ids),
+    ]);
+    const jpBy = new Map(credit.map((c) => [c.id!, c.jp]));
+    const doneBy = new Map(completed.map((c) => [c.id, c.n]));
+    const requiredJp = online.reduce((a, p) => a + p.requiredJp, 0);
+    return enrollments.map(({ enrollment, user }): ProgressRow => {
+      const earned = round2(jpBy.get(enrollment.id) ?? 0);
+      const lastActivityAt = activity.get(enrollment.id) ?? null;
+      return {
+        enrollmentId: enrollment.id,
+        status: enrollment.status,
+        participant: { id: user.id, nip: user.nip, name: user.name, category: user.category, unit: user.unit },
+        onlineJp: earned,
+        requiredJp,
+        completedLessons: doneBy.get(enrollment.id) ?? 0,
+        requiredLessons: required.length,
+        lastActivityAt,
+        pace: paceOf({
+          earnedJp: earned,
+          requiredJp,
+          phases: online,
+          lastActivityAt,
+          now,
+          inactiveDays: settings.paceInactiveDays,
+          withdrawn: enrollment.status === 'withdrawn',
+        }),
+      };
+    });
+  }
+
   return {
     ...createPersonJp({ db, clock, cohorts, directory }),
     /**
@@ -413,80 +488,50 @@ export function createProgressService({
       };
     },
 
-    /** Who is on track, who is behind, who is inactive, against the time elapsed in the online phase. */
+    /**
+     * Who is on track, who is behind, who is inactive, against the time elapsed in the online phase.
+     * Found by NIP, name, unit and status in the database; pace is worked out here, so with a pace
+     * filter the roster is read in batches until the page is full. Without a limit, every match.
+     */
     async cohortProgress(
       actor: Actor,
       cohortId: string,
-      filter: { pace?: Pace | undefined; status?: string | undefined },
+      filter: PersonSearch & {
+        pace?: Pace | undefined;
+        status?: string | undefined;
+        limit?: number | undefined;
+        cursor?: string | undefined;
+      },
     ) {
-      const { cohort, phases, enrollments } = await cohorts.roster(actor, cohortId);
-      const catalog = await catalogOf(cohort.courseVersionId);
-      const required = [...catalog.lessons.values()].filter((l) => l.required).map((l) => l.id);
-      const ids = enrollments.map((e) => e.enrollment.id);
-      const online = phases.filter((p) => p.kind === 'online');
-      const onlineIds = online.map((p) => p.id);
-      const [credit, completed, activity] = await Promise.all([
-        ids.length && onlineIds.length
-          ? db
-              .select({ id: jpLedger.enrollmentId, jp: sum(jpLedger.jp).mapWith(Number) })
-              .from(jpLedger)
-              .where(and(inArray(jpLedger.enrollmentId, ids), inArray(jpLedger.phaseId, onlineIds)))
-              .groupBy(jpLedger.enrollmentId)
-          : [],
-        ids.length && required.length
-          ? db
-              .select({ id: lessonProgress.enrollmentId, n: count() })
-              .from(lessonProgress)
-              .where(
-                and(
-                  inArray(lessonProgress.enrollmentId, ids),
-                  inArray(lessonProgress.lessonId, required),
-                  sql`${lessonProgress.completedAt} is not null`,
-                ),
-              )
-              .groupBy(lessonProgress.enrollmentId)
-          : [],
-        repo.lastActivity(db, ids),
-      ]);
-      const jpBy = new Map(credit.map((c) => [c.id!, c.jp]));
-      const doneBy = new Map(completed.map((c) => [c.id, c.n]));
+      const wanted = filter.limit ?? Number.POSITIVE_INFINITY;
+      const batch = Math.max(Number.isFinite(wanted) ? wanted + 1 : 1000, 200);
       const now = clock.now();
-      const requiredJp = online.reduce((a, p) => a + p.requiredJp, 0);
-      const rows = enrollments.map(({ enrollment, user }) => {
-        const earned = round2(jpBy.get(enrollment.id) ?? 0);
-        const lastActivityAt = activity.get(enrollment.id) ?? null;
-        return {
-          enrollmentId: enrollment.id,
-          status: enrollment.status,
-          participant: user as {
-            id: string;
-            nip: string | null;
-            name: string;
-            category: string | null;
-            unit: string | null;
-          },
-          onlineJp: earned,
-          requiredJp,
-          completedLessons: doneBy.get(enrollment.id) ?? 0,
-          requiredLessons: required.length,
-          lastActivityAt,
-          pace: paceOf({
-            earnedJp: earned,
-            requiredJp,
-            phases: online,
-            lastActivityAt,
-            now,
-            inactiveDays: settings.paceInactiveDays,
-            withdrawn: enrollment.status === 'withdrawn',
-          }),
-        };
-      });
+      const rows: Array<ProgressRow & { createdAt: Date; id: string }> = [];
+      let cursor = filter.cursor;
+      let cohortIdFound = cohortId;
+      for (;;) {
+        const { cohort, phases, enrollments } = await cohorts.rosterPage(actor, cohortId, {
+          ...filter,
+          limit: batch,
+          cursor,
+        });
+        cohortIdFound = cohort.id;
+        const taken = enrollments.slice(0, batch);
+        const evaluated = await progressRows(cohort.courseVersionId, phases, taken, now);
+        for (const [i, row] of evaluated.entries()) {
+          if (filter.pace && row.pace !== filter.pace) continue;
+          rows.push({ ...row, createdAt: taken[i]!.enrollment.createdAt, id: taken[i]!.enrollment.id });
+        }
+        const last = taken[taken.length - 1];
+        if (enrollments.length <= batch || rows.length > wanted || !last) break;
+        cursor = encodeCursor({ createdAt: last.enrollment.createdAt, id: last.enrollment.id });
+      }
+      const { items, nextCursor } = Number.isFinite(wanted) ? page(rows, wanted) : { items: rows, nextCursor: null };
       return {
-        cohortId: cohort.id,
+        cohortId: cohortIdFound,
         asOf: now,
-        items: rows.filter(
-          (r) => (!filter.pace || r.pace === filter.pace) && (!filter.status || r.status === filter.status),
-        ),
+        items: items.map(({ createdAt: _c, id: _i, ...row }) => row),
+        nextCursor,
       };
     },
 

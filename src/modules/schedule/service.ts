@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../http/errors
 import { cohortAuditor } from '../audit/record.js';
 import { isRealDate, localDateOf, phaseWindow } from '../cohorts/calendar.js';
 import type { CohortsService } from '../cohorts/service.js';
+import { queuePhaseNotices } from '../mail/outbox.js';
 import { finalizeOutcomes, recordOutcomes, remedialEndOf } from './remedial.js';
 import { msg, translate, type MessageKey, type Params } from '../../i18n/index.js';
 
@@ -31,6 +32,9 @@ export interface ScheduleServiceDeps {
 // A delayed job that runs more than this after its instant was held up (no worker ran, or the
 // clock queue was busy): the transition is recorded as a catch-up with its lag.
 const ON_TIME_MS = 5_000;
+
+const earliest = (known: Date | null, at: Date) => (known && known < at ? known : at);
+const latest = (known: Date | null, at: Date) => (known && known > at ? known : at);
 
 // The reconciler plans jobs only for transitions due within this window, so a run costs what is about
 // to happen, not one queue write per unclosed phase. Ten times its interval: every transition has
@@ -133,6 +137,14 @@ export function createScheduleService({ db, clock, enqueue, cohortsService }: Sc
       // A window of no days (or one that ended while no worker ran) ends with the closing.
       if (kind === 'close' && phase.kind === 'online' && remedialEndOf(phase) <= now) steps.push('remedial_end');
       for (const step of steps) {
+        const scheduledAt =
+          ctx.trigger === 'manual'
+            ? null
+            : step === 'open'
+              ? phase.opensAt
+              : step === 'close'
+                ? phase.closesAt
+                : remedialEndOf(phase);
         const inserted = await tx
           .insert(phaseTransitions)
           .values({
@@ -142,14 +154,7 @@ export function createScheduleService({ db, clock, enqueue, cohortsService }: Sc
             trigger: ctx.trigger,
             scheduleVersion: phase.scheduleVersion,
             round: phase.round,
-            scheduledAt:
-              ctx.trigger === 'manual'
-                ? null
-                : step === 'open'
-                  ? phase.opensAt
-                  : step === 'close'
-                    ? phase.closesAt
-                    : remedialEndOf(phase),
+            scheduledAt,
             appliedAt: now,
             actorId: ctx.actorId ?? null,
             reason: ctx.reason ?? null,
@@ -162,10 +167,17 @@ export function createScheduleService({ db, clock, enqueue, cohortsService }: Sc
             ? [phase]
             : await tx
                 .update(phases)
-                .set({ state: step === 'open' ? 'open' : 'closed', updatedAt: now })
+                .set(
+                  step === 'open'
+                    ? { state: 'open', openedAt: earliest(phase.openedAt, scheduledAt ?? now), updatedAt: now }
+                    : { state: 'closed', closedAt: latest(phase.closedAt, scheduledAt ?? now), updatedAt: now },
+                )
                 .where(eq(phases.id, phaseId))
                 .returning();
         const details = await effects(tx, updated!, step, now, cohort!);
+        // A phase opened and closed in one catch-up gets only its closing notice.
+        if (step === 'close' || (step === 'open' && !steps.includes('close')))
+          await queuePhaseNotices(tx, cohort!, updated!, step === 'open' ? 'phase_opened' : 'phase_closed', now);
         if (Object.keys(details).length > 0) {
           await tx.update(phaseTransitions).set({ details }).where(eq(phaseTransitions.id, inserted[0]!.id));
         }

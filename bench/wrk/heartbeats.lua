@@ -1,0 +1,62 @@
+-- wrk script for bench/heartbeats.ts: one heartbeat per request, each from one of the benchmark's
+-- participants in turn with their own token, the same requests the autocannon load sends. Answers
+-- 200 are remembered by client event id, so the benchmark can check every one was stored.
+local data = dofile(os.getenv('BENCH_WRK_DATA'))
+local threads = {}
+
+function setup(thread)
+  thread:set('tid', #threads)
+  table.insert(threads, thread)
+end
+
+local counter = 0
+-- wrk 4.1 asks the first thread for one request at start, to check the script, and never sends it:
+-- that one uses no index, or the first participant's session would start at its second heartbeat.
+local primed = false
+acked = {}
+nacked = 0
+
+function request()
+  if tid == 0 and not primed then
+    primed = true
+    return wrk.format('GET', '/')
+  end
+  local nthreads = tonumber(os.getenv('BENCH_WRK_THREADS'))
+  local index = counter * nthreads + tid
+  counter = counter + 1
+  local e = index % data.n
+  local k = math.floor(index / data.n)
+  local id = e .. '-' .. k
+  local body = string.format(
+    '{"enrollmentId":"%s","events":[{"clientEventId":"%s","type":"heartbeat","lessonId":"%s","occurredAt":"%s.000Z","activeSeconds":%d}]}',
+    data.enrollments[e + 1], id, data.lessons[(e % #data.lessons) + 1],
+    os.date('!%Y-%m-%dT%H:%M:%S', data.t0 + k * 30), k == 0 and 0 or 30)
+  return wrk.format('POST', '/v1/me/progress',
+    { ['Content-Type'] = 'application/json', ['Authorization'] = 'Bearer ' .. data.tokens[e + 1] }, body)
+end
+
+function response(status, headers, body)
+  if status == 200 then
+    local id = string.match(body, '"clientEventId":"([^"]+)"')
+    if id then
+      nacked = nacked + 1
+      acked[nacked] = id
+    end
+  end
+end
+
+function done(summary, latency, requests)
+  local ids = io.open(os.getenv('BENCH_WRK_OUT') .. '.acked', 'w')
+  for _, thread in ipairs(threads) do
+    local list = thread:get('acked')
+    for i = 1, thread:get('nacked') do ids:write(list[i], '\n') end
+  end
+  ids:close()
+  local out = io.open(os.getenv('BENCH_WRK_OUT'), 'w')
+  local e = summary.errors
+  out:write(string.format(
+    '{"requests":%d,"durationUs":%d,"p50Us":%d,"p99Us":%d,"maxUs":%d,"non2xx":%d,"errors":%d,"timeouts":%d}',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), latency.max,
+    e.status, e.connect + e.read + e.write, e.timeout))
+  out:close()
+end
