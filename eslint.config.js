@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.data/', 'migrations/', 'clients/typescript/schema.d.ts'] },
+  {
+    ignores: [
+      'dist/',
+      'app/dist/',
+      'node_modules/',
+      'coverage/',
+      '.data/',
+      'migrations/',
+      'clients/typescript/schema.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

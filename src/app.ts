@@ -15,6 +15,7 @@ import securityHeaders from './http/security-headers.js';
 import etag from './http/etag.js';
 import textInput from './http/text-input.js';
 import { queueBoard } from './http/queue-board.js';
+import { webApp } from './http/web-app.js';
 import multipart from '@fastify/multipart';
 import { cohortLifecycleRoutes } from './modules/cohorts/lifecycle-routes.js';
 import { cohortRoutes } from './modules/cohorts/routes.js';
@@ -145,6 +146,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     },
     { prefix: '/v1' },
   );
+  // The participant app at /, after the API so that its catch-all route never shadows one.
+  await app.register(webApp, { root: config.webAppDir });
 
   return app as unknown as FastifyInstance;
 }

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
@@ -83,6 +84,11 @@ const envSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(20),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   DATA_DIR: z.string().min(1).default('./.data'),
+  /** The participant web app's built files (npm run build); served at /. */
+  WEB_APP_DIR: z
+    .string()
+    .min(1)
+    .default(fileURLToPath(new URL('../app/dist', import.meta.url))),
   MIGRATE_ON_START: bool.default(true),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
@@ -208,6 +214,8 @@ export interface Config {
   /** false: the socket's address is the client; N: the nearest N proxies are trusted; a list: those proxies. */
   trustProxy: false | number | string[];
   defaultTimeZone: string;
+  /** The participant web app's built files, served at /. */
+  webAppDir: string;
   /** Largest participant file accepted by an import (larger: 413). */
   importMaxBytes: number;
   /** Imports with more rows run as a background job whose progress can be polled. */
@@ -346,6 +354,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     databasePoolMax: e.DATABASE_POOL_MAX,
     redisUrl: e.REDIS_URL,
     dataDir: e.DATA_DIR,
+    webAppDir: e.WEB_APP_DIR,
     migrateOnStart: e.MIGRATE_ON_START,
     jwtSecret: e.JWT_SECRET,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,

@@ -8,8 +8,11 @@ import type { components, paths } from './schema.js';
 export type Problem = components['schemas']['Problem'];
 export type { components, paths };
 
-export function createApiClient(baseUrl: string, options: { accessToken?: () => string | undefined } = {}) {
-  const client = createClient<paths>({ baseUrl });
+export function createApiClient(
+  baseUrl: string,
+  options: { accessToken?: () => string | undefined; fetch?: (request: Request) => Promise<Response> } = {},
+) {
+  const client = createClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const auth: Middleware = {
     onRequest({ request }) {
       const token = options.accessToken?.();

@@ -332,6 +332,13 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
   socket.destroy(error);
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Answers a request no route matched with a page instead of a 404 problem, or returns undefined. */
+    notFoundPage: ((request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined) | null;
+  }
+}
+
 async function errorsPlugin(app: FastifyInstance): Promise<void> {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const lang = await languageOf(request, { stored: !isDatabaseUnavailable(error) });
@@ -349,7 +356,11 @@ async function errorsPlugin(app: FastifyInstance): Promise<void> {
     return sendProblem(reply, p);
   });
 
+  app.decorate('notFoundPage', null);
   app.setNotFoundHandler(async (request, reply) => {
+    // A path no route has may be one of the participant app's own pages (src/http/web-app.ts).
+    const page = app.notFoundPage?.(request, reply);
+    if (page) return page;
     const params = { method: request.method, path: request.url.split('?')[0] ?? '' };
     const p = problem({ status: 404, code: 'ROUTE_NOT_FOUND', params }, await languageOf(request));
     return sendProblem(reply, p);

@@ -10,14 +10,18 @@ function helmetHeaders(): Record<string, string> {
     setHeader: (name: string, value: string | number) => void (headers[name.toLowerCase()] = String(value)),
     removeHeader: (name: string) => void delete headers[name.toLowerCase()],
   };
-  // Without `upgrade-insecure-requests`: a server reached over plain HTTP at any address but
-  // localhost (a trial on a LAN, say) would otherwise have the browser fetch /docs's scripts over
-  // HTTPS, which it does not serve, and show a blank page. TLS in production is the proxy's job.
-  helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } })(
-    {} as IncomingMessage,
-    response as unknown as ServerResponse,
-    () => undefined,
-  );
+  helmet({
+    contentSecurityPolicy: {
+      directives: {
+        // Without `upgrade-insecure-requests`: a server reached over plain HTTP at any address but
+        // localhost (a trial on a LAN, say) would otherwise have the browser fetch /docs's and the
+        // app's scripts over HTTPS, which it does not serve. TLS in production is the proxy's job.
+        upgradeInsecureRequests: null,
+        // Lesson videos may live on the agency's media server or a CDN.
+        mediaSrc: ["'self'", 'https:'],
+      },
+    },
+  })({} as IncomingMessage, response as unknown as ServerResponse, () => undefined);
   return headers;
 }
 

@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { parameterChunks } from '../../db/chunks.js';
 import type { DbExecutor } from '../../db/index.js';
 import { invitationCodes, mails, organizations, users, type Cohort, type Phase } from '../../db/schema.js';
 import { localDateOf } from '../cohorts/calendar.js';
@@ -24,28 +25,31 @@ export interface MailInput {
 }
 
 export async function queueMails(tx: DbExecutor, list: MailInput[], now: Date): Promise<number> {
-  if (list.length === 0) return 0;
-  const rows = await tx
-    .insert(mails)
-    .values(
-      list.map((m) => ({
-        orgId: m.orgId,
-        userId: m.userId,
-        kind: m.kind,
-        lang: m.lang ?? 'id',
-        toAddress: m.toAddress,
-        toName: m.toName ?? null,
-        params: m.params,
-        secret: m.secret ?? null,
-        dedupeKey: m.dedupeKey ?? null,
-        nextAttemptAt: now,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    )
-    .onConflictDoNothing({ target: mails.dedupeKey })
-    .returning({ id: mails.id });
-  return rows.length;
+  const rows = list.map((m) => ({
+    orgId: m.orgId,
+    userId: m.userId,
+    kind: m.kind,
+    lang: m.lang ?? 'id',
+    toAddress: m.toAddress,
+    toName: m.toName ?? null,
+    params: m.params,
+    secret: m.secret ?? null,
+    dedupeKey: m.dedupeKey ?? null,
+    nextAttemptAt: now,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  let written = 0;
+  // A roster of thousands invites thousands: in parts, each within PostgreSQL's parameter limit.
+  for (const part of parameterChunks(rows)) {
+    const inserted = await tx
+      .insert(mails)
+      .values(part)
+      .onConflictDoNothing({ target: mails.dedupeKey })
+      .returning({ id: mails.id });
+    written += inserted.length;
+  }
+  return written;
 }
 
 /**
@@ -66,18 +70,23 @@ export async function queueInvitations(
   const invited = await tx
     .select({ id: users.id, name: users.name, nip: users.nip, email: users.email })
     .from(users)
-    .where(and(inArray(users.id, args.userIds), eq(users.status, 'pending'), isNotNull(users.email)));
+    .where(
+      and(
+        sql`${users.id} = any(${sql.param(args.userIds)}::uuid[])`,
+        eq(users.status, 'pending'),
+        isNotNull(users.email),
+      ),
+    );
   if (invited.length === 0) return 0;
   const expiresAt = new Date(now.getTime() + args.ttlDays * 86_400_000);
   const codes = invited.map((u) => ({ user: u, code: newActivationCode() }));
-  await tx.insert(invitationCodes).values(
-    codes.map(({ user, code }) => ({
-      userId: user.id,
-      codeHash: hashActivationCode(code),
-      expiresAt,
-      createdAt: now,
-    })),
-  );
+  const hashed = codes.map(({ user, code }) => ({
+    userId: user.id,
+    codeHash: hashActivationCode(code),
+    expiresAt,
+    createdAt: now,
+  }));
+  for (const part of parameterChunks(hashed)) await tx.insert(invitationCodes).values(part);
   return queueMails(
     tx,
     codes.map(({ user, code }) => ({
