@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.js';
 import auth from './http/auth.js';
 import errors, { clientErrorHandler, frameworkErrors } from './http/errors.js';
+import language from './http/language.js';
+import { localizableValidatorCompiler } from './http/validation.js';
 import health from './http/health.js';
 import observability from './http/observability.js';
 import openapi from './http/openapi.js';
@@ -67,12 +69,13 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(localizableValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
 
+  await app.register(language, { pool: deps.pool });
   await app.register(errors);
   await app.register(observability, { metricsToken: config.metricsToken, production: config.env === 'production' });
   await app.register(textInput);

@@ -12,6 +12,7 @@ import { createServices } from './services.js';
 import { createLogger } from './logger.js';
 import { ensurePlatformAdmin } from './modules/identity/bootstrap.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './modules/identity/passwords.js';
+import { problemText } from './i18n/index.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -204,7 +205,12 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof UsageError || error instanceof AppError) {
+    if (error instanceof AppError) {
+      // The catalogue's detail, with the facts the error carries; the CLI speaks English.
+      console.error(problemText('en', error.code, error.params, error.detailKey).detail);
+      process.exit(2);
+    }
+    if (error instanceof ConfigError || error instanceof UsageError) {
       console.error(error.message);
       process.exit(2);
     }

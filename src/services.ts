@@ -141,7 +141,12 @@ export function createServices(
     assessment,
     certificates,
     certificateSettings,
-    reports: createReportsService({ db, cohorts, absenceRuleOf: (cohortId) => assessment.absenceRuleOf(cohortId) }),
+    reports: createReportsService({
+      db,
+      clock,
+      cohorts,
+      absenceRuleOf: (cohortId) => assessment.absenceRuleOf(cohortId),
+    }),
     annualJp: createAnnualJpReport({ pool: deps.pool, clock, directory }),
     progress,
     schedule,

@@ -161,7 +161,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change the calling user’s own settings
+         * @description locale: the language of problem titles and details, field messages, import reasons and report labels for this person (id or en); it wins over Accept-Language. null follows Accept-Language again (Indonesian when it names neither).
+         */
+        patch: operations["updateMe"];
         trace?: never;
     };
     "/v1/organizations": {
@@ -1588,7 +1592,7 @@ export interface paths {
         };
         /**
          * The cohort's recap: one row per participant and a summary
-         * @description Per participant: NIP, name, category, unit, online, classroom and field JP, attendance, each score, final score, predikat (newest result run), status and certificate number. Summary: counts by status, category and predikat. `format=json` (default), `csv` or `xlsx` (sheets Peserta and Ringkasan); streamed, for any cohort size.
+         * @description Per participant: NIP, name, position and rank (the enrollment’s profile), category, unit, online, classroom and field JP, attendance, each score, final score, predikat (newest result run), status, fail reasons and certificate number. Summary: counts by status, category and predikat. `format=json` (default), `csv` or `xlsx`; streamed, for any cohort size. The XLSX sheet Peserta opens with the program’s heading (organizer, program, cohort, dates, JP, generated at in the cohort’s zone) above a frozen header row; a missing score is a blank cell. Labels, statuses and reasons are in Indonesian, or in English for `Accept-Language: en` or a user whose saved locale is en.
          */
         get: operations["getCohortReport"];
         put?: never;
@@ -1783,7 +1787,7 @@ export interface components {
             status: number;
             detail?: string;
             /** @enum {string} */
-            code: "ACCOUNT_DISABLED" | "ACTIVATION_INVALID" | "ALREADY_ENROLLED" | "ALREADY_MEMBER" | "ALREADY_WITHDRAWN" | "ASSESSMENT_SCHEME_NOT_SET" | "ATTEMPT_CONFLICT" | "ATTEMPT_LIMIT_REACHED" | "ATTENDANCE_CLOSED" | "ATTENDANCE_INVALID" | "BAD_CONTENT_LENGTH" | "BAD_REQUEST" | "BAD_URL" | "CANNOT_DISABLE_SELF" | "CAPACITY_BELOW_ENROLLED" | "CERTIFICATE_ALREADY_REISSUED" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_REVOKED" | "CERTIFICATE_REVOKED" | "CERTIFICATE_VALID_EXISTS" | "COHORT_CLOSED" | "COHORT_CODE_TAKEN" | "COHORT_FULL" | "COHORT_HAS_NO_PHASES" | "COHORT_NOT_DRAFT" | "COHORT_NOT_PAST" | "COHORT_NOT_SCHEDULED" | "COMPONENT_NOT_FOUND" | "COMPONENT_NOT_MANUAL" | "CONFLICT" | "COURSE_CODE_TAKEN" | "COURSE_INVALID" | "COURSE_NOT_PUBLISHED" | "COURSE_PUBLISHED" | "COURSE_VERSION_MISMATCH" | "DATE_OUTSIDE_PROGRAM" | "DRAFT_EXISTS" | "EMAIL_TAKEN" | "ENROLLMENT_NOT_PASSED" | "ENROLLMENT_REFUSED" | "ENROLLMENT_WITHDRAWN" | "FILE_REQUIRED" | "FORBIDDEN" | "INTERNAL" | "INVALID_ANSWERS" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVALID_NIP" | "INVALID_PARTICIPANT" | "ISSUER_NOT_FOUND" | "LESSON_CODE_TAKEN" | "LOGIN_THROTTLED" | "LOGO_NOT_FOUND" | "LOGO_TOO_LARGE" | "LOGO_UNSUPPORTED" | "MALFORMED_JSON" | "MALFORMED_MULTIPART" | "MODULE_CODE_TAKEN" | "NIP_TAKEN" | "NOT_AN_ONLINE_PHASE" | "NOT_A_MEMBER" | "NOT_A_PARTICIPANT" | "NOT_A_QUIZ" | "NOT_COHORT_INSTRUCTOR" | "NOT_ENROLLED" | "NOT_FOUND" | "NOT_HOME_ORGANIZATION" | "NOT_SESSION_INSTRUCTOR" | "NO_DRAFT" | "ONLY_VERSION" | "ORGANIZATION_CODE_TAKEN" | "ORGANIZATION_NOT_EMPTY" | "PASSPHRASE_REQUIRED" | "PAYLOAD_TOO_LARGE" | "PASSWORD_RESET_INVALID" | "PERSON_EXISTS" | "PHASES_INVALID" | "PHASE_ALREADY_CLOSED" | "PHASE_ALREADY_OPEN" | "PHASE_CLOSED" | "PHASE_NOT_CLOSED" | "PHASE_NOT_OPEN" | "PHASE_STARTED" | "PKCS12_INVALID" | "QUESTIONS_EXIST" | "QUEUE_UNAVAILABLE" | "RATE_LIMITED" | "REFRESH_TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_REVOKED" | "REOPEN_DATE_INVALID" | "RESULTS_NOT_COMPUTED" | "RESULTS_NOT_FINAL" | "ROLE_CHANGE_NOT_ALLOWED" | "ROSTER_INVALID" | "ROSTER_TOO_LARGE" | "ROUTE_NOT_FOUND" | "SCHEDULE_CHOICE_REQUIRED" | "SCHEME_INVALID" | "SCORES_INVALID" | "SESSION_HAS_ATTENDANCE" | "SESSION_INVALID" | "SESSION_NOT_STARTED" | "SIGNING_GATEWAY_NOT_CONFIGURED" | "SUBMISSIONS_NOT_TAKEN" | "SUBMISSION_ACCEPTED" | "SUBMISSION_ALREADY_REVIEWED" | "SUBMISSION_KIND_REFUSED" | "SUBMISSION_UNDER_REVIEW" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_PARTS" | "UNAUTHENTICATED" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "VALIDATION_FAILED" | "VERSION_PUBLISHED" | "WEBHOOK_TARGET_NOT_ALLOWED";
+            code: "ACCOUNT_DISABLED" | "ACTIVATION_INVALID" | "ALREADY_ENROLLED" | "ALREADY_MEMBER" | "ALREADY_WITHDRAWN" | "ASSESSMENT_SCHEME_NOT_SET" | "ATTEMPT_CONFLICT" | "ATTEMPT_LIMIT_REACHED" | "ATTENDANCE_CLOSED" | "ATTENDANCE_INVALID" | "BAD_CONTENT_LENGTH" | "BAD_REQUEST" | "BAD_URL" | "CANNOT_DISABLE_SELF" | "CAPACITY_BELOW_ENROLLED" | "CERTIFICATE_ALREADY_REISSUED" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_REVOKED" | "CERTIFICATE_REVOKED" | "CERTIFICATE_VALID_EXISTS" | "COHORT_CLOSED" | "COHORT_CODE_TAKEN" | "COHORT_FULL" | "COHORT_HAS_NO_PHASES" | "COHORT_NOT_DRAFT" | "COHORT_NOT_PAST" | "COHORT_NOT_SCHEDULED" | "COMPONENT_NOT_FOUND" | "COMPONENT_NOT_MANUAL" | "CONFLICT" | "COURSE_CODE_TAKEN" | "COURSE_INVALID" | "COURSE_NOT_PUBLISHED" | "COURSE_PUBLISHED" | "COURSE_VERSION_MISMATCH" | "DATABASE_UNAVAILABLE" | "DATE_OUTSIDE_PROGRAM" | "DRAFT_EXISTS" | "EMAIL_TAKEN" | "ENROLLMENT_NOT_PASSED" | "ENROLLMENT_REFUSED" | "ENROLLMENT_WITHDRAWN" | "FILE_REQUIRED" | "FORBIDDEN" | "HEADERS_TOO_LARGE" | "INTERNAL" | "INVALID_ANSWERS" | "INVALID_CREDENTIALS" | "INVALID_CURSOR" | "INVALID_NIP" | "INVALID_PARTICIPANT" | "ISSUER_NOT_FOUND" | "LESSON_CODE_TAKEN" | "LOGIN_THROTTLED" | "LOGO_NOT_FOUND" | "LOGO_TOO_LARGE" | "LOGO_UNSUPPORTED" | "MALFORMED_JSON" | "MALFORMED_MULTIPART" | "MALFORMED_REQUEST" | "METHOD_NOT_ALLOWED" | "MODULE_CODE_TAKEN" | "NIP_TAKEN" | "NOT_ACCEPTABLE" | "NOT_AN_ONLINE_PHASE" | "NOT_A_MEMBER" | "NOT_A_PARTICIPANT" | "NOT_A_QUIZ" | "NOT_COHORT_INSTRUCTOR" | "NOT_ENROLLED" | "NOT_FOUND" | "NOT_HOME_ORGANIZATION" | "NOT_SESSION_INSTRUCTOR" | "NO_DRAFT" | "ONLY_VERSION" | "ORGANIZATION_CODE_TAKEN" | "ORGANIZATION_NOT_EMPTY" | "PASSPHRASE_REQUIRED" | "PAYLOAD_TOO_LARGE" | "PASSWORD_RESET_INVALID" | "PERSON_EXISTS" | "PHASES_INVALID" | "PHASE_ALREADY_CLOSED" | "PHASE_ALREADY_OPEN" | "PHASE_CLOSED" | "PHASE_NOT_CLOSED" | "PHASE_NOT_OPEN" | "PHASE_STARTED" | "PKCS12_INVALID" | "QUESTIONS_EXIST" | "QUEUE_UNAVAILABLE" | "RATE_LIMITED" | "REFRESH_TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_REVOKED" | "REOPEN_DATE_INVALID" | "REQUEST_TIMEOUT" | "RESULTS_NOT_COMPUTED" | "RESULTS_NOT_FINAL" | "ROLE_CHANGE_NOT_ALLOWED" | "ROSTER_INVALID" | "ROSTER_TOO_LARGE" | "ROUTE_NOT_FOUND" | "SCHEDULE_CHOICE_REQUIRED" | "SCHEME_INVALID" | "SCORES_INVALID" | "SESSION_HAS_ATTENDANCE" | "SESSION_INVALID" | "SESSION_NOT_STARTED" | "SIGNING_GATEWAY_NOT_CONFIGURED" | "SUBMISSIONS_NOT_TAKEN" | "SUBMISSION_ACCEPTED" | "SUBMISSION_ALREADY_REVIEWED" | "SUBMISSION_KIND_REFUSED" | "SUBMISSION_UNDER_REVIEW" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_PARTS" | "UNAUTHENTICATED" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "VALIDATION_FAILED" | "VERSION_PUBLISHED" | "WEBHOOK_TARGET_NOT_ALLOWED";
             /** @description Per field, for validation and rule failures */
             errors?: {
                 path: string;
@@ -2272,6 +2276,8 @@ export interface operations {
                             name: string;
                             roles: ("org_admin" | "instructor" | "participant")[];
                         }[];
+                        /** @description The language chosen for problem texts, import reasons and reports; null: as Accept-Language asks */
+                        locale: ("id" | "en") | null;
                     };
                 };
             };
@@ -2279,6 +2285,93 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description id (Indonesian) or en (English); null to follow the Accept-Language header again */
+                    locale: ("id" | "en") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description The person’s own instansi, when it is an organization here */
+                        homeOrgId: string | null;
+                        /**
+                         * @description The strongest role in the organization asking (platform_admin for platform admins)
+                         * @enum {string}
+                         */
+                        role: "platform_admin" | "org_admin" | "instructor" | "participant";
+                        /** @description Every role in the organization asking */
+                        roles: ("org_admin" | "instructor" | "participant")[];
+                        /** @enum {string} */
+                        status: "active" | "pending" | "disabled";
+                        nip: string | null;
+                        nipKind: ("pns" | "pppk") | null;
+                        email: string | null;
+                        name: string;
+                        birthPlace: string | null;
+                        birthDate: string | null;
+                        rank: string | null;
+                        position: string | null;
+                        unit: string | null;
+                        category: string | null;
+                        lastLoginAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description The organization this login acts in */
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            timeZone: string;
+                        } | null;
+                        homeOrganization: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        } | null;
+                        memberships: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            roles: ("org_admin" | "instructor" | "participant")[];
+                        }[];
+                        /** @description The language chosen for problem texts, import reasons and reports; null: as Accept-Language asks */
+                        locale: ("id" | "en") | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
         };
     };
     listOrganizations: {

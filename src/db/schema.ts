@@ -76,6 +76,8 @@ export const users = pgTable(
     position: text('position'),
     unit: text('unit'),
     category: text('category'),
+    // The language the person reads the API's texts in ('id' or 'en'); null: as their client asks.
+    locale: text('locale'),
     passwordHash: text('password_hash'),
     lastLoginAt: instant('last_login_at'),
     // When the person first set a password: nothing they did can have happened before it.
@@ -89,6 +91,7 @@ export const users = pgTable(
     check('users_login_key_present', sql`${t.nip} is not null or ${t.email} is not null`),
     check('users_email_lowercase', sql`${t.email} = lower(${t.email})`),
     check('users_nip_kind_with_nip', sql`(${t.nip} is null) = (${t.nipKind} is null)`),
+    check('users_locale_known', sql`${t.locale} in ('id', 'en')`),
     index('users_home_org_created_idx').on(t.homeOrgId, t.createdAt, t.id),
     // Finding people: part of a name (ILIKE '%…%', needs the pg_trgm extension) and a NIP prefix (LIKE '…%').
     index('users_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),

@@ -65,7 +65,8 @@ async function observabilityPlugin(app: FastifyInstance, options: ObservabilityO
   // development) no protection outside production; in production without a token, no route.
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     if (options.metricsToken) {
-      if (!presents(request, options.metricsToken)) throw new UnauthorizedError('A metrics token is required');
+      if (!presents(request, options.metricsToken))
+        throw new UnauthorizedError('A metrics token is required').with(undefined, 'UNAUTHENTICATED.metrics');
     } else if (options.production) {
       throw new NotFoundError('Route', 'ROUTE_NOT_FOUND');
     }

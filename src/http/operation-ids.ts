@@ -15,6 +15,7 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'POST /v1/auth/password-reset': 'requestPasswordReset',
   'POST /v1/auth/password-reset/confirm': 'confirmPasswordReset',
   'GET /v1/me': 'getMe',
+  'PATCH /v1/me': 'updateMe',
 
   'GET /v1/mails': 'listMails',
   'GET /v1/mails/:id': 'getMail',

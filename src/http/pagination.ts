@@ -2,6 +2,7 @@ import { and, gt, or, eq, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { ValidationError } from './errors.js';
+import { msg } from '../i18n/index.js';
 
 export const paginationQuery = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -23,7 +24,7 @@ export function decodeCursor(cursor: string): CursorPosition {
   if (!id || Number.isNaN(createdAt.getTime()) || !z.uuid().safeParse(id).success) {
     throw new ValidationError(
       'The cursor is not valid',
-      [{ path: 'querystring.cursor', message: 'Invalid cursor' }],
+      [{ path: 'querystring.cursor', message: msg('field.invalidCursor') }],
       'INVALID_CURSOR',
     );
   }

@@ -4,6 +4,7 @@ import { FastifyAdapter } from '@bull-board/fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { problem, sendProblem } from './errors.js';
+import { negotiate } from '../i18n/index.js';
 
 const BASE = '/admin/queues';
 const COOKIE = 'queue_board_token';
@@ -33,15 +34,25 @@ export async function queueBoard(app: FastifyInstance, queues: Queue[]): Promise
       const bearer = request.headers.authorization?.replace(/^Bearer\s+/i, '');
       const token = query ?? bearer ?? cookieToken(request);
       // Answered here rather than thrown: the board's plugin has an error handler of its own.
-      if (!token) return sendProblem(reply, problem(401, 'UNAUTHENTICATED', 'Authentication required'));
+      if (!token)
+        return sendProblem(
+          reply,
+          problem({ status: 401, code: 'UNAUTHENTICATED' }, negotiate(request.headers['accept-language'])),
+        );
       let claims: { role?: string; exp?: number };
       try {
         claims = app.jwt.verify(token);
       } catch {
-        return sendProblem(reply, problem(401, 'TOKEN_INVALID', 'The access token is not valid'));
+        return sendProblem(
+          reply,
+          problem({ status: 401, code: 'TOKEN_INVALID' }, negotiate(request.headers['accept-language'])),
+        );
       }
       if (claims.role !== 'platform_admin')
-        return sendProblem(reply, problem(403, 'FORBIDDEN', 'Your role does not allow this'));
+        return sendProblem(
+          reply,
+          problem({ status: 403, code: 'FORBIDDEN' }, negotiate(request.headers['accept-language'])),
+        );
       if (query) {
         const maxAge = Math.max(0, (claims.exp ?? 0) - Math.floor(Date.now() / 1000));
         void reply.header(

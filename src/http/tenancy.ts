@@ -2,6 +2,7 @@ import { eq, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Principal } from './auth.js';
 import { NotFoundError, ValidationError } from './errors.js';
+import { msg } from '../i18n/index.js';
 
 /**
  * What part of the data a caller may see. Platform admins see every organization; everyone else
@@ -44,8 +45,8 @@ export function owningOrg(scope: TenantScope, requested: string | undefined): st
   }
   if (!requested) {
     throw new ValidationError('orgId is required for platform administrators', [
-      { path: 'body.orgId', message: 'Required' },
-    ]);
+      { path: 'body.orgId', message: msg('field.required') },
+    ]).with(undefined, 'VALIDATION_FAILED.orgId');
   }
   return requested;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonPath, ValidationError, type FieldError } from './errors.js';
+import { msg } from '../i18n/index.js';
 
 // Deep enough for every body this API accepts; deeper input is walked no further (and fails its schema).
 const MAX_DEPTH = 32;
@@ -8,12 +9,12 @@ const MAX_DEPTH = 32;
 function findNul(value: unknown, path: string, found: FieldError[], depth = 0): void {
   if (found.length >= 20 || depth > MAX_DEPTH) return;
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) found.push({ path, message: 'Must not contain the NUL character (U+0000)' });
+    if (value.includes('\u0000')) found.push({ path, message: msg('field.nul') });
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => findNul(v, jsonPath(path, [i]), found, depth + 1));
   } else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      if (k.includes('\u0000')) found.push({ path, message: 'A field name contains the NUL character (U+0000)' });
+      if (k.includes('\u0000')) found.push({ path, message: msg('field.nulInName') });
       findNul(v, jsonPath(path, [k]), found, depth + 1);
     }
   }
@@ -30,7 +31,11 @@ async function textInputPlugin(app: FastifyInstance): Promise<void> {
     findNul(request.params, 'params', found);
     findNul(request.query, 'querystring', found);
     findNul(request.body, 'body', found);
-    if (found.length > 0) throw new ValidationError('The request contains the NUL character', found);
+    if (found.length > 0)
+      throw new ValidationError('The request contains the NUL character', found).with(
+        undefined,
+        'VALIDATION_FAILED.nul',
+      );
   });
 }
 

@@ -132,7 +132,7 @@ describe('sessions', () => {
         ],
       });
     expect(removed.status).toBe(400);
-    expect(removed.body.errors.at(-1).message).toContain('cannot be removed');
+    expect(removed.body.errors.at(-1).message).toContain('tidak dapat dihapus');
   });
 
   test('participants see sessions only once the classroom phase has opened', async () => {

@@ -288,7 +288,7 @@ describe('bulk enrollment from spreadsheets', () => {
     expect(res.status).toBe(200);
     expect(res.body.counts).toEqual({ created: 95, updated: 0, unchanged: 0, failed: 5 });
     expect(res.body.failed.map((f: { line: number }) => f.line)).toEqual([11, 26, 51, 76, 101]);
-    expect(res.body.failed[4].reason).toContain('also on line 5');
+    expect(res.body.failed[4].reason).toContain('juga ada di baris 5');
     expect(res.body.enrolled).toBe(95);
   });
 
@@ -313,8 +313,8 @@ describe('bulk enrollment from spreadsheets', () => {
     const res = await upload(cohort.id, rosterCsv(makePeople(12, 31)), 'peserta.csv');
     expect(res.body.counts).toMatchObject({ created: 10, failed: 2 });
     expect(res.body.failed).toEqual([
-      { line: 12, nip: expect.any(String), reason: 'The cohort is full (capacity 10)' },
-      { line: 13, nip: expect.any(String), reason: 'The cohort is full (capacity 10)' },
+      { line: 12, nip: expect.any(String), reason: 'Angkatan sudah penuh (kapasitas 10)' },
+      { line: 13, nip: expect.any(String), reason: 'Angkatan sudah penuh (kapasitas 10)' },
     ]);
     const lower = await ctx.http.patch(`/v1/cohorts/${cohort.id}`).set(admin).send({ capacity: 5 });
     expect(lower.body.code).toBe('CAPACITY_BELOW_ENROLLED');

@@ -49,6 +49,7 @@ describe('problem details for bad input', () => {
     const res = await ctx.http
       .post('/v1/organizations')
       .set(bearer(platform))
+      .set('Accept-Language', 'en')
       .send({ code: 'KAB-BARU', name: 'Kabupaten Baru', isAdmin: true, settings: { minutesPerJp: 45, color: 'red' } });
     expectProblem(res, 400, 'VALIDATION_FAILED');
     expect(res.body.errors).toEqual(

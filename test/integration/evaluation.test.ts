@@ -598,10 +598,12 @@ describe('reports', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.body as Parameters<typeof book.xlsx.load>[0]);
     const sheet = book.getWorksheet('Peserta')!;
-    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    // The table starts under the heading, at the frozen header row.
+    const headerRow = (sheet.views[0] as { ySplit: number }).ySplit;
+    const headers = (sheet.getRow(headerRow).values as unknown[]).slice(1);
     const rows: Array<Record<string, unknown>> = [];
     sheet.eachRow((row, n) => {
-      if (n === 1) return;
+      if (n <= headerRow) return;
       const values = (row.values as unknown[]).slice(1);
       rows.push(Object.fromEntries(headers.map((h, i) => [h as string, values[i] ?? null])));
     });
@@ -612,12 +614,16 @@ describe('reports', () => {
           Nama: r.name,
           'JP Klasikal': r.classroomJp,
           'Nilai Sikap Perilaku (30%)': r.scores.sikap,
-          'Nilai Akhir': r.finalScore,
-          Predikat: r.predikat,
-          Status: r.status,
+          // A final score over a missing score is no score: a blank, not "0 / Tidak Memuaskan".
+          'Nilai Akhir': r.reasons.includes('SCORE_MISSING') ? null : r.finalScore,
+          Predikat: r.reasons.includes('SCORE_MISSING') ? null : r.predikat,
+          Status: { passed: 'Lulus', failed: 'Tidak Lulus' }[r.status as 'passed' | 'failed'],
           'Nomor Sertifikat': r.certificateNumber,
         }),
       ),
+    );
+    expect(rows.filter((r) => r['Nilai Akhir'] === null)).toHaveLength(
+      report.rows.filter((r: ReportRow) => r.reasons.includes('SCORE_MISSING')).length,
     );
     const recap = book.getWorksheet('Ringkasan')!;
     expect(recap.getRow(2).values).toEqual([undefined, 'Peserta', 'semua', 6]);

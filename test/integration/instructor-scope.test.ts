@@ -49,12 +49,12 @@ describe('instructors read what they teach', () => {
     for (const path of ['', '/progress', '/report', '/results', '/enrollments', '/timeline']) {
       const seen = await ctx.http.get(`/v1/cohorts/${taught.id}${path}`).set(as);
       // (No results are computed yet: that 404 is about the results, not the cohort.)
-      expect({ path, detail: seen.body.detail }).not.toEqual({ path, detail: 'Cohort not found' });
+      expect({ path, detail: seen.body.detail }).not.toEqual({ path, detail: 'Angkatan tidak ditemukan' });
       const hidden = await ctx.http.get(`/v1/cohorts/${other.id}${path}`).set(as);
       expect({ path, status: hidden.status, detail: hidden.body.detail }).toEqual({
         path,
         status: 404,
-        detail: 'Cohort not found',
+        detail: 'Angkatan tidak ditemukan',
       });
     }
     const enrollment = await ctx.http.get(`/v1/enrollments/${other.people[0]!.enrollmentId}`).set(as);

@@ -221,7 +221,7 @@ describe('mail over a real SMTP server', () => {
       .send({ token, password: 'Sandi-Baru-Budi-2025' });
     expect(expired.status).toBe(400);
     expect(expired.body.code).toBe('PASSWORD_RESET_INVALID');
-    expect(expired.body.detail).toContain('expired');
+    expect(expired.body.detail).toContain('kedaluwarsa');
 
     await ctx.http.post('/v1/auth/password-reset').send({ login: budi.nip }).expect(202);
     await settled();

@@ -50,7 +50,7 @@ describe('a pass mark of 70', () => {
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body).toMatchObject({
       code: 'SCHEME_INVALID',
-      errors: [{ path: 'body.bands[3].minScore', message: expect.stringContaining('across the pass mark 70.00') }],
+      errors: [{ path: 'body.bands[3].minScore', message: expect.stringContaining('melewati batas lulus 70.00') }],
     });
     const none = await ctx.http.get(`/v1/cohorts/${cohort.id}/assessment-scheme`).set(admin);
     expect(none.body.code).toBe('ASSESSMENT_SCHEME_NOT_SET');

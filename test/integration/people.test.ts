@@ -156,7 +156,7 @@ describe('PNS and PPPK numbers', () => {
     );
     const imported = await upload(batanghari, cohort, file, 'peserta.csv');
     expect(imported.body.counts).toMatchObject({ created: 2, failed: 1 });
-    expect(imported.body.failed[0].reason).toContain('was turned into a number by the spreadsheet');
+    expect(imported.body.failed[0].reason).toContain('diubah menjadi angka oleh aplikasi lembar kerja');
     const nips = (await enrollments(batanghari, cohort)).map((e) => e.participant.nip).sort();
     expect(nips).toEqual([a!.nip, c!.nip, d!.nip].sort());
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { fieldErrorsIn } from '../../src/http/errors.js';
 import { gradeAttempt, type Answer, type QuizKeyQuestion } from '../../src/modules/progress/grading.js';
 
 // 4 points in all: q1 single (1 pt), q2 multiple a+c (2 pts), q3 single (1 pt).
@@ -16,7 +17,7 @@ function grade(answers: Answer[], questions: QuizKeyQuestion[] = quiz) {
 function errorsOf(answers: Answer[], questions: QuizKeyQuestion[] = quiz) {
   const result = gradeAttempt(questions, answers);
   if (!('errors' in result)) throw new Error(`expected errors, got score ${result.score}`);
-  return result.errors;
+  return fieldErrorsIn('en', result.errors);
 }
 const correctness = (r: ReturnType<typeof grade>) => r.questions.map((q) => `${q.questionId}:${q.correct}`);
 
@@ -154,7 +155,7 @@ describe('invalid attempts are refused with the path of each problem', () => {
       { questionId: 'q2', selected: ['z'] },
       { questionId: 'q1', selected: ['a'] },
     ]);
-    expect(result).toEqual({
+    expect('errors' in result ? { errors: fieldErrorsIn('en', result.errors) } : result).toEqual({
       errors: [
         { path: 'body.answers[0].selected', message: 'Choose one option' },
         { path: 'body.answers[1].questionId', message: 'Not a question of this quiz' },

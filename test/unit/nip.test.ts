@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { render } from '../../src/i18n/index.js';
 import { checkNip, looksLikeNip, nipBirthDate, nipKindOf, normalizeNip } from '../../src/modules/identity/nip.js';
 
 describe('NIP of a PNS', () => {
@@ -49,10 +50,13 @@ describe('NI PPPK', () => {
   });
 
   test('the number must agree with a given birth date', () => {
-    expect(checkNip('200012312024211001', '2000-12-30')).toEqual({
-      ok: false,
-      reason: 'The NIP encodes birth date 2000-12-31, not 2000-12-30',
-    });
+    const check = checkNip('200012312024211001', '2000-12-30');
+    expect(check).toMatchObject({ ok: false, reason: 'The NIP encodes birth date 2000-12-31, not 2000-12-30' });
+    if (check.ok) throw new Error('refused above');
+    expect(render('id', check.message)).toBe('NIP memuat tanggal lahir 2000-12-31, bukan 2000-12-30');
+    expect(render('en', check.named('200012312024211001'))).toBe(
+      'The NIP 200012312024211001 encodes birth date 2000-12-31, not 2000-12-30',
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_MAX_ROSTER_ROWS, parseRoster, RosterFileError } from '../../src/modules/cohorts/roster.js';
+import { DEFAULT_MAX_ROSTER_ROWS, failuresIn, parseRoster, RosterFileError } from '../../src/modules/cohorts/roster.js';
 import { checkZip } from '../../src/modules/cohorts/zip-limits.js';
 import { makePeople, rosterCsv, rosterXlsx } from '../support/roster-files.js';
 import { zipBomb } from '../support/zip-bomb.js';
@@ -48,7 +48,7 @@ describe('imported rows obey the JSON API\u2019s field limits', () => {
     const file = rosterCsv([{ ...a!, nama: 'N'.repeat(60_000) }, { ...b!, unitKerja: 'U'.repeat(5_000) }, c!]);
     const parsed = await parseRoster(file, 'csv');
     expect(parsed.rows.map((r) => r.nip)).toEqual([c!.nip]);
-    expect(parsed.failed.map((f) => [f.nip, f.reason])).toEqual([
+    expect(failuresIn('en', parsed.failed).map((f) => [f.nip, f.reason])).toEqual([
       [a!.nip, 'Nama (name) is not valid (at most 200 characters)'],
       [b!.nip, 'Unit kerja (unit) is not valid (at most 200 characters)'],
     ]);

@@ -2,12 +2,20 @@ import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import {
   detectFormat,
-  parseRoster,
+  failuresIn,
+  parseRoster as parseRosterMessages,
   RosterFileError,
-  type RosterFailure,
   type RosterRow,
 } from '../../src/modules/cohorts/roster.js';
 import { makePeople, rosterCsv, rosterXlsx, type RosterPerson } from '../support/roster-files.js';
+
+type RosterFailure = ReturnType<typeof failuresIn>[number];
+
+/** The parse with its row reasons rendered in English, as an `Accept-Language: en` import answers. */
+async function parseRoster(...args: Parameters<typeof parseRosterMessages>) {
+  const parsed = await parseRosterMessages(...args);
+  return { ...parsed, failed: failuresIn('en', parsed.failed) };
+}
 
 const HEADER = 'NIP,Nama,Email,Jabatan,Unit Kerja,Kategori,Pangkat/Golongan,Tempat Lahir,Tanggal Lahir';
 
@@ -185,7 +193,7 @@ describe('parseRoster: row validation', () => {
     {
       line: 27,
       nip: people[25]!.nip,
-      reason: `NIP ${people[25]!.nip} encodes birth date ${encoded(people[25]!.nip)}, not ${otherBirthDate}`,
+      reason: `The NIP ${people[25]!.nip} encodes birth date ${encoded(people[25]!.nip)}, not ${otherBirthDate}`,
     },
     { line: 42, nip: people[40]!.nip, reason: 'Nama (name) is missing' },
     {
@@ -237,7 +245,7 @@ describe('parseRoster: row validation', () => {
       {
         line: 9,
         nip: '198513012010011003',
-        reason: 'The first eight digits of NIP 198513012010011003 are not a real birth date (YYYYMMDD)',
+        reason: 'The first eight digits of the NIP 198513012010011003 are not a real birth date (YYYYMMDD)',
       },
     ]);
     expect(result.rows).toEqual([

@@ -5,8 +5,13 @@ import {
   evaluate,
   finalScore,
   predikatOf,
-  schemeProblems,
+  schemeProblems as schemeProblemMessages,
 } from '../../src/modules/assessment/scoring.js';
+import { fieldErrorsIn } from '../../src/http/errors.js';
+
+/** The problems as an `Accept-Language: en` request reads them. */
+const schemeProblems = (...args: Parameters<typeof schemeProblemMessages>) =>
+  fieldErrorsIn('en', schemeProblemMessages(...args));
 
 const latsarLike = [
   { code: 'akademik', name: 'Evaluasi Akademik', weight: 20, source: 'quiz' as const },

@@ -6,7 +6,7 @@ const score = z.number().min(0).max(100).multipleOf(0.01);
 export const failReasons = ['SCORE_BELOW_PASS_MARK', 'SCORE_MISSING', 'ABSENCE_OVER_LIMIT', 'ONLINE_JP_SHORT'] as const;
 
 const component = z.strictObject({
-  code: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'Lowercase letters, digits and underscore, up to 32'),
+  code: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'validation.componentCode'),
   name: text(200),
   weight: z.number().positive().max(100).multipleOf(0.01),
   source: z

@@ -1,5 +1,6 @@
 import type { AbsenceRule, AssessmentComponent, PredikatBand, SchemeSnapshot } from '../../db/schema.js';
 import type { FieldError } from '../../http/errors.js';
+import { msg } from '../../i18n/index.js';
 
 /** DOMAIN.md: Sangat Memuaskan 90.01–100, Memuaskan 80.01–90, Cukup 70.01–80, Kurang 60.01–70, Tidak ≤ 60. */
 export const DEFAULT_BANDS: readonly PredikatBand[] = Object.freeze([
@@ -105,24 +106,24 @@ export function schemeProblems(s: {
 }): FieldError[] {
   const problems: FieldError[] = [];
   const sum = s.components.reduce((acc, c) => acc + hundredths(c.weight), 0);
-  if (sum !== 10_000)
-    problems.push({ path: 'body.components', message: `The weights sum to ${sum / 100}; they must sum to 100` });
+  if (sum !== 10_000) problems.push({ path: 'body.components', message: msg('field.weightsSum', { sum: sum / 100 }) });
   const codes = new Set<string>();
   s.components.forEach((c, i) => {
-    if (codes.has(c.code)) problems.push({ path: `body.components[${i}].code`, message: `"${c.code}" is used twice` });
+    if (codes.has(c.code))
+      problems.push({ path: `body.components[${i}].code`, message: msg('field.usedTwice', { value: c.code }) });
     codes.add(c.code);
   });
   const labels = new Set<string>();
   const minima = new Set<number>();
   s.bands.forEach((b, i) => {
-    if (labels.has(b.label)) problems.push({ path: `body.bands[${i}].label`, message: `"${b.label}" is used twice` });
+    if (labels.has(b.label))
+      problems.push({ path: `body.bands[${i}].label`, message: msg('field.usedTwice', { value: b.label }) });
     if (minima.has(hundredths(b.minScore)))
-      problems.push({ path: `body.bands[${i}].minScore`, message: `Two bands start at ${b.minScore}` });
+      problems.push({ path: `body.bands[${i}].minScore`, message: msg('field.bandsSameStart', { score: b.minScore }) });
     labels.add(b.label);
     minima.add(hundredths(b.minScore));
   });
-  if (!s.bands.some((b) => b.minScore === 0))
-    problems.push({ path: 'body.bands', message: 'One band must start at 0, so that every score has a predikat' });
+  if (!s.bands.some((b) => b.minScore === 0)) problems.push({ path: 'body.bands', message: msg('field.bandFromZero') });
   problems.push(...passMarkProblems(s.bands, s.passMark));
   return problems;
 }
@@ -139,10 +140,13 @@ function passMarkProblems(bands: readonly PredikatBand[], passMark: number): Fie
     const top = next ? twoDecimals((next.min - 1) / 100) : '100.00';
     problems.push({
       path: `body.bands[${straddling.i}].minScore`,
-      message:
-        `"${straddling.label}" runs from ${twoDecimals(straddling.minScore)} to ${top}, across the pass mark ` +
-        `${twoDecimals(passMark)}: ${twoDecimals((pass - 1) / 100)} fails and ${twoDecimals(passMark)} passes with the same predikat. ` +
-        `Start a band at ${twoDecimals(passMark)}, or leave out bands to have them follow the pass mark`,
+      message: msg('field.bandAcrossPassMark', {
+        label: straddling.label,
+        from: twoDecimals(straddling.minScore),
+        to: top,
+        passMark: twoDecimals(passMark),
+        below: twoDecimals((pass - 1) / 100),
+      }),
     });
   }
   for (const b of [...indexed].sort((x, y) => x.i - y.i)) {
@@ -150,12 +154,20 @@ function passMarkProblems(bands: readonly PredikatBand[], passMark: number): Fie
     if (b.min >= pass && FAILING_LABELS.has(key))
       problems.push({
         path: `body.bands[${b.i}].minScore`,
-        message: `"${b.label}" is a failing predikat, but from ${twoDecimals(b.minScore)} it would be given to scores that pass (pass mark ${twoDecimals(passMark)})`,
+        message: msg('field.failingBandPasses', {
+          label: b.label,
+          from: twoDecimals(b.minScore),
+          passMark: twoDecimals(passMark),
+        }),
       });
     if (b.min < pass && PASSING_LABELS.has(key))
       problems.push({
         path: `body.bands[${b.i}].minScore`,
-        message: `"${b.label}" is a passing predikat, but from ${twoDecimals(b.minScore)} it would be given to scores that fail (pass mark ${twoDecimals(passMark)})`,
+        message: msg('field.passingBandFails', {
+          label: b.label,
+          from: twoDecimals(b.minScore),
+          passMark: twoDecimals(passMark),
+        }),
       });
   }
   return problems;

@@ -24,6 +24,7 @@ import { absenceSummaries } from '../classroom/service.js';
 import type { CohortsService } from '../cohorts/service.js';
 import { bandsForPassMark, evaluate, schemeProblems } from './scoring.js';
 import type { BulkScores, SchemeInput, ScoreInput } from './schemas.js';
+import { msg } from '../../i18n/index.js';
 
 export interface AssessmentServiceDeps {
   db: Db;
@@ -87,13 +88,13 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
 
   function manualComponent(scheme: Scheme, code: string) {
     const component = scheme.components.find((c) => c.code === code);
-    if (!component) throw new NotFoundError(`Component "${code}"`, 'COMPONENT_NOT_FOUND');
+    if (!component) throw new NotFoundError('Component', 'COMPONENT_NOT_FOUND').with({ component: code });
     if (component.source !== 'manual')
       throw new AppError(
         422,
         'COMPONENT_NOT_MANUAL',
         `"${code}" is computed from the online post-tests; it cannot be scored by hand`,
-      );
+      ).with({ component: code });
     return component;
   }
 
@@ -225,7 +226,7 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
           'SCHEME_INVALID',
           `The assessment scheme is not valid: ${problems.length} problem(s)`,
           problems,
-        );
+        ).with({ count: problems.length });
       return db.transaction(async (tx) => {
         const cohort = await cohorts.cohortInScope(tx, actor, cohortId, true);
         const current = await schemeOf(tx, cohort.id);
@@ -284,10 +285,10 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
         const seen = new Set<string>();
         input.scores.forEach((s, i) => {
           const e = byNip.get(s.nip);
-          if (!e) problems.push({ path: `body.scores[${i}].nip`, message: 'Not enrolled in this cohort' });
+          if (!e) problems.push({ path: `body.scores[${i}].nip`, message: msg('field.notEnrolled') });
           else if (e.status === 'withdrawn')
-            problems.push({ path: `body.scores[${i}].nip`, message: 'This enrollment was withdrawn' });
-          if (seen.has(s.nip)) problems.push({ path: `body.scores[${i}].nip`, message: 'Listed more than once' });
+            problems.push({ path: `body.scores[${i}].nip`, message: msg('field.withdrawn') });
+          if (seen.has(s.nip)) problems.push({ path: `body.scores[${i}].nip`, message: msg('field.listedTwice') });
           seen.add(s.nip);
         });
         if (problems.length > 0)
@@ -296,7 +297,7 @@ export function createAssessmentService({ db, clock, cohorts, settings }: Assess
             'SCORES_INVALID',
             `No score was recorded: ${problems.length} line(s) are not valid`,
             problems,
-          );
+          ).with({ count: problems.length });
         await writeScores(
           tx,
           actor,

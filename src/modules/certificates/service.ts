@@ -261,7 +261,7 @@ export function createCertificatesService(deps: CertificatesServiceDeps) {
           throw new ConflictError(
             `The newest results (version ${run.version}) were computed while a phase was still to run: compute them again after the last phase has closed`,
             'RESULTS_NOT_FINAL',
-          );
+          ).with({ version: run.version });
         const running = await jobs.unfinishedFor(tx, CERTIFICATE_JOB, cohort.id);
         if (running) return { job: running, started: false };
         const [{ n }] = (await tx

@@ -5,6 +5,7 @@ import { actorOf } from '../../http/actor.js';
 import { AppError, ValidationError } from '../../http/errors.js';
 import { signatorySchema } from './routes.js';
 import type { CertificateSettings } from './settings.js';
+import { msg } from '../../i18n/index.js';
 
 const bearer = [{ bearer: [] }];
 const idParams = z.strictObject({ id: z.uuid() });
@@ -29,7 +30,11 @@ const signingView = z.object({
 
 /** A multipart request's one file and its text fields. */
 async function upload(request: FastifyRequest) {
-  if (!request.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data');
+  if (!request.isMultipart())
+    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data').with(
+      undefined,
+      'UNSUPPORTED_MEDIA_TYPE.multipart',
+    );
   let data: Buffer | undefined;
   const fields: Record<string, string> = {};
   for await (const part of request.parts()) {
@@ -37,7 +42,11 @@ async function upload(request: FastifyRequest) {
     else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
   }
   if (!data || data.length === 0)
-    throw new ValidationError('No file in the request', [{ path: 'body.file', message: 'Required' }], 'FILE_REQUIRED');
+    throw new ValidationError(
+      'No file in the request',
+      [{ path: 'body.file', message: msg('field.required') }],
+      'FILE_REQUIRED',
+    );
   return { data, fields };
 }
 
@@ -152,7 +161,7 @@ export const certificateSettingsRoutes: FastifyPluginAsyncZod<{ settings: Certif
       if (!fields.passphrase)
         throw new ValidationError(
           'The passphrase is missing',
-          [{ path: 'body.passphrase', message: 'Required' }],
+          [{ path: 'body.passphrase', message: msg('field.required') }],
           'PASSPHRASE_REQUIRED',
         );
       return settings.configurePkcs12(actorOf(request), request.params.id, data, fields.passphrase);

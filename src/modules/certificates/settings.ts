@@ -86,7 +86,9 @@ export function createCertificateSettings({
     async setLogo(actor: Actor, orgId: string, data: Buffer) {
       const id = await orgOr404(actor, orgId);
       if (data.length > LOGO_MAX_BYTES)
-        throw new AppError(413, 'LOGO_TOO_LARGE', `A logo may have at most ${LOGO_MAX_BYTES / 1024} KiB`);
+        throw new AppError(413, 'LOGO_TOO_LARGE', `A logo may have at most ${LOGO_MAX_BYTES / 1024} KiB`).with({
+          maxKib: LOGO_MAX_BYTES / 1024,
+        });
       const type = logoType(data);
       if (!type || (type !== 'image/svg+xml' && !decodes(data)))
         throw new AppError(

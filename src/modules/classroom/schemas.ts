@@ -41,7 +41,7 @@ export const attendanceInput = z.strictObject({
           note: text(1000).optional(),
         })
         .refine((r) => (r.enrollmentId === undefined) !== (r.nip === undefined), {
-          message: 'Give either enrollmentId or nip',
+          message: 'validation.enrollmentOrNip',
         }),
     )
     .min(1)

@@ -24,6 +24,7 @@ import { localDateOf } from '../cohorts/calendar.js';
 import type { CohortsService } from '../cohorts/service.js';
 import type { DirectoryService } from '../identity/directory-service.js';
 import type { AttendanceInput, SessionInput, SessionPatch } from './schemas.js';
+import { msg } from '../../i18n/index.js';
 
 export interface ClassroomServiceDeps {
   db: Db;
@@ -187,20 +188,23 @@ export function createClassroomService({
     s: { startsAt: Date; endsAt: Date; jp: number; instructorIds?: string[] },
   ): Promise<FieldError[]> {
     const problems: FieldError[] = [];
-    if (phase.kind === 'online')
-      problems.push({ path: 'params.id', message: 'Sessions belong to classroom or field phases, not online ones' });
-    if (s.endsAt <= s.startsAt) problems.push({ path: 'body.endsAt', message: 'Must be after startsAt' });
+    if (phase.kind === 'online') problems.push({ path: 'params.id', message: msg('field.sessionInOnlinePhase') });
+    if (s.endsAt <= s.startsAt) problems.push({ path: 'body.endsAt', message: msg('field.afterStart') });
     if (s.startsAt < phase.opensAt || s.endsAt > phase.closesAt)
       problems.push({
         path: 'body.startsAt',
-        message: `The session must lie within the phase's dates, ${phase.startDate} to ${phase.endDate} in ${cohort.timeZone}`,
+        message: msg('field.sessionOutsidePhase', {
+          startDate: phase.startDate,
+          endDate: phase.endDate,
+          timeZone: cohort.timeZone,
+        }),
       });
     const { minutesPerJp } = await directory.organizationSettings(cohort.orgId);
     const minutes = (s.endsAt.getTime() - s.startsAt.getTime()) / 60_000;
     if (s.jp * minutesPerJp > minutes + 1e-9)
       problems.push({
         path: 'body.jp',
-        message: `${s.jp} JP take ${s.jp * minutesPerJp} minutes; the session lasts ${minutes}`,
+        message: msg('field.sessionTooShort', { jp: s.jp, needed: s.jp * minutesPerJp, minutes }),
       });
     if (s.instructorIds && s.instructorIds.length > 0) {
       const found = await tx
@@ -217,8 +221,7 @@ export function createClassroomService({
         );
       const ok = new Set(found.map((u) => u.id));
       s.instructorIds.forEach((id, i) => {
-        if (!ok.has(id))
-          problems.push({ path: `body.instructorIds[${i}]`, message: 'Not an instructor of this organization' });
+        if (!ok.has(id)) problems.push({ path: `body.instructorIds[${i}]`, message: msg('field.notInstructor') });
       });
     }
     return problems;
@@ -226,7 +229,12 @@ export function createClassroomService({
 
   function assertValid(problems: FieldError[]) {
     if (problems.length > 0)
-      throw new AppError(422, 'SESSION_INVALID', `The session is not valid: ${problems.length} problem(s)`, problems);
+      throw new AppError(
+        422,
+        'SESSION_INVALID',
+        `The session is not valid: ${problems.length} problem(s)`,
+        problems,
+      ).with({ count: problems.length });
   }
 
   async function setInstructors(tx: DbExecutor, sessionId: string, ids: string[]) {
@@ -277,14 +285,16 @@ export function createClassroomService({
     const now = clock.now();
     if (cohort.pastProgram) return;
     if (phase.state === 'pending')
-      throw new ConflictError(`The phase "${phase.name}" has not opened yet`, 'PHASE_NOT_OPEN');
+      throw new ConflictError(`The phase "${phase.name}" has not opened yet`, 'PHASE_NOT_OPEN').with({
+        phase: phase.name,
+      });
     if (now < session.startsAt) throw new ConflictError('The session has not started yet', 'SESSION_NOT_STARTED');
     const graceEnds = new Date(phase.closesAt.getTime() + settings.attendanceGraceDays * DAY_MS);
     if (phase.state === 'closed' && now >= graceEnds)
       throw new ConflictError(
         `Attendance for this phase closed on ${graceEnds.toISOString()} (${settings.attendanceGraceDays} day(s) after the phase)`,
         'ATTENDANCE_CLOSED',
-      );
+      ).with({ closedAt: graceEnds.toISOString(), days: settings.attendanceGraceDays });
   }
 
   async function assertMayRecord(tx: DbExecutor, actor: Actor, sessionId: string) {
@@ -364,7 +374,9 @@ export function createClassroomService({
           .where(and(eq(enrollments.cohortId, cohort.id), eq(enrollments.userId, actor.userId!)));
         if (mine.length === 0) throw new NotFoundError('Phase');
         if (phase.state === 'pending')
-          throw new ConflictError(`The phase "${phase.name}" has not opened yet`, 'PHASE_NOT_OPEN');
+          throw new ConflictError(`The phase "${phase.name}" has not opened yet`, 'PHASE_NOT_OPEN').with({
+            phase: phase.name,
+          });
       }
       const list = await db
         .select()
@@ -479,7 +491,9 @@ export function createClassroomService({
       // Who asks comes first: the phase's state is nothing to tell someone who may not see the roster.
       await assertMayRecord(db, actor, id);
       if (phase.state === 'pending')
-        throw new ConflictError(`The phase "${phase.name}" has not opened yet`, 'PHASE_NOT_OPEN');
+        throw new ConflictError(`The phase "${phase.name}" has not opened yet`, 'PHASE_NOT_OPEN').with({
+          phase: phase.name,
+        });
       const [members, marks] = await Promise.all([
         cohortMembers(db, cohort.id),
         db.select().from(attendance).where(eq(attendance.sessionId, id)),
@@ -519,9 +533,9 @@ export function createClassroomService({
         const resolved = input.records.map((r, i) => {
           const member = r.enrollmentId ? byId.get(r.enrollmentId) : byNip.get(r.nip!);
           const path = `body.records[${i}].${r.enrollmentId ? 'enrollmentId' : 'nip'}`;
-          if (!member) problems.push({ path, message: 'Not enrolled in this cohort' });
-          else if (member.status === 'withdrawn') problems.push({ path, message: 'This enrollment was withdrawn' });
-          else if (seen.has(member.enrollmentId)) problems.push({ path, message: 'Listed more than once' });
+          if (!member) problems.push({ path, message: msg('field.notEnrolled') });
+          else if (member.status === 'withdrawn') problems.push({ path, message: msg('field.withdrawn') });
+          else if (seen.has(member.enrollmentId)) problems.push({ path, message: msg('field.listedTwice') });
           if (member) seen.add(member.enrollmentId);
           return { member, record: r };
         });
@@ -531,7 +545,7 @@ export function createClassroomService({
             'ATTENDANCE_INVALID',
             `No attendance was recorded: ${problems.length} line(s) are not valid`,
             problems,
-          );
+          ).with({ count: problems.length });
 
         const existing = new Map(
           (await tx.select().from(attendance).where(eq(attendance.sessionId, id))).map((a) => [a.enrollmentId, a]),

@@ -7,6 +7,7 @@ import { ConflictError } from '../../http/errors.js';
 import { cohortAuditor } from '../audit/record.js';
 import * as repo from './repo.js';
 import type { CohortsService } from './service.js';
+import { msg } from '../../i18n/index.js';
 
 /**
  * A cohort's life: `draft` (everything editable, the clock does nothing) → `scheduled` (the clock
@@ -18,9 +19,12 @@ export type MissedTransitions = 'apply' | 'past-program';
 
 /** Nobody joins a program that is over, except one being recorded after the fact. */
 export function assertEnrollable(cohort: Pick<Cohort, 'status' | 'pastProgram'>): void {
-  if (cohort.status === 'cancelled') throw new ConflictError('The cohort is cancelled', 'COHORT_CLOSED');
+  if (cohort.status === 'cancelled')
+    throw new ConflictError('The cohort is cancelled', 'COHORT_CLOSED').with(undefined, 'COHORT_CLOSED.cancelled');
   if (cohort.status === 'completed' && !cohort.pastProgram)
-    throw new ConflictError('The cohort has completed: nobody can enroll any more', 'COHORT_CLOSED');
+    throw new ConflictError('The cohort has completed: nobody can enroll any more', 'COHORT_CLOSED').with({
+      status: msg('cohortStatus.completed'),
+    });
 }
 
 export interface CohortLifecycleDeps {
@@ -44,7 +48,9 @@ export function createCohortLifecycle({ db, clock, cohorts: cohortsService, catc
       const decision = await db.transaction(async (tx) => {
         const cohort = await cohortsService.cohortInScope(tx, actor, cohortId, true);
         if (cohort.status !== 'draft')
-          throw new ConflictError(`The cohort is ${cohort.status}, not a draft`, 'COHORT_NOT_DRAFT');
+          throw new ConflictError(`The cohort is ${cohort.status}, not a draft`, 'COHORT_NOT_DRAFT').with({
+            status: msg(`cohortStatus.${cohort.status}`),
+          });
         const list = await repo.phasesOf(tx, [cohort.id]);
         if (list.length === 0) throw new ConflictError('The cohort has no phases to schedule', 'COHORT_HAS_NO_PHASES');
         const now = clock.now();
@@ -54,7 +60,7 @@ export function createCohortLifecycle({ db, clock, cohorts: cohortsService, catc
           throw new ConflictError(
             `${due.length} of its ${list.length} phase(s) should already have opened${ended ? ', and the program has ended' : ''}: send "missed": "apply" to run those transitions now${ended ? ', or "past-program" to record it as it ran' : ''}`,
             'SCHEDULE_CHOICE_REQUIRED',
-          );
+          ).with({ due: due.length, total: list.length }, ended ? 'SCHEDULE_CHOICE_REQUIRED.ended' : undefined);
         }
         if (missed === 'past-program') {
           const running = list.filter((p) => p.closesAt > now);
@@ -62,7 +68,7 @@ export function createCohortLifecycle({ db, clock, cohorts: cohortsService, catc
             throw new ConflictError(
               `"${running[0]!.name}" ends ${running[0]!.endDate}: only a program that has ended can be recorded as past`,
               'COHORT_NOT_PAST',
-            );
+            ).with({ phase: running[0]!.name, endDate: running[0]!.endDate });
           await tx.update(phases).set({ state: 'closed', updatedAt: now }).where(eq(phases.cohortId, cohort.id));
           await tx
             .update(cohorts)
@@ -90,7 +96,7 @@ export function createCohortLifecycle({ db, clock, cohorts: cohortsService, catc
           throw new ConflictError(
             `The cohort is ${cohort.status}: only a scheduled cohort whose phases have not opened goes back to draft`,
             'COHORT_NOT_SCHEDULED',
-          );
+          ).with({ status: msg(`cohortStatus.${cohort.status}`) }, 'COHORT_NOT_SCHEDULED.toDraft');
         const list = await repo.phasesOf(tx, [cohort.id]);
         if (list.some((p) => p.state !== 'pending'))
           throw new ConflictError('A phase has opened: the cohort cannot go back to draft', 'PHASE_STARTED');

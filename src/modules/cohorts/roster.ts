@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { checkNip, normalizeNip } from '../identity/nip.js';
 import { participantProfile } from './schemas.js';
 import { checkZip } from './zip-limits.js';
+import { MESSAGES, msg, render, type Lang, type Message, type MessageKey } from '../../i18n/index.js';
 
 /**
  * Participant rosters: the CSV or XLSX list an admin uploads to enroll people in a cohort, turned
@@ -34,7 +35,16 @@ export interface RosterRow {
 export interface RosterFailure {
   line: number;
   nip: string | null;
-  reason: string;
+  /** Rendered in the reader's language when the import is answered (`failuresIn`). */
+  reason: Message;
+}
+
+/** Failures as a person reads them, in `lang`. */
+export function failuresIn(
+  lang: Lang,
+  failed: RosterFailure[],
+): Array<Omit<RosterFailure, 'reason'> & { reason: string }> {
+  return failed.map((f) => ({ ...f, reason: render(lang, f.reason) }));
 }
 
 export interface ParsedRoster {
@@ -47,10 +57,10 @@ export interface ParsedRoster {
 export class RosterFileError extends Error {
   /** `tooLarge`: the file is over a size or row limit (413), not malformed (400). */
   constructor(
-    message: string,
+    public readonly reason: Message,
     public readonly tooLarge = false,
   ) {
-    super(message);
+    super(render('en', reason));
     this.name = 'RosterFileError';
   }
 }
@@ -100,15 +110,11 @@ interface SheetRow {
   cells: Cell[];
 }
 
-const tooManyRows = (maxRows: number) =>
-  new RosterFileError(
-    `The file has more than ${maxRows} participant rows; at most ${maxRows} are allowed at once`,
-    true,
-  );
+const tooManyRows = (maxRows: number) => new RosterFileError(msg('roster.tooManyRows', { max: maxRows }), true);
 
 function readCsv(data: Buffer, maxRows: number): SheetRow[] {
-  if (isZip(data)) throw new RosterFileError('This is an Excel (XLSX) file, not CSV: upload it as .xlsx');
-  if (data.includes(0)) throw new RosterFileError('This is not a CSV file: it contains binary data');
+  if (isZip(data)) throw new RosterFileError(msg('roster.xlsxNotCsv'));
+  if (data.includes(0)) throw new RosterFileError(msg('roster.binary'));
   // Normalising line ends first keeps csv-parse's line count right: it counts a CRLF inside a
   // quoted field as two lines.
   const text = decodeText(data).replace(/\r\n?/g, '\n');
@@ -130,7 +136,7 @@ function readCsv(data: Buffer, maxRows: number): SheetRow[] {
       },
     });
   } catch (err) {
-    throw new RosterFileError(`The CSV file could not be read: ${err instanceof Error ? err.message : String(err)}`);
+    throw new RosterFileError(msg('roster.csvUnreadable', { error: err instanceof Error ? err.message : String(err) }));
   }
   if (records.length >= maxRows + 2) throw tooManyRows(maxRows);
   return records.map((cells, i) => ({ line: lines[i] ?? 0, cells }));
@@ -178,20 +184,20 @@ async function readXlsx(data: Buffer): Promise<SheetRow[]> {
   const zip = await checkZip(data, XLSX_LIMITS);
   if (!zip.ok && zip.reason !== 'malformed') {
     throw new RosterFileError(
-      `The workbook would unpack to more than ${XLSX_LIMITS.maxInflatedBytes / 1024 / 1024} MB or ${XLSX_LIMITS.maxEntries} parts`,
+      msg('roster.workbookTooLarge', { mb: XLSX_LIMITS.maxInflatedBytes / 1024 / 1024, parts: XLSX_LIMITS.maxEntries }),
       true,
     );
   }
-  if (!zip.ok) throw new RosterFileError('The file could not be read as an Excel (XLSX) workbook');
+  if (!zip.ok) throw new RosterFileError(msg('roster.notXlsx'));
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own Buffer type, which Node's Buffer does not satisfy on paper.
     await workbook.xlsx.load(data as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch {
-    throw new RosterFileError('The file could not be read as an Excel (XLSX) workbook');
+    throw new RosterFileError(msg('roster.notXlsx'));
   }
   const worksheet = workbook.worksheets[0];
-  if (!worksheet) throw new RosterFileError('The workbook has no worksheet');
+  if (!worksheet) throw new RosterFileError(msg('roster.noWorksheet'));
   const rows: SheetRow[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: Cell[] = [];
@@ -283,18 +289,21 @@ function mapColumns(header: Cell[]): { columns: Map<Field, number>; ignoredColum
   if (columns.size === 0) {
     const found = header.map(cellText).filter((t) => t !== undefined);
     throw new RosterFileError(
-      `The first row is not a header: it must name the columns, at least NIP and Nama (found ${found
-        .slice(0, 5)
-        .map((t) => JSON.stringify(t))
-        .join(', ')})`,
+      msg('roster.noHeader', {
+        found: found
+          .slice(0, 5)
+          .map((t) => JSON.stringify(t))
+          .join(', '),
+      }),
     );
   }
   const missing = REQUIRED.filter((field) => !columns.has(field));
   if (missing.length > 0) {
     throw new RosterFileError(
-      missing
-        .map((field) => `Missing required column ${HEADERS[field][0]} (accepted headers: ${HEADERS[field].join(', ')})`)
-        .join('; '),
+      msg('roster.missingColumn', {
+        column: missing.map((field) => HEADERS[field][0]).join(', '),
+        accepted: missing.map((field) => HEADERS[field].join(', ')).join('; '),
+      }),
     );
   }
   return { columns, ignoredColumns };
@@ -306,16 +315,13 @@ function validateSheet(sheet: SheetRow[], maxRows: number, allowWithoutNip: bool
   const isBlank = (cells: Cell[]) => cells.every((cell) => cellText(cell) === undefined);
   const headerIndex = sheet.findIndex((row) => !isBlank(row.cells));
   const header = sheet[headerIndex];
-  if (!header) throw new RosterFileError('The file is empty');
+  if (!header) throw new RosterFileError(msg('roster.empty'));
   const { columns, ignoredColumns } = mapColumns(header.cells);
   // Only the columns we read count: templates often come with the "No" column numbered far ahead.
   const data = sheet.slice(headerIndex + 1).filter((row) => !isBlank([...columns.values()].map((i) => row.cells[i])));
-  if (data.length === 0) throw new RosterFileError('The file has a header row but no participants');
+  if (data.length === 0) throw new RosterFileError(msg('roster.noRows'));
   if (data.length > maxRows) {
-    throw new RosterFileError(
-      `The file has ${data.length} participant rows; at most ${maxRows} are allowed at once`,
-      true,
-    );
+    throw new RosterFileError(msg('roster.rowCount', { count: data.length, max: maxRows }), true);
   }
 
   const rows: RosterRow[] = [];
@@ -333,7 +339,6 @@ function validateSheet(sheet: SheetRow[], maxRows: number, allowWithoutNip: bool
   return { rows, failed, ignoredColumns };
 }
 
-const MANGLED_NIP = 'was turned into a number by the spreadsheet; format the column as text';
 const emailSchema = z.email().max(254);
 
 function validateRow(
@@ -342,14 +347,14 @@ function validateRow(
   firstLineOfKey: Map<string, number>,
   allowWithoutNip: boolean,
 ): RosterRow | RosterFailure {
-  const fail = (nip: string | null, reason: string): RosterFailure => ({ line, nip, reason });
+  const fail = (nip: string | null, reason: Message): RosterFailure => ({ line, nip, reason });
 
   const nipCell = cell('nip');
   // Past 2^53 a number has lost its last digits, so a numeric NIP cannot be trusted whatever it shows.
-  if (typeof nipCell === 'number') return fail(String(nipCell), `NIP ${String(nipCell)} ${MANGLED_NIP}`);
+  if (typeof nipCell === 'number') return fail(String(nipCell), msg('roster.nipMangled', { nip: String(nipCell) }));
   const rawNip = cellText(nipCell);
   if (/^\d+(?:[.,]\d+)?e\+?\d+$/i.test(rawNip?.replace(/\s+/g, '') ?? ''))
-    return fail(rawNip!, `NIP ${rawNip} ${MANGLED_NIP}`);
+    return fail(rawNip!, msg('roster.nipMangled', { nip: rawNip! }));
   // Spaces, dots and dashes as typed for readability; a leading apostrophe is Excel's text marker.
   const nip = rawNip === undefined ? undefined : normalizeNip(rawNip);
   if (!nip) return withoutNip(line, cell, firstLineOfKey, allowWithoutNip);
@@ -357,26 +362,26 @@ function validateRow(
   const birthDateText = cellText(cell('birthDate'));
   const birthDate = dateCell(cell('birthDate'));
   if (birthDateText !== undefined && birthDate === null) {
-    return fail(nip, `Tanggal lahir "${birthDateText}" is not a date (write it as DD-MM-YYYY)`);
+    return fail(nip, msg('roster.birthDateInvalid', { value: birthDateText }));
   }
 
   const nipCheck = checkNip(nip, birthDate);
-  if (!nipCheck.ok) return fail(nip, nameNipInReason(nipCheck.reason, nip));
+  if (!nipCheck.ok) return fail(nip, nipCheck.named(nip));
   // A well-formed NIP belongs to its first row even when that row fails later on: two rows with one
   // NIP are a mistake to show the admin, not something to settle by picking one.
   const firstLine = firstLineOfKey.get(nip);
   if (firstLine === undefined) firstLineOfKey.set(nip, line);
 
   const name = cellText(cell('name'));
-  if (!name) return fail(nip, 'Nama (name) is missing');
+  if (!name) return fail(nip, msg('roster.nameMissing'));
 
   const rawEmail = cellText(cell('email'));
   const email = rawEmail?.toLowerCase();
   if (email !== undefined && !emailSchema.safeParse(email).success) {
-    return fail(nip, `Email "${rawEmail}" is not a valid email address`);
+    return fail(nip, msg('roster.emailInvalid', { email: rawEmail! }));
   }
 
-  if (firstLine !== undefined) return fail(nip, `NIP ${nip} also on line ${firstLine}`);
+  if (firstLine !== undefined) return fail(nip, msg('roster.nipDuplicate', { nip, line: firstLine }));
 
   const row: RosterRow = { line, nip, name };
   if (email) row.email = email;
@@ -405,63 +410,51 @@ function withoutNip(
     return {
       line,
       nip: null,
-      reason: allowed
-        ? 'NIP is missing, and so is the email that identifies a participant without a NIP'
-        : 'NIP is missing',
+      reason: msg(allowed ? 'roster.nipAndEmailMissing' : 'roster.nipMissing'),
     };
   }
   if (!emailSchema.safeParse(email).success)
-    return { line, nip: null, reason: `Email "${rawEmail}" is not a valid email address` };
+    return { line, nip: null, reason: msg('roster.emailInvalid', { email: rawEmail ?? '' }) };
   const birthDate = dateCell(cell('birthDate'));
   if (birthDate === null)
     return {
       line,
       nip: null,
-      reason: `Tanggal lahir "${cellText(cell('birthDate'))}" is not a date (write it as DD-MM-YYYY)`,
+      reason: msg('roster.birthDateInvalid', { value: cellText(cell('birthDate')) ?? '' }),
     };
   const key = `email:${email}`;
   const firstLine = firstLineOfKey.get(key);
-  if (firstLine !== undefined) return { line, nip: null, reason: `Email ${email} also on line ${firstLine}` };
+  if (firstLine !== undefined)
+    return { line, nip: null, reason: msg('roster.emailDuplicate', { email, line: firstLine }) };
   firstLineOfKey.set(key, line);
   const name = cellText(cell('name'));
-  if (!name) return { line, nip: null, reason: 'Nama (name) is missing' };
+  if (!name) return { line, nip: null, reason: msg('roster.nameMissing') };
   const row: RosterRow = { line, name, email };
   addProfile(row, cell);
   if (birthDate) row.birthDate = birthDate;
   return withinLimits(row) ?? row;
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  name: 'Nama (name)',
-  email: 'Email',
-  position: 'Jabatan (position)',
-  unit: 'Unit kerja (unit)',
-  category: 'Kategori (category)',
-  rank: 'Pangkat/golongan (rank)',
-  birthPlace: 'Tempat lahir (birth place)',
-  birthDate: 'Tanggal lahir (birth date)',
-};
+const fieldLabel = (field: string): Message | string =>
+  `roster.field.${field}` in MESSAGES ? msg(`roster.field.${field}` as MessageKey) : field;
 
 /** The same limits as a participant added through the JSON API: no 60,000-character names. */
 function withinLimits(row: RosterRow): RosterFailure | undefined {
   const { line, nip, ...fields } = row;
   for (const [field, value] of Object.entries(fields)) {
     if (typeof value === 'string' && value.includes('\u0000')) {
-      return { line, nip: nip ?? null, reason: `${FIELD_LABELS[field] ?? field} contains the NUL character` };
+      return { line, nip: nip ?? null, reason: msg('roster.nul', { field: fieldLabel(field) }) };
     }
   }
   const checked = participantProfile.safeParse(fields);
   if (checked.success) return undefined;
   const issue = checked.error.issues[0]!;
   const field = String(issue.path[0] ?? '');
-  const max = issue.code === 'too_big' ? ` (at most ${String(issue.maximum)} characters)` : '';
-  return { line, nip: nip ?? null, reason: `${FIELD_LABELS[field] ?? field} is not valid${max}` };
-}
-
-/** checkNip's reasons say "the NIP"; an admin fixing a file needs to see which one. */
-function nameNipInReason(reason: string, nip: string): string {
-  const named = reason.replace(/(?:\bthe )?\bNIP\b/i, `NIP ${nip}`);
-  return named === reason ? `NIP ${nip}: ${reason}` : named;
+  const reason =
+    issue.code === 'too_big'
+      ? msg('roster.fieldTooLong', { field: fieldLabel(field), max: String(issue.maximum) })
+      : msg('roster.fieldInvalid', { field: fieldLabel(field) });
+  return { line, nip: nip ?? null, reason };
 }
 
 // ---- cell values ----

@@ -6,6 +6,8 @@ import { AppError, malformedMultipart, ValidationError } from '../../http/errors
 import { detectFormat } from './roster.js';
 import type { CohortsService } from './service.js';
 import * as s from './schemas.js';
+import { msg } from '../../i18n/index.js';
+import { languageOf } from '../../http/language.js';
 
 const bearer = [{ bearer: [] }];
 const noContent = { 204: z.null() };
@@ -147,24 +149,30 @@ export const cohortRoutes: FastifyPluginAsyncZod<{ cohorts: CohortsService }> = 
     },
     async (request, reply) => {
       if (!request.isMultipart()) {
-        throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data');
+        throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data').with(
+          undefined,
+          'UNSUPPORTED_MEDIA_TYPE.multipart',
+        );
       }
       const file = await request.file().catch(malformedMultipart);
       if (!file)
         throw new ValidationError(
           'No file in the request',
-          [{ path: 'body.file', message: 'Required' }],
+          [{ path: 'body.file', message: msg('field.required') }],
           'FILE_REQUIRED',
         );
       const format = detectFormat(file.filename, file.mimetype);
       if (!format)
-        throw new AppError(415, 'UNSUPPORTED_FILE_TYPE', `${file.filename || 'The file'} is neither CSV nor XLSX`);
+        throw new AppError(415, 'UNSUPPORTED_FILE_TYPE', `${file.filename || 'The file'} is neither CSV nor XLSX`).with(
+          { file: file.filename || 'file' },
+        );
       const data = await file.toBuffer().catch(malformedMultipart);
       const result = await cohorts.importRoster(
         actorOf(request),
         request.params.id,
         { data, format },
         request.query.dryRun,
+        await languageOf(request),
       );
       if (result.kind === 'summary') return result.summary;
       return reply.status(202).send(acceptedView(result.job));

@@ -10,15 +10,11 @@ export const idParams = z.strictObject({ id: z.uuid() });
 export const enrollmentPhaseParams = z.strictObject({ id: z.uuid(), phaseId: z.uuid() });
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const timeZone = z.string().refine(isValidTimeZone, 'Not an IANA time zone such as Asia/Jakarta');
+const timeZone = z.string().refine(isValidTimeZone, 'validation.timeZone');
 // Calendar dates of programs: far enough either way for any real one, and every instant derived
 // from them (the next local midnight) still fits a timestamp.
-const isoDate = z.iso
-  .date()
-  .refine((d) => d >= '1900-01-01' && d <= '2999-12-31', 'Must be between 1900-01-01 and 2999-12-31');
-const code = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, 'Letters, digits, dot, dash, slash and underscore, up to 64 characters');
+const isoDate = z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2999-12-31', 'validation.dateRange');
+const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, 'validation.cohortCode');
 
 export const cohortStatuses = ['draft', 'scheduled', 'running', 'completed', 'cancelled'] as const;
 export const phaseKinds = ['online', 'classroom', 'field'] as const;

@@ -7,7 +7,7 @@ import type { Db, DbExecutor } from '../../db/index.js';
 import type { Enqueue } from '../../deps.js';
 import { cohorts, enrollments, phaseExtensions, phases, type Cohort, type Phase } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
-import { AppError, ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
+import { AppError, ConflictError, NotFoundError, ValidationError, type FieldError } from '../../http/errors.js';
 import { page } from '../../http/pagination.js';
 import { owningOrg } from '../../http/tenancy.js';
 import { cohortAuditor } from '../audit/record.js';
@@ -20,11 +20,19 @@ import { localDateOf, phaseWindow } from './calendar.js';
 import { assertEnrollable } from './lifecycle.js';
 import { phaseProblems, type PhaseInput } from './phase-rules.js';
 import * as repo from './repo.js';
-import { parseRoster, RosterFileError, type RosterFailure, type RosterFormat, type RosterRow } from './roster.js';
+import {
+  failuresIn,
+  parseRoster,
+  RosterFileError,
+  type RosterFailure,
+  type RosterFormat,
+  type RosterRow,
+} from './roster.js';
 import type { z } from 'zod';
 import type { enrollmentAttendance } from '../classroom/schemas.js';
 import type { enrollmentProgress } from '../progress/schemas.js';
 import type { CohortCreate, CohortListQuery, CohortUpdate, EnrollmentCreate } from './schemas.js';
+import { DEFAULT_LANG, isLang, msg, problemText, render, type Lang } from '../../i18n/index.js';
 
 export interface CohortsServiceDeps {
   db: Db;
@@ -45,7 +53,8 @@ export interface CohortsServiceDeps {
 export interface RosterSummary {
   dryRun: boolean;
   counts: { created: number; updated: number; unchanged: number; failed: number };
-  failed: RosterFailure[];
+  /** Each failed row with its reason, in the language of whoever asked for the import. */
+  failed: ReturnType<typeof failuresIn>;
   ignoredColumns: string[];
   enrolled: number;
 }
@@ -198,7 +207,7 @@ export function createCohortsService({
           failed.push({
             line: row.line,
             nip: row.nip ?? null,
-            reason: `The cohort is full (capacity ${cohort.capacity})`,
+            reason: msg('roster.cohortFull', { capacity: cohort.capacity ?? 0 }),
           });
           continue;
         }
@@ -247,6 +256,7 @@ export function createCohortsService({
   }
 
   function summarize(
+    lang: Lang,
     dryRun: boolean,
     parsedFailures: RosterFailure[],
     ignoredColumns: string[],
@@ -263,7 +273,7 @@ export function createCohortsService({
       failed.push(...part.failed);
     }
     failed.sort((a, b) => a.line - b.line);
-    return { dryRun, counts, failed, ignoredColumns, enrolled };
+    return { dryRun, counts, failed: failuresIn(lang, failed), ignoredColumns, enrolled };
   }
 
   /** Reads a roster as the cohort's organization admits participants (with or without a NIP). */
@@ -273,9 +283,13 @@ export function createCohortsService({
       return await parseRoster(data, format, { allowWithoutNip: allowNonAsnParticipants });
     } catch (error) {
       if (error instanceof RosterFileError && error.tooLarge)
-        throw new AppError(413, 'ROSTER_TOO_LARGE', error.message);
+        throw new AppError(413, 'ROSTER_TOO_LARGE', error.message).with({ reason: error.reason });
       if (error instanceof RosterFileError)
-        throw new ValidationError(error.message, [{ path: 'body.file', message: error.message }], 'ROSTER_INVALID');
+        throw new ValidationError(error.message, [{ path: 'body.file', message: error.reason }], 'ROSTER_INVALID').with(
+          {
+            reason: error.reason,
+          },
+        );
       throw error;
     }
   }
@@ -286,13 +300,14 @@ export function createCohortsService({
     cohortId: string,
     parsed: Awaited<ReturnType<typeof parseRoster>>,
     dryRun: boolean,
+    lang: Lang,
   ): Promise<RosterSummary> {
     try {
       return await db.transaction(async (tx) => {
         const cohort = await cohortOr404(tx, actor, cohortId, true);
         const part = await applyRoster(tx, cohort, parsed.rows);
         const enrolled = (await repo.enrolledCounts(tx, [cohort.id])).get(cohort.id) ?? 0;
-        const summary = summarize(dryRun, parsed.failed, parsed.ignoredColumns, [part], enrolled);
+        const summary = summarize(lang, dryRun, parsed.failed, parsed.ignoredColumns, [part], enrolled);
         if (dryRun) throw new DryRunRollback({ ...summary, enrolled: enrolled - part.enrolledIds.length });
         await audit(tx, actor, cohort, 'cohort.roster_imported', { counts: summary.counts });
         return summary;
@@ -363,7 +378,10 @@ export function createCohortsService({
         const current = await repo.phasesOf(tx, [cohort.id]);
         if (input.timeZone && input.timeZone !== cohort.timeZone) {
           if (current.some((p) => p.state !== 'pending')) {
-            throw new ConflictError('The time zone cannot change once a phase has opened', 'PHASE_STARTED');
+            throw new ConflictError('The time zone cannot change once a phase has opened', 'PHASE_STARTED').with(
+              undefined,
+              'PHASE_STARTED.timeZone',
+            );
           }
           for (const p of current) {
             const window = phaseWindow(p.startDate, p.endDate, input.timeZone);
@@ -379,7 +397,7 @@ export function createCohortsService({
             throw new ConflictError(
               `${enrolled} participants are enrolled; the capacity cannot be lower`,
               'CAPACITY_BELOW_ENROLLED',
-            );
+            ).with({ enrolled });
           }
         }
         const [updated] = await tx
@@ -420,7 +438,7 @@ export function createCohortsService({
             `The phases are not valid: ${problems.length} problem(s)`,
             problems,
             'PHASES_INVALID',
-          );
+          ).with({ count: problems.length });
 
         const now = clock.now();
         const byId = new Map(current.map((p) => [p.id, p]));
@@ -483,6 +501,9 @@ export function createCohortsService({
                 ? 'Platform administrators cannot be enrolled'
                 : 'Only people with a NIP can be enrolled (the organization does not admit participants without one)',
               'NOT_A_PARTICIPANT',
+            ).with(
+              undefined,
+              allowNonAsnParticipants ? 'NOT_A_PARTICIPANT.platformAdmin' : 'NOT_A_PARTICIPANT.nipOnly',
             );
           }
           row = user.nip
@@ -494,18 +515,19 @@ export function createCohortsService({
           });
           if (parsed.failed[0])
             throw new ValidationError(
-              parsed.failed[0].reason,
+              render('en', parsed.failed[0].reason),
               [{ path: 'nip' in input ? 'body.nip' : 'body.email', message: parsed.failed[0].reason }],
               'INVALID_PARTICIPANT',
-            );
+            ).with({ reason: parsed.failed[0].reason });
           row = parsed.rows[0]!;
         }
         const result = await applyRoster(tx, cohort, [row]);
-        if (result.failed[0])
+        const refused = result.failed[0]?.reason;
+        if (refused)
           throw new ConflictError(
-            result.failed[0].reason,
-            result.failed[0].reason.includes('full') ? 'COHORT_FULL' : 'ENROLLMENT_REFUSED',
-          );
+            render('en', refused),
+            refused.key === 'roster.cohortFull' ? 'COHORT_FULL' : 'ENROLLMENT_REFUSED',
+          ).with(refused.key === 'roster.cohortFull' ? refused.params : { reason: refused });
         if (result.enrolledIds.length === 0)
           throw new ConflictError('The participant is already enrolled in this cohort', 'ALREADY_ENROLLED');
         const [created] = await tx
@@ -521,17 +543,23 @@ export function createCohortsService({
      * Imports a participant file. Up to `importSyncMaxRows` rows are applied in this request
      * (committed before the answer); larger files become a background job whose progress is polled.
      */
-    async importRoster(actor: Actor, cohortId: string, file: { data: Buffer; format: RosterFormat }, dryRun: boolean) {
+    async importRoster(
+      actor: Actor,
+      cohortId: string,
+      file: { data: Buffer; format: RosterFormat },
+      dryRun: boolean,
+      lang: Lang = DEFAULT_LANG,
+    ) {
       const cohort = await cohortOr404(db, actor, cohortId);
       const parsed = await parse(file.data, file.format, cohort.orgId);
       const total = parsed.rows.length + parsed.failed.length;
       if (total <= settings.importSyncMaxRows) {
-        return { kind: 'summary' as const, summary: await importNow(actor, cohortId, parsed, dryRun) };
+        return { kind: 'summary' as const, summary: await importNow(actor, cohortId, parsed, dryRun, lang) };
       }
       const job = await jobs.create({
         orgId: cohort.orgId,
         kind: 'enrollment-import',
-        params: { cohortId, format: file.format, dryRun, actorId: actor.userId, requestId: actor.requestId },
+        params: { cohortId, format: file.format, dryRun, actorId: actor.userId, requestId: actor.requestId, lang },
         input: file.data,
         total,
         createdBy: actor.userId,
@@ -557,7 +585,10 @@ export function createCohortsService({
         dryRun: boolean;
         actorId: string | null;
         requestId: string | null;
+        /** The language of the request that started the import: its row reasons are written in it. */
+        lang?: Lang;
       };
+      const lang = isLang(params.lang) ? params.lang : DEFAULT_LANG;
       const actor: Actor = {
         userId: params.actorId,
         role: 'system',
@@ -595,7 +626,7 @@ export function createCohortsService({
           await chunks(null);
           enrolled = (await repo.enrolledCounts(db, [params.cohortId])).get(params.cohortId) ?? 0;
         }
-        const summary = summarize(params.dryRun, parsed.failed, parsed.ignoredColumns, parts, enrolled);
+        const summary = summarize(lang, params.dryRun, parsed.failed, parsed.ignoredColumns, parts, enrolled);
         if (!params.dryRun) {
           const cohort = (await repo.findCohort(db, actor.scope, params.cohortId))!;
           await audit(db, actor, cohort, 'cohort.roster_imported', { counts: summary.counts, jobId });
@@ -603,7 +634,7 @@ export function createCohortsService({
         await jobs.finish(jobId, summary as unknown as Record<string, unknown>);
       } catch (error) {
         if (error instanceof AppError) {
-          await jobs.fail(jobId, error.message);
+          await jobs.fail(jobId, problemText(lang, error.code, error.params, error.detailKey).detail);
           return;
         }
         throw error;
@@ -651,10 +682,16 @@ export function createCohortsService({
       return db.transaction(async (tx) => {
         const found = await enrollmentOr404(tx, actor, id);
         if (found.enrollment.status === 'withdrawn')
-          throw new ConflictError('A withdrawn enrollment cannot move', 'ALREADY_WITHDRAWN');
+          throw new ConflictError('A withdrawn enrollment cannot move', 'ALREADY_WITHDRAWN').with(
+            undefined,
+            'ALREADY_WITHDRAWN.move',
+          );
         const target = await cohortOr404(tx, actor, targetCohortId, true);
         if (target.id === found.cohort.id)
-          throw new ConflictError('The enrollment is already in this cohort', 'ALREADY_ENROLLED');
+          throw new ConflictError('The enrollment is already in this cohort', 'ALREADY_ENROLLED').with(
+            undefined,
+            'ALREADY_ENROLLED.same',
+          );
         if (target.courseVersionId !== found.cohort.courseVersionId) {
           throw new ConflictError(
             'The target cohort follows another course version; earned progress would not carry over',
@@ -662,13 +699,22 @@ export function createCohortsService({
           );
         }
         if (target.status === 'completed' || target.status === 'cancelled') {
-          throw new ConflictError(`The target cohort is ${target.status}`, 'COHORT_CLOSED');
+          throw new ConflictError(`The target cohort is ${target.status}`, 'COHORT_CLOSED').with(
+            { status: msg(`cohortStatus.${target.status}`) },
+            'COHORT_CLOSED.target',
+          );
         }
         const enrolled = (await repo.enrolledCounts(tx, [target.id])).get(target.id) ?? 0;
         if (target.capacity !== null && enrolled >= target.capacity)
-          throw new ConflictError(`The target cohort is full (capacity ${target.capacity})`, 'COHORT_FULL');
+          throw new ConflictError(`The target cohort is full (capacity ${target.capacity})`, 'COHORT_FULL').with(
+            { capacity: target.capacity ?? 0 },
+            'COHORT_FULL.target',
+          );
         if ((await repo.enrollmentsOfUsers(tx, target.id, [found.enrollment.userId])).length > 0) {
-          throw new ConflictError('The participant is already enrolled in the target cohort', 'ALREADY_ENROLLED');
+          throw new ConflictError('The participant is already enrolled in the target cohort', 'ALREADY_ENROLLED').with(
+            undefined,
+            'ALREADY_ENROLLED.target',
+          );
         }
         // Extensions belong to the old cohort's phases.
         await tx.delete(phaseExtensions).where(eq(phaseExtensions.enrollmentId, id));
@@ -691,8 +737,8 @@ export function createCohortsService({
           throw new ConflictError('Only an online phase can be extended for one participant', 'NOT_AN_ONLINE_PHASE');
         if (untilDate <= phase.endDate) {
           throw new ValidationError(`The extension must end after the phase (${phase.endDate})`, [
-            { path: 'body.untilDate', message: `Must be later than ${phase.endDate}` },
-          ]);
+            { path: 'body.untilDate', message: msg('field.laterThan', { date: phase.endDate }) },
+          ]).with({ endDate: phase.endDate }, 'VALIDATION_FAILED.extension');
         }
         const { closesAt } = phaseWindow(untilDate, untilDate, found.cohort.timeZone);
         await tx
@@ -809,14 +855,14 @@ export function createCohortsService({
       tx,
       current.map((p) => p.id),
     );
-    const problems: Array<{ path: string; message: string }> = [];
+    const problems: FieldError[] = [];
     for (const span of spans) {
       const index = input.findIndex((p) => p.id === span.phaseId);
       if (index < 0) {
         const name = current.find((p) => p.id === span.phaseId)?.name;
         problems.push({
           path: 'body.phases',
-          message: `Phase "${name}" has ${span.sessions} session(s): it cannot be removed`,
+          message: msg('field.phaseHasSessions', { phase: name ?? '', sessions: span.sessions }),
         });
         continue;
       }
@@ -824,7 +870,11 @@ export function createCohortsService({
       if (span.firstStart! < window.opensAt || span.lastEnd! > window.closesAt)
         problems.push({
           path: `body.phases[${index}]`,
-          message: `Its ${span.sessions} session(s) run from ${span.firstStart!.toISOString()} to ${span.lastEnd!.toISOString()}: the dates must include them`,
+          message: msg('field.sessionsOutsideDates', {
+            sessions: span.sessions,
+            from: span.firstStart!.toISOString(),
+            to: span.lastEnd!.toISOString(),
+          }),
         });
     }
     return problems;

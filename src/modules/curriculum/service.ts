@@ -26,6 +26,7 @@ import { publishProblems } from './rules.js';
 import type { z } from 'zod';
 import type * as s from './schemas.js';
 import * as views from './views.js';
+import { msg } from '../../i18n/index.js';
 
 export interface CurriculumServiceDeps {
   db: Db;
@@ -49,7 +50,7 @@ function assertDraft(version: CourseVersion): void {
     throw new ConflictError(
       `Version ${version.number} is published and cannot change; create a new draft version to edit`,
       'VERSION_PUBLISHED',
-    );
+    ).with({ version: version.number });
   }
 }
 
@@ -61,8 +62,8 @@ function assertPermutation(given: string[], current: string[]): void {
     given.every((id) => current.includes(id));
   if (!same) {
     throw new ValidationError('ids must list every current item exactly once', [
-      { path: 'body.ids', message: `Expected a permutation of ${current.length} ids` },
-    ]);
+      { path: 'body.ids', message: msg('field.permutation', { count: current.length }) },
+    ]).with(undefined, 'VALIDATION_FAILED.permutation');
   }
 }
 
@@ -142,7 +143,7 @@ export function createCurriculumService({
         'COURSE_INVALID',
         `The draft cannot be published: ${problems.length} problem(s)`,
         problems,
-      );
+      ).with({ count: problems.length });
     }
     const now = clock.now();
     const [published] = await tx
@@ -228,13 +229,13 @@ export function createCurriculumService({
       if (!version) {
         throw number === undefined
           ? new ConflictError('The course has no published version yet', 'COURSE_NOT_PUBLISHED')
-          : new NotFoundError(`Version ${number} of the course`);
+          : new NotFoundError('Course version').with({ entity: msg('entity.versionNumber', { number }) });
       }
       if (version.status !== 'published') {
         throw new ConflictError(
           `Version ${version.number} is a draft; a cohort pins a published version`,
           'COURSE_NOT_PUBLISHED',
-        );
+        ).with({ version: version.number }, 'COURSE_NOT_PUBLISHED.draft');
       }
       return { course, version };
     },
@@ -619,7 +620,10 @@ export function createCurriculumService({
       return db.transaction(async (tx) => {
         const { lesson, version } = await editableLesson(tx, actor, lessonId);
         if (lesson.kind !== 'quiz') {
-          throw new ConflictError('Questions belong to quiz lessons', 'NOT_A_QUIZ');
+          throw new ConflictError('Questions belong to quiz lessons', 'NOT_A_QUIZ').with(
+            undefined,
+            'NOT_A_QUIZ.questions',
+          );
         }
         const position = await repo.nextPosition(tx, quizQuestions, eq(quizQuestions.lessonId, lesson.id));
         await tx.insert(quizQuestions).values({ ...input, lessonId: lesson.id, position });

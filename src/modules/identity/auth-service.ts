@@ -13,6 +13,7 @@ import { activationCodeMatches } from './activation.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { strongestRole } from './people.js';
 import * as repo from './repo.js';
+import { isLang, type Lang } from '../../i18n/index.js';
 
 export interface AuthSettings {
   accessTokenTtlSeconds: number;
@@ -256,6 +257,15 @@ export function createAuthService({ db, clock, settings, signAccessToken, thrott
       });
     },
 
+    /** The person's own settings: for now the language they read texts in. */
+    async updateMe(principal: Principal, input: { locale: Lang | null }) {
+      await db
+        .update(users)
+        .set({ locale: input.locale, updatedAt: clock.now() })
+        .where(eq(users.id, principal.userId));
+      return this.me(principal);
+    },
+
     async me(principal: Principal) {
       const user = await repo.findUser(db, ALL_TENANTS, principal.userId);
       if (!user) throw new NotFoundError('User');
@@ -272,6 +282,7 @@ export function createAuthService({ db, clock, settings, signAccessToken, thrott
       }
       return {
         ...user,
+        locale: isLang(user.locale) ? user.locale : null,
         role: principal.role,
         roles: principal.orgId ? (byOrg.get(principal.orgId)?.roles ?? []) : [],
         organization: active

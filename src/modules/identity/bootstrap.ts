@@ -21,7 +21,10 @@ export async function ensurePlatformAdmin(
     const now = clock.now();
     const existing = await tx.query.users.findFirst({ where: eq(users.email, email) });
     if (existing && !existing.platformAdmin) {
-      throw new ConflictError(`${email} belongs to an organization member's account`, 'EMAIL_TAKEN');
+      throw new ConflictError(`${email} belongs to an organization member's account`, 'EMAIL_TAKEN').with(
+        { email },
+        'EMAIL_TAKEN.member',
+      );
     }
     const [row] = existing
       ? await tx

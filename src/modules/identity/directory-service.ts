@@ -22,6 +22,7 @@ import {
   type UserListQuery,
   type UserUpdate,
 } from './schemas.js';
+import { msg } from '../../i18n/index.js';
 
 export interface DirectoryServiceDeps {
   db: Db;
@@ -41,14 +42,19 @@ const conflictFrom = conflictOnUnique({
 function assertNip(nip: string | null | undefined, birthDate: string | null | undefined) {
   if (!nip) return null;
   const check = checkNip(nip, birthDate);
-  if (!check.ok) throw new ValidationError(check.reason, [{ path: 'body.nip', message: check.reason }], 'INVALID_NIP');
+  if (!check.ok)
+    throw new ValidationError(check.reason, [{ path: 'body.nip', message: check.message }], 'INVALID_NIP').with(
+      check.message.params,
+      check.message.key,
+    );
   return check.kind;
 }
 
 /** Which roles may manage which: an org admin manages the people of one organization, never platform admins. */
 function assertMayAssignRole(actor: Actor, role: UserRole): void {
   if (actor.role === 'platform_admin' || actor.role === 'system') return;
-  if (role === 'platform_admin') throw new ForbiddenError('Only platform administrators can grant that role');
+  if (role === 'platform_admin')
+    throw new ForbiddenError('Only platform administrators can grant that role').with(undefined, 'FORBIDDEN.grantRole');
 }
 
 /** The profile, login and status of a person are their home organization's to change (or a platform admin's). */
@@ -185,7 +191,7 @@ export function createDirectoryService({ db, clock, defaultTimeZone, invitationT
 
     async organizationByCode(actor: Actor, code: string) {
       const org = await repo.findOrganizationByCode(db, actor.scope, code);
-      if (!org) throw new NotFoundError(`Organization ${code}`);
+      if (!org) throw new NotFoundError('Organization').with({ entity: msg('entity.organizationCode', { code }) });
       return org;
     },
 
@@ -222,7 +228,7 @@ export function createDirectoryService({ db, clock, defaultTimeZone, invitationT
           throw new ConflictError(
             'The organization still has users; disable or move them first',
             'ORGANIZATION_NOT_EMPTY',
-          );
+          ).with(undefined, 'ORGANIZATION_NOT_EMPTY.users');
         }
         await tx
           .delete(organizations)
@@ -275,7 +281,7 @@ export function createDirectoryService({ db, clock, defaultTimeZone, invitationT
               throw new ConflictError(
                 'A platform administrator cannot also be an organization member',
                 'PERSON_EXISTS',
-              );
+              ).with(undefined, 'PERSON_EXISTS.platformAdmin');
             if (passwordHash)
               throw new ConflictError(
                 'This person already has an account: add them without a password, they keep their own',
@@ -286,7 +292,10 @@ export function createDirectoryService({ db, clock, defaultTimeZone, invitationT
               [{ userId: existing.id, orgId, role: input.role as MembershipRole }],
               now,
             );
-            if (added === 0) throw new ConflictError(`This person is already ${input.role} here`, 'ALREADY_MEMBER');
+            if (added === 0)
+              throw new ConflictError(`This person is already ${input.role} here`, 'ALREADY_MEMBER').with({
+                role: input.role,
+              });
             await audit(tx, actor, orgId, 'user.linked', 'user', existing.id, { role: input.role });
             return { ...(await view(tx, actor, existing)), linked: true };
           }
@@ -341,7 +350,7 @@ export function createDirectoryService({ db, clock, defaultTimeZone, invitationT
           if (input.role && (input.role === 'platform_admin') !== user.platformAdmin) {
             throw new ValidationError(
               'Platform administrators and organization members cannot be converted into each other',
-              [{ path: 'body.role', message: 'Create a new account instead' }],
+              [{ path: 'body.role', message: msg('field.newAccount') }],
               'ROLE_CHANGE_NOT_ALLOWED',
             );
           }

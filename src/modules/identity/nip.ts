@@ -1,4 +1,5 @@
 import type { NipKind } from '../../db/schema.js';
+import { msg, translate, type Message, type MessageKey } from '../../i18n/index.js';
 
 /**
  * The 18-digit number of every ASN, in its two structures:
@@ -7,7 +8,27 @@ import type { NipKind } from '../../db/schema.js';
  *   frequency 1–9 · sex 1|2 · sequence of 3.
  * Digit 13 tells them apart: the tens of a PNS appointment month are 0 or 1, a PPPK number has 2.
  */
-export type NipCheck = { ok: true; kind: NipKind } | { ok: false; reason: string };
+export type NipCheck =
+  | { ok: true; kind: NipKind }
+  | {
+      ok: false;
+      /** In English, for logs and code; people read `message`. */
+      reason: string;
+      /** The reason as the catalogue's text, about "the NIP". */
+      message: Message;
+      /** The same reason naming the number, for a list of many (an import). */
+      named: (nip: string) => Message;
+    };
+
+function refused(key: MessageKey, params: Record<string, string> = {}): NipCheck {
+  const about = (named: string) => msg(key, { ...params, named });
+  return {
+    ok: false,
+    reason: translate('en', key, { ...params, named: '' }),
+    message: about(''),
+    named: (nip) => about(` ${nip}`),
+  };
+}
 
 function isRealDate(year: number, month: number, day: number): boolean {
   const d = new Date(Date.UTC(year, month - 1, day));
@@ -50,26 +71,20 @@ function plausibleYear(year: number): boolean {
 }
 
 export function checkNip(nip: string, birthDate?: string | null): NipCheck {
-  if (!/^\d{18}$/.test(nip)) return { ok: false, reason: 'NIP must be exactly 18 digits' };
+  if (!/^\d{18}$/.test(nip)) return refused('nip.digits');
   const encoded = nipBirthDate(nip);
-  if (!encoded) return { ok: false, reason: 'The first eight digits of the NIP are not a real birth date (YYYYMMDD)' };
+  if (!encoded) return refused('nip.birthDate');
   const kind = nipKindOf(nip);
   if (kind === 'pppk') {
-    if (!plausibleYear(Number(nip.slice(8, 12))))
-      return { ok: false, reason: 'Digits 9–12 of the PPPK number are not a real appointment year (YYYY)' };
-    if (nip[13] === '0')
-      return { ok: false, reason: 'Digit 14 of the PPPK number (the appointment frequency) must be 1–9' };
+    if (!plausibleYear(Number(nip.slice(8, 12)))) return refused('nip.pppkYear');
+    if (nip[13] === '0') return refused('nip.pppkFrequency');
   } else {
     const month = Number(nip.slice(12, 14));
-    if (month < 1 || month > 12 || !plausibleYear(Number(nip.slice(8, 12))))
-      return {
-        ok: false,
-        reason: 'Digits 9–14 of the NIP are not a real appointment month (YYYYMM), and digit 13 is not the PPPK code 2',
-      };
+    if (month < 1 || month > 12 || !plausibleYear(Number(nip.slice(8, 12)))) return refused('nip.appointment');
   }
-  if (nip[14] !== '1' && nip[14] !== '2') return { ok: false, reason: 'Digit 15 of the NIP (sex) must be 1 or 2' };
+  if (nip[14] !== '1' && nip[14] !== '2') return refused('nip.sex');
   if (birthDate && birthDate !== encoded) {
-    return { ok: false, reason: `The NIP encodes birth date ${encoded}, not ${birthDate}` };
+    return refused('nip.birthDateMismatch', { encoded, given: birthDate });
   }
   return { ok: true, kind };
 }

@@ -3,8 +3,9 @@ import { dictionary } from '@zxcvbn-ts/language-common';
 // The 49,000 most common passwords of breach corpora, as shipped (and kept up to date) by zxcvbn-ts.
 const COMMON = new Set(dictionary['passwords-common']);
 
-export const COMMON_PASSWORD = 'This password is one of the most common ones; choose another';
-export const OWN_IDENTIFIER = 'The password must not be your own NIP or email';
+/** Catalogue keys (src/i18n): the error handler renders them in the reader's language. */
+export const COMMON_PASSWORD = 'validation.commonPassword';
+export const OWN_IDENTIFIER = 'validation.ownIdentifier';
 
 /** Whether a password is on the common-passwords list (case does not make it less common). */
 export function isCommonPassword(password: string): boolean {

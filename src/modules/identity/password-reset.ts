@@ -114,8 +114,16 @@ export function createPasswordReset({ db, clock, throttle, settings }: PasswordR
     async confirm(token: string, password: string, ctx: RequestContext): Promise<void> {
       const check = (row: typeof passwordResetTokens.$inferSelect | undefined, now: Date) => {
         if (!row) throw invalid('The reset link is not valid; ask for a new one');
-        if (row.usedAt) throw invalid('The reset link was already used or replaced by a newer one; ask for a new one');
-        if (row.expiresAt <= now) throw invalid('The reset link has expired; ask for a new one');
+        if (row.usedAt)
+          throw invalid('The reset link was already used or replaced by a newer one; ask for a new one').with(
+            undefined,
+            'PASSWORD_RESET_INVALID.used',
+          );
+        if (row.expiresAt <= now)
+          throw invalid('The reset link has expired; ask for a new one').with(
+            undefined,
+            'PASSWORD_RESET_INVALID.expired',
+          );
         return row;
       };
       const byHash = eq(passwordResetTokens.tokenHash, hashToken(token));

@@ -3,6 +3,7 @@ import type { DbExecutor } from '../../db/index.js';
 import { memberships, organizations, users, type MembershipRole, type User } from '../../db/schema.js';
 import type { TenantScope } from '../../http/tenancy.js';
 import { nipKindOf } from './nip.js';
+import { msg, type Message } from '../../i18n/index.js';
 
 /**
  * People across organizations. A person (users row) is national: one NIP, or one email for staff
@@ -82,7 +83,8 @@ export interface ParticipantRecord {
 }
 
 export type ParticipantOutcome =
-  { ok: true; userId: string; outcome: 'created' | 'updated' | 'unchanged' | 'linked' } | { ok: false; reason: string };
+  | { ok: true; userId: string; outcome: 'created' | 'updated' | 'unchanged' | 'linked' }
+  | { ok: false; reason: Message };
 
 /** The key a record is known by in a roster: its NIP, else its email. */
 export const recordKey = (r: { nip?: string | undefined; email?: string | undefined }): string =>
@@ -173,14 +175,14 @@ export async function syncParticipants(
 
   for (const record of records) {
     const key = recordKey(record);
-    const fail = (reason: string) => results.set(key, { ok: false, reason });
+    const fail = (reason: Message) => results.set(key, { ok: false, reason });
     const person = record.nip ? byNip.get(record.nip) : record.email ? byEmail.get(record.email) : undefined;
     if (!record.nip && person?.nip) {
-      fail(`Email ${record.email} belongs to an ASN with a NIP; enroll them by their NIP`);
+      fail(msg('roster.emailOfAsn', { email: record.email ?? '' }));
       continue;
     }
     if (person?.platformAdmin) {
-      fail(`${record.nip ? `NIP ${record.nip}` : `Email ${record.email}`} belongs to a platform administrator`);
+      fail(msg('roster.platformAdmin', { who: record.nip ? `NIP ${record.nip}` : `Email ${record.email}` }));
       continue;
     }
     const editable = !person || person.homeOrgId === orgId;
@@ -188,7 +190,7 @@ export async function syncParticipants(
       const owner = byEmail.get(record.email);
       const claimant = emailClaimedBy.get(record.email);
       if ((owner && owner.id !== person?.id) || (claimant && claimant !== key)) {
-        fail(`Email ${record.email} is used by another person`);
+        fail(msg('roster.emailTaken', { email: record.email ?? '' }));
         continue;
       }
       emailClaimedBy.set(record.email, key);
@@ -237,7 +239,7 @@ export async function syncParticipants(
       if (!createdKeys.has(key))
         results.set(key, {
           ok: false,
-          reason: `${r.nip ? `NIP ${r.nip}` : r.email} or its email was taken meanwhile; import again`,
+          reason: msg('roster.takenMeanwhile', { who: r.nip ? `NIP ${r.nip}` : (r.email ?? '') }),
         });
     }
   }

@@ -112,6 +112,23 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
     async (request) => auth.me(request.user),
   );
 
+  app.patch(
+    '/me',
+    {
+      onRequest: app.auth(),
+      schema: {
+        tags: ['auth'],
+        summary: 'Change the calling user’s own settings',
+        description:
+          'locale: the language of problem titles and details, field messages, import reasons and report labels for this person (id or en); it wins over Accept-Language. null follows Accept-Language again (Indonesian when it names neither).',
+        security: bearer,
+        body: s.meUpdate,
+        response: { 200: s.me },
+      },
+    },
+    async (request) => auth.updateMe(request.user, request.body),
+  );
+
   // ---- organizations ----
 
   app.post(

@@ -5,6 +5,7 @@ import { normalizeNip } from './nip.js';
 import { personSearchQuery } from './search.js';
 import { COMMON_PASSWORD, isCommonPassword, isOwnIdentifier, OWN_IDENTIFIER } from './password-policy.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords.js';
+import { LANGS } from '../../i18n/index.js';
 
 export const roles = ['platform_admin', 'org_admin', 'instructor', 'participant'] as const;
 export const memberRoles = ['org_admin', 'instructor', 'participant'] as const;
@@ -19,13 +20,13 @@ export const password = z
   .max(PASSWORD_MAX_LENGTH)
   .refine((p) => !isCommonPassword(p), COMMON_PASSWORD);
 const ownIdentifier = { message: OWN_IDENTIFIER, path: ['password'] };
-const timeZone = z.string().refine(isValidTimeZone, 'Not an IANA time zone such as Asia/Jakarta');
+const timeZone = z.string().refine(isValidTimeZone, 'validation.timeZone');
 /** A NIP of either kind; spaces, dots and dashes are stripped first, as in files. */
 export const nipField = z
   .string()
   .max(40)
   .transform(normalizeNip)
-  .pipe(z.string().regex(/^\d{18}$/, 'NIP must be exactly 18 digits'))
+  .pipe(z.string().regex(/^\d{18}$/, 'validation.nipDigits'))
   .describe('18 digits (PNS NIP or PPPK number); spaces, dots and dashes are ignored');
 const nip = nipField;
 const email = z
@@ -73,7 +74,7 @@ export const DEFAULT_ORGANIZATION_SETTINGS: z.infer<typeof organizationSettings>
 };
 
 export const organizationCreate = z.strictObject({
-  code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'Upper-case letters, digits and dashes, 2–32 characters'),
+  code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'validation.organizationCode'),
   name: text(200),
   timeZone: timeZone.optional(),
   settings: organizationSettings.partial().optional(),
@@ -120,7 +121,7 @@ export const userCreate = z
     ...profile,
   })
   .refine((u) => u.nip !== undefined || u.email !== undefined, {
-    message: 'A user needs a NIP or an email to log in with',
+    message: 'validation.loginNeeded',
     path: ['nip'],
   })
   .refine((u) => !u.password || !isOwnIdentifier(u.password, [u.nip, u.email]), ownIdentifier);
@@ -207,6 +208,17 @@ export const me = user.extend({
     .describe('The organization this login acts in'),
   homeOrganization: orgRef.nullable(),
   memberships: z.array(orgRef.extend({ roles: z.array(z.enum(memberRoles)) })),
+  locale: z
+    .enum(LANGS)
+    .nullable()
+    .describe('The language chosen for problem texts, import reasons and reports; null: as Accept-Language asks'),
+});
+
+export const meUpdate = z.strictObject({
+  locale: z
+    .enum(LANGS)
+    .nullable()
+    .describe('id (Indonesian) or en (English); null to follow the Accept-Language header again'),
 });
 
 export const trainingHistory = z.object({

@@ -76,7 +76,7 @@ export function createLoginThrottle({ db, clock, settings }: LoginThrottleDeps) 
               'Too many failed attempts from this address; retry later',
               'RATE_LIMITED',
               Math.ceil((windowEnds - now.getTime()) / 1000),
-            );
+            ).with(undefined, 'RATE_LIMITED.address');
           }
         } else if (row.blockedUntil && row.blockedUntil > now) {
           throw new TooManyRequestsError(

@@ -1,4 +1,5 @@
 import type { FieldError } from '../../http/errors.js';
+import { msg } from '../../i18n/index.js';
 
 export interface QuizKeyQuestion {
   id: string;
@@ -26,12 +27,13 @@ export function gradeAttempt(
   const given = new Map<string, string[]>();
   answers.forEach((a, i) => {
     const q = byId.get(a.questionId);
-    if (!q) errors.push({ path: `body.answers[${i}].questionId`, message: 'Not a question of this quiz' });
-    else if (given.has(a.questionId)) errors.push({ path: `body.answers[${i}].questionId`, message: 'Answered twice' });
+    if (!q) errors.push({ path: `body.answers[${i}].questionId`, message: msg('field.notAQuestion') });
+    else if (given.has(a.questionId))
+      errors.push({ path: `body.answers[${i}].questionId`, message: msg('field.answeredTwice') });
     else if (a.selected.some((k) => !q.options.includes(k)))
-      errors.push({ path: `body.answers[${i}].selected`, message: 'Not among the options' });
+      errors.push({ path: `body.answers[${i}].selected`, message: msg('field.notAnOption') });
     else if (q.kind === 'single' && a.selected.length > 1)
-      errors.push({ path: `body.answers[${i}].selected`, message: 'Choose one option' });
+      errors.push({ path: `body.answers[${i}].selected`, message: msg('field.chooseOne') });
     given.set(a.questionId, a.selected);
   });
   if (errors.length > 0) return { errors };

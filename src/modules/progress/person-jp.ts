@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record.js';
 import { localMidnight } from '../cohorts/calendar.js';
 import type { CohortsService } from '../cohorts/service.js';
 import type { DirectoryService } from '../identity/directory-service.js';
+import { msg } from '../../i18n/index.js';
 
 export interface PersonJpDeps {
   db: Db;
@@ -175,8 +176,8 @@ export function createPersonJp({ db, clock, cohorts, directory }: PersonJpDeps) 
       const { user } = await personFor(actor, userId);
       if (input.endDate < input.startDate) {
         throw new ValidationError('The training ends before it starts', [
-          { path: 'body.endDate', message: `Must not be before ${input.startDate}` },
-        ]);
+          { path: 'body.endDate', message: msg('field.notBefore', { date: input.startDate }) },
+        ]).with(undefined, 'VALIDATION_FAILED.endsBeforeStart');
       }
       const orgId = actor.scope.kind === 'org' ? actor.scope.orgId : user.homeOrgId;
       const { timeZone } = await directory.personYear(user);

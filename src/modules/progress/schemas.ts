@@ -188,7 +188,7 @@ export const adjustmentBody = z.strictObject({
     .number()
     .min(-1000)
     .max(1000)
-    .refine((v) => v !== 0, 'An adjustment changes something'),
+    .refine((v) => v !== 0, 'validation.adjustmentZero'),
   reason: z.string().trim().min(1).max(1000),
   phaseId: z.uuid().optional(),
   date: isoDate

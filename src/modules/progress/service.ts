@@ -26,6 +26,7 @@ import { gradeAttempt } from './grading.js';
 import { createPersonJp } from './person-jp.js';
 import { paceOf, type Pace } from './pace.js';
 import * as repo from './repo.js';
+import { msg } from '../../i18n/index.js';
 import { encodeCursor, page } from '../../http/pagination.js';
 import type { PersonSearch } from '../identity/search.js';
 
@@ -359,7 +360,10 @@ export function createProgressService({
       if (!quiz) throw new ConflictError('The lesson is not a quiz', 'NOT_A_QUIZ');
       const now = clock.now();
       if (!openForLearning(onlinePhases(state), now)) {
-        throw new ConflictError('No online phase is open for this enrollment', 'PHASE_CLOSED');
+        throw new ConflictError('No online phase is open for this enrollment', 'PHASE_CLOSED').with(
+          undefined,
+          'PHASE_CLOSED.noOnline',
+        );
       }
       const grade = gradeAttempt(quiz.questions, answers);
       if ('errors' in grade)
@@ -373,7 +377,10 @@ export function createProgressService({
             .from(quizAttempts)
             .where(and(eq(quizAttempts.enrollmentId, enrollmentId), eq(quizAttempts.lessonId, lessonId)));
           if (n >= quiz.settings.attemptLimit) {
-            throw new ConflictError(`All ${quiz.settings.attemptLimit} attempts are used`, 'ATTEMPT_LIMIT_REACHED');
+            throw new ConflictError(
+              `All ${quiz.settings.attemptLimit} attempts are used`,
+              'ATTEMPT_LIMIT_REACHED',
+            ).with({ limit: quiz.settings.attemptLimit });
           }
           // The unique attempt number refuses a simultaneous attempt that would pass the limit.
           await tx.insert(quizAttempts).values({
@@ -631,8 +638,8 @@ export function createProgressService({
       ) {
         const span = cohort.startsOn ? `${cohort.startsOn} – ${cohort.endsOn}` : 'none yet';
         throw new AppError(422, 'DATE_OUTSIDE_PROGRAM', `The date must lie within the program's dates (${span})`, [
-          { path: 'body.date', message: `Not within the program's dates (${span})` },
-        ]);
+          { path: 'body.date', message: msg('field.notWithinProgram', { span }) },
+        ]).with({ span });
       }
       return db.transaction(async (tx) => {
         const now = clock.now();

@@ -1,16 +1,19 @@
 import { PassThrough, Readable } from 'node:stream';
 import { csvStream } from '../../csv.js';
-import ExcelJS from 'exceljs';
 import { desc, eq, sql } from 'drizzle-orm';
+import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/index.js';
 import { assessmentSchemes, phases, resultRuns, type AssessmentComponent, type Cohort } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
+import { DEFAULT_LANG, translate, type Lang, type MessageKey } from '../../i18n/index.js';
 import type { CohortsService } from '../cohorts/service.js';
 import type { AbsenceRule } from '../../db/schema.js';
 import { absenceSummaries } from '../classroom/service.js';
+import { recapColumns, writeRecapXlsx, type RecapColumns, type RecapHeading } from './recap-sheet.js';
 
 export interface ReportsServiceDeps {
   db: Db;
+  clock: Clock;
   cohorts: CohortsService;
   absenceRuleOf: (cohortId: string) => Promise<AbsenceRule>;
 }
@@ -21,9 +24,14 @@ export interface ReportRow {
   enrollmentId: string;
   nip: string | null;
   name: string;
+  /** Jabatan and pangkat/golongan as the organizer knew them for this training (the enrollment's profile). */
+  position: string | null;
+  rank: string | null;
   category: string | null;
   unit: string | null;
-  status: string;
+  status: 'active' | 'remedial' | 'passed' | 'failed' | 'withdrawn';
+  /** The status in the reader's language (Lulus, Tidak Lulus, Mengundurkan Diri, …). */
+  statusText: string;
   onlineJp: number;
   classroomJp: number;
   /** JP of field sessions (aktualisasi, habituasi), apart from the classroom's. */
@@ -34,6 +42,8 @@ export interface ReportRow {
   predikat: string | null;
   passed: boolean | null;
   reasons: string[];
+  /** The fail reasons in the reader's language. */
+  reasonTexts: string[];
   certificateNumber: string | null;
 }
 
@@ -46,7 +56,7 @@ const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** di
  * attendance, each score, final score, predikat, status, certificate number) and a summary by
  * status, category and predikat. Streamed as JSON, CSV or XLSX.
  */
-export function createReportsService({ db, cohorts, absenceRuleOf }: ReportsServiceDeps) {
+export function createReportsService({ db, clock, cohorts, absenceRuleOf }: ReportsServiceDeps) {
   async function context(cohort: Cohort) {
     const [[scheme], [run], cohortPhases, rule] = await Promise.all([
       db.select().from(assessmentSchemes).where(eq(assessmentSchemes.cohortId, cohort.id)),
@@ -62,7 +72,39 @@ export function createReportsService({ db, cohorts, absenceRuleOf }: ReportsServ
     };
   }
 
-  async function summary(cohort: Cohort, runId: string | undefined) {
+  /** The heading of the recap: who organized which program, when, for how many JP. */
+  async function heading(cohort: Cohort): Promise<RecapHeading> {
+    const { rows } = await db.execute<{
+      organizer: string;
+      program: string;
+      start_date: string | null;
+      end_date: string | null;
+      jp: string | number | null;
+    }>(sql`
+      select o.name as organizer, c.title as program,
+             (select min(p.start_date)::text from phases p where p.cohort_id = co.id) as start_date,
+             (select max(p.end_date)::text from phases p where p.cohort_id = co.id) as end_date,
+             (select sum(p.required_jp) from phases p where p.cohort_id = co.id) as jp
+        from cohorts co
+        join organizations o on o.id = co.org_id
+        join course_versions v on v.id = co.course_version_id
+        join courses c on c.id = v.course_id
+       where co.id = ${cohort.id}::uuid`);
+    const row = rows[0]!;
+    return {
+      organizer: row.organizer,
+      program: row.program,
+      cohortCode: cohort.code,
+      cohortName: cohort.name,
+      startDate: row.start_date,
+      endDate: row.end_date,
+      jp: round(Number(row.jp ?? 0)),
+      generatedAt: clock.now(),
+      timeZone: cohort.timeZone,
+    };
+  }
+
+  async function summary(cohort: Cohort, runId: string | undefined, lang: Lang) {
     const result = await db.execute<{ kind: string; key: string | null; n: number }>(sql`
       select 'status' as kind, e.status::text as key, count(*)::int as n
         from enrollments e where e.cohort_id = ${cohort.id}::uuid group by e.status
@@ -78,7 +120,9 @@ export function createReportsService({ db, cohorts, absenceRuleOf }: ReportsServ
         from certificates c where c.cohort_id = ${cohort.id}::uuid and c.revoked_at is null`);
     const group = (kind: string) =>
       Object.fromEntries(
-        result.rows.filter((r) => r.kind === kind).map((r) => [r.key ?? '(tanpa kategori)', r.n] as const),
+        result.rows
+          .filter((r) => r.kind === kind)
+          .map((r) => [r.key ?? translate(lang, 'report.noCategory'), r.n] as const),
       );
     const byStatus = group('status');
     return {
@@ -90,7 +134,11 @@ export function createReportsService({ db, cohorts, absenceRuleOf }: ReportsServ
     };
   }
 
-  async function* rows(cohort: Cohort, ctx: Awaited<ReturnType<typeof context>>): AsyncGenerator<ReportRow> {
+  async function* rows(
+    cohort: Cohort,
+    ctx: Awaited<ReturnType<typeof context>>,
+    lang: Lang,
+  ): AsyncGenerator<ReportRow> {
     let after: { name: string; id: string } | null = null;
     for (;;) {
       const page: Array<Record<string, unknown>> = (
@@ -98,6 +146,7 @@ export function createReportsService({ db, cohorts, absenceRuleOf }: ReportsServ
         with page as (
           -- The page's participants first; everything else is looked up for these rows only.
           select e.id, e.status::text as status, u.nip, u.name,
+                 coalesce(e.profile->>'position', u.position) as position, coalesce(e.profile->>'rank', u.rank) as rank,
                  coalesce(e.profile->>'category', u.category) as category, coalesce(e.profile->>'unit', u.unit) as unit
             from enrollments e join users u on u.id = e.user_id
            where e.cohort_id = ${cohort.id}::uuid
@@ -114,7 +163,9 @@ export function createReportsService({ db, cohorts, absenceRuleOf }: ReportsServ
                           where j.enrollment_id = p.id and j.source = 'session' and ph.kind = 'field'), 0) as field_jp,
                coalesce(a.present, 0)::int as present, coalesce(a.late, 0)::int as late,
                coalesce(a.excused, 0)::int as excused, coalesce(a.absent, 0)::int as absent,
-               (select avg(coalesce(lp.best_score, 0)) from lessons l
+               -- No post-test taken at all is no score (a blank), not a zero.
+               (select case when count(lp.best_score) = 0 then null else avg(coalesce(lp.best_score, 0)) end
+                  from lessons l
                   left join lesson_progress lp on lp.lesson_id = l.id and lp.enrollment_id = p.id
                  where l.version_id = ${cohort.courseVersionId}::uuid and l.kind = 'quiz') as quiz_average,
                (select jsonb_object_agg(s.component, s.score) from scores s where s.enrollment_id = p.id) as manual,
@@ -150,9 +201,12 @@ export function createReportsService({ db, cohorts, absenceRuleOf }: ReportsServ
           enrollmentId: r.id as string,
           nip: r.nip as string | null,
           name: r.name as string,
+          position: r.position as string | null,
+          rank: r.rank as string | null,
           category: r.category as string | null,
           unit: r.unit as string | null,
-          status: r.status as string,
+          status: r.status as ReportRow['status'],
+          statusText: translate(lang, `enrollmentStatus.${r.status as string}` as MessageKey),
           onlineJp: round(Number(r.online_jp)),
           classroomJp: round(Number(r.classroom_jp)),
           fieldJp: round(Number(r.field_jp)),
@@ -169,6 +223,9 @@ export function createReportsService({ db, cohorts, absenceRuleOf }: ReportsServ
           predikat: r.predikat as string | null,
           passed: r.passed as boolean | null,
           reasons: (r.reasons as string[] | null) ?? [],
+          reasonTexts: ((r.reasons as string[] | null) ?? []).map((x) =>
+            translate(lang, `failReason.${x}` as MessageKey),
+          ),
           certificateNumber: r.certificate_number as string | null,
         };
       }
@@ -177,57 +234,33 @@ export function createReportsService({ db, cohorts, absenceRuleOf }: ReportsServ
     }
   }
 
-  /** The columns of the CSV and XLSX files, with the agency's Indonesian headers. */
-  function table(components: AssessmentComponent[]) {
-    const columns: Array<[string, (r: ReportRow) => string | number | null]> = [
-      ['NIP', (r) => r.nip],
-      ['Nama', (r) => r.name],
-      ['Kategori', (r) => r.category],
-      ['Unit Kerja', (r) => r.unit],
-      ['JP Daring', (r) => r.onlineJp],
-      ['JP Klasikal', (r) => r.classroomJp],
-      ['JP Lapangan', (r) => r.fieldJp],
-      ['Hadir', (r) => r.attendance.present],
-      ['Terlambat', (r) => r.attendance.late],
-      ['Izin', (r) => r.attendance.excused],
-      ['Tidak Hadir', (r) => r.attendance.absent],
-      ['JP Tidak Hadir', (r) => r.attendance.absentJp],
-      ...components.map(
-        (c) =>
-          [`Nilai ${c.name} (${c.weight}%)`, (r: ReportRow) => r.scores[c.code] ?? null] as [
-            string,
-            (r: ReportRow) => number | null,
-          ],
-      ),
-      ['Nilai Akhir', (r) => r.finalScore],
-      ['Predikat', (r) => r.predikat],
-      ['Status', (r) => r.status],
-      ['Nomor Sertifikat', (r) => r.certificateNumber],
-    ];
-    return { headers: columns.map(([h]) => h), values: (r: ReportRow) => columns.map(([, f]) => f(r)) };
-  }
-
   return {
     /** Checks access and reads what the report needs first, so errors are answered before streaming. */
-    async open(actor: Actor, cohortId: string, format: ReportFormat) {
+    async open(actor: Actor, cohortId: string, format: ReportFormat, lang: Lang = DEFAULT_LANG) {
       const cohort = await cohorts.cohortInScope(db, actor, cohortId);
       const ctx = await context(cohort);
       const head = {
         cohort: { id: cohort.id, code: cohort.code, name: cohort.name, timeZone: cohort.timeZone },
         resultVersion: ctx.run?.version ?? null,
         components: ctx.components.map((c) => ({ code: c.code, name: c.name, weight: c.weight, source: c.source })),
-        summary: await summary(cohort, ctx.run?.id),
+        summary: await summary(cohort, ctx.run?.id, lang),
       };
       const filename = `laporan-${cohort.code.replace(/[^A-Za-z0-9.-]+/g, '-')}.${format}`;
-      return { filename, stream: render(format, head, rows(cohort, ctx), table(ctx.components)) };
+      const recapHeading = format === 'xlsx' ? await heading(cohort) : null;
+      return {
+        filename,
+        stream: render(format, lang, head, recapHeading, rows(cohort, ctx, lang), recapColumns(lang, ctx.components)),
+      };
     },
   };
 
   function render(
     format: ReportFormat,
+    lang: Lang,
     head: { summary: Awaited<ReturnType<typeof summary>> } & Record<string, unknown>,
+    recapHeading: RecapHeading | null,
     source: AsyncGenerator<ReportRow>,
-    columns: ReturnType<typeof table>,
+    columns: RecapColumns,
   ): Readable {
     if (format === 'json') {
       return Readable.from(
@@ -258,29 +291,9 @@ export function createReportsService({ db, cohorts, absenceRuleOf }: ReportsServ
       return csv;
     }
     const out = new PassThrough();
-    void (async () => {
-      try {
-        const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-        const sheet = book.addWorksheet('Peserta');
-        sheet.addRow(columns.headers).commit();
-        for await (const row of source) sheet.addRow(columns.values(row)).commit();
-        sheet.commit();
-        const recap = book.addWorksheet('Ringkasan');
-        recap.addRow(['Kelompok', 'Nilai', 'Jumlah']).commit();
-        recap.addRow(['Peserta', 'semua', head.summary.participants]).commit();
-        for (const [group, counts] of [
-          ['Status', head.summary.byStatus],
-          ['Kategori', head.summary.byCategory],
-          ['Predikat', head.summary.byPredikat],
-        ] as const)
-          for (const [key, n] of Object.entries(counts)) recap.addRow([group, key, n]).commit();
-        recap.addRow(['Sertifikat', 'diterbitkan', head.summary.certificatesIssued]).commit();
-        recap.commit();
-        await book.commit();
-      } catch (error) {
-        out.destroy(error as Error);
-      }
-    })();
+    writeRecapXlsx(out, lang, recapHeading!, head.summary, source, columns).catch((error: unknown) =>
+      out.destroy(error as Error),
+    );
     return out;
   }
 }

@@ -10,6 +10,7 @@ import { isRealDate, localDateOf, phaseWindow } from '../cohorts/calendar.js';
 import type { CohortsService } from '../cohorts/service.js';
 import { queuePhaseNotices } from '../mail/outbox.js';
 import { finalizeOutcomes, recordOutcomes, remedialEndOf } from './remedial.js';
+import { msg, translate, type MessageKey, type Params } from '../../i18n/index.js';
 
 /** What the clock does to a phase: open it, close it, and (online phases) end its remedial window. */
 export type TransitionKind = 'open' | 'close' | 'remedial_end';
@@ -320,7 +321,11 @@ export function createScheduleService({ db, clock, enqueue, cohortsService }: Sc
           `The phase is already ${action === 'open' ? 'open' : 'closed'}`,
           action === 'open' ? 'PHASE_ALREADY_OPEN' : 'PHASE_ALREADY_CLOSED',
         );
-      if (outcome === 'not-open') throw new ConflictError('Open the phase before closing it', 'PHASE_NOT_OPEN');
+      if (outcome === 'not-open')
+        throw new ConflictError('Open the phase before closing it', 'PHASE_NOT_OPEN').with(
+          undefined,
+          'PHASE_NOT_OPEN.closeFirst',
+        );
       await scheduleQuietly(cohortId);
       return this.timeline(actor, cohortId);
     },
@@ -332,9 +337,15 @@ export function createScheduleService({ db, clock, enqueue, cohortsService }: Sc
     async reopen(actor: Actor, cohortId: string, phaseId: string, endDate: string | undefined, reason: string) {
       const cohort = await cohortsService.getCohort(actor, cohortId);
       if (!cohort.phases.some((p) => p.id === phaseId)) throw new NotFoundError('Phase');
-      const invalid = (message: string) =>
-        new ValidationError(message, [{ path: 'body.endDate', message }], 'REOPEN_DATE_INVALID');
-      if (!endDate || !isRealDate(endDate)) throw invalid('Reopening needs the new last day (endDate, YYYY-MM-DD)');
+      const invalid = (key: MessageKey, params?: Params) => {
+        const message = translate('en', key, params);
+        return new ValidationError(
+          message,
+          [{ path: 'body.endDate', message: msg(key, params) }],
+          'REOPEN_DATE_INVALID',
+        ).with(params, key);
+      };
+      if (!endDate || !isRealDate(endDate)) throw invalid('REOPEN_DATE_INVALID.missing');
       await db.transaction(async (tx) => {
         const [row] = await tx.select().from(cohorts).where(eq(cohorts.id, cohort.id)).for('update');
         if (!clockActsOn(row!)) throw notScheduled();
@@ -343,8 +354,8 @@ export function createScheduleService({ db, clock, enqueue, cohortsService }: Sc
           throw new ConflictError('Only a closed phase can be reopened', 'PHASE_NOT_CLOSED');
         const now = clock.now();
         const today = localDateOf(now, row!.timeZone);
-        if (endDate < today) throw invalid(`The phase would close before today (${today})`);
-        if (endDate < phase!.endDate) throw invalid(`The phase ended ${phase!.endDate}: it cannot end earlier`);
+        if (endDate < today) throw invalid('REOPEN_DATE_INVALID.beforeToday', { today });
+        if (endDate < phase!.endDate) throw invalid('REOPEN_DATE_INVALID.earlier', { endDate: phase!.endDate });
         const [next] = await tx
           .select()
           .from(phases)
@@ -352,7 +363,7 @@ export function createScheduleService({ db, clock, enqueue, cohortsService }: Sc
           .orderBy(asc(phases.position))
           .limit(1);
         if (next && endDate >= next.startDate)
-          throw invalid(`"${next.name}" starts ${next.startDate}: phases run in order without overlap`);
+          throw invalid('REOPEN_DATE_INVALID.overlap', { phase: next.name, startDate: next.startDate });
         const round = phase!.round + 1;
         await tx.insert(phaseTransitions).values({
           phaseId,

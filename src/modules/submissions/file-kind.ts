@@ -146,7 +146,10 @@ export function meter(source: AsyncIterable<Buffer>, maxBytes: number) {
     for await (const chunk of source) {
       size += chunk.length;
       if (size > maxBytes)
-        throw new AppError(413, 'PAYLOAD_TOO_LARGE', `The file is larger than allowed (${maxBytes} bytes)`);
+        throw new AppError(413, 'PAYLOAD_TOO_LARGE', `The file is larger than allowed (${maxBytes} bytes)`).with(
+          { maxBytes },
+          'PAYLOAD_TOO_LARGE.fileMax',
+        );
       hash.update(chunk);
       if (headLength < HEAD_BYTES) {
         const part = chunk.subarray(0, HEAD_BYTES - headLength);

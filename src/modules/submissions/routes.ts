@@ -4,6 +4,7 @@ import { actorOf } from '../../http/actor.js';
 import { AppError, ValidationError } from '../../http/errors.js';
 import * as s from './schemas.js';
 import type { SubmissionsService } from './service.js';
+import { msg } from '../../i18n/index.js';
 
 const bearer = [{ bearer: [] }];
 const tags = ['submissions'];
@@ -17,7 +18,11 @@ function disposition(name: string): string {
 /** The upload's bytes; a stream the parser cut at its limit fails instead of ending as if complete. */
 async function* untruncated(stream: AsyncIterable<Buffer> & { truncated: boolean }) {
   for await (const chunk of stream) yield chunk;
-  if (stream.truncated) throw new AppError(413, 'PAYLOAD_TOO_LARGE', 'The file is larger than allowed');
+  if (stream.truncated)
+    throw new AppError(413, 'PAYLOAD_TOO_LARGE', 'The file is larger than allowed').with(
+      undefined,
+      'PAYLOAD_TOO_LARGE.file',
+    );
 }
 
 export const submissionRoutes: FastifyPluginAsyncZod<{ submissions: SubmissionsService; maxBytes: number }> = async (
@@ -51,7 +56,7 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ submissions: SubmissionsS
         if (!file)
           throw new ValidationError(
             'No file in the request',
-            [{ path: 'body.file', message: 'Required' }],
+            [{ path: 'body.file', message: msg('field.required') }],
             'FILE_REQUIRED',
           );
         const saved = await submissions.submitFile(actor, id, lessonId, {
@@ -62,8 +67,8 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ submissions: SubmissionsS
       }
       if (!request.body)
         throw new ValidationError('Send a file (multipart/form-data) or a text (JSON)', [
-          { path: 'body.text', message: 'Required' },
-        ]);
+          { path: 'body.text', message: msg('field.required') },
+        ]).with(undefined, 'VALIDATION_FAILED.fileOrText');
       return reply.status(201).send(await submissions.submitText(actor, id, lessonId, request.body.text));
     },
   );

@@ -13,6 +13,7 @@ import { ACCEPTED_KINDS, meter, recognizeFile } from './file-kind.js';
 import * as repo from './repo.js';
 import type { ReviewInput } from './schemas.js';
 import type { FileStores } from './storage/index.js';
+import { msg } from '../../i18n/index.js';
 
 export interface SubmissionsServiceDeps {
   db: Db;
@@ -105,13 +106,20 @@ export function createSubmissionsService({ db, clock, files, settings }: Submiss
         422,
         'SUBMISSION_KIND_REFUSED',
         accepts === 'file' ? 'This assignment takes a file, not a text' : 'This assignment takes a text, not a file',
-      );
+      ).with({ accepts: msg(accepts === 'file' ? 'SUBMISSION_KIND_REFUSED.file' : 'SUBMISSION_KIND_REFUSED.text') });
     if (enrollment.status !== 'active' && enrollment.status !== 'remedial')
       throw new ConflictError('The enrollment is not active', 'NOT_ENROLLED');
     const window = await repo.submissionWindow(db, enrollment.id, cohort.id, clock.now());
-    if (window === 'not_yet') throw new ConflictError('No phase of the cohort is open now', 'PHASE_NOT_OPEN');
+    if (window === 'not_yet')
+      throw new ConflictError('No phase of the cohort is open now', 'PHASE_NOT_OPEN').with(
+        undefined,
+        'PHASE_NOT_OPEN.noneOpen',
+      );
     if (window === 'closed')
-      throw new ConflictError('The cohort\u2019s phases are closed, and no remedial window is open', 'PHASE_CLOSED');
+      throw new ConflictError(
+        'The cohort\u2019s phases are closed, and no remedial window is open',
+        'PHASE_CLOSED',
+      ).with(undefined, 'PHASE_CLOSED.noRemedial');
     assertMayHandIn(await repo.latestSubmission(db, enrollment.id, lesson.id));
     return { cohort, lesson: lesson as Place['lesson'] };
   }
@@ -170,7 +178,10 @@ export function createSubmissionsService({ db, clock, files, settings }: Submiss
 
   const conflictFrom = conflictOnUnique({
     submissions_version_key: () =>
-      new ConflictError('Another hand-in arrived at the same moment', 'SUBMISSION_UNDER_REVIEW'),
+      new ConflictError('Another hand-in arrived at the same moment', 'SUBMISSION_UNDER_REVIEW').with(
+        undefined,
+        'SUBMISSION_UNDER_REVIEW.simultaneous',
+      ),
   });
 
   /** Who may read a submission: its participant, and the staff of its cohort; 404 for anyone else. */
@@ -304,7 +315,9 @@ export function createSubmissionsService({ db, clock, files, settings }: Submiss
         const s = found.submission;
         await assertStaffOf(actor, s.orgId, s.cohortId);
         if (s.status !== 'submitted')
-          throw new ConflictError(`This hand-in was already ${s.status}`, 'SUBMISSION_ALREADY_REVIEWED');
+          throw new ConflictError(`This hand-in was already ${s.status}`, 'SUBMISSION_ALREADY_REVIEWED').with({
+            status: s.status,
+          });
         if (found.enrollmentStatus === 'withdrawn')
           throw new ConflictError('This enrollment was withdrawn', 'ENROLLMENT_WITHDRAWN');
         const now = clock.now();

@@ -61,7 +61,7 @@ export function createWebhooksService({ db, clock, enqueue, settings, resolveHos
           target.reason === 'unresolvable'
             ? 'The endpoint\u2019s host name does not resolve'
             : 'The endpoint must be a public address; private, loopback, link-local and similar networks are refused unless allowed by the operator',
-        );
+        ).with(undefined, target.reason === 'unresolvable' ? 'WEBHOOK_TARGET_NOT_ALLOWED.unresolvable' : undefined);
       }
       const secret = randomBytes(32).toString('base64url');
       const [row] = await db
