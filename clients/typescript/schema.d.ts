@@ -2985,7 +2985,7 @@ export interface operations {
     requestPasswordReset: {
         parameters: {
             query?: {
-                /** @description Language of the mail: Indonesian (default) or English */
+                /** @description Language of the mail when the person chose none: else Accept-Language's, else Indonesian */
                 lang?: "id" | "en";
             };
             header?: never;

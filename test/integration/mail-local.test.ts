@@ -127,6 +127,31 @@ describe('the local outbox (no SMTP server)', () => {
     await ctx.http.get(`/v1/mails/${rootMail.id}`).set(platform).expect(200);
   });
 
+  test('a mail comes in the language its reader chose, else the one the request asked in, else Indonesian', async () => {
+    // The participant chose English for themselves; the request asks in nothing.
+    await ctx.http.patch('/v1/me').set(bearer(other.participant.token)).send({ locale: 'en' }).expect(200);
+    await ctx.http.post('/v1/auth/password-reset').send({ login: other.participant.email }).expect(202);
+    const chosen = await delivered('password_reset', other.participant.email);
+    const english = (await ctx.http.get(`/v1/mails/${chosen.id}`).set(bearer(other.admin.token)).expect(200))
+      .body as MailView & { lang: string };
+    expect(english.lang).toBe('en');
+    expect(english.html).toContain('<html lang="en">');
+
+    // Nobody chose for the admin: the request's Accept-Language decides.
+    await ctx.http
+      .post('/v1/auth/password-reset')
+      .set('Accept-Language', 'en-US,en;q=0.9')
+      .send({ login: other.admin.email })
+      .expect(202);
+    const asked = await delivered('password_reset', other.admin.email);
+    expect((asked as MailView & { lang: string }).lang).toBe('en');
+
+    // And without either, Indonesian.
+    await ctx.http.post('/v1/auth/password-reset').send({ login: other.instructor.email }).expect(202);
+    const plain = await delivered('password_reset', other.instructor.email);
+    expect((plain as MailView & { lang: string }).lang).toBe('id');
+  });
+
   test('an organization sends as itself; its sender is checked', async () => {
     for (const mailFrom of [
       { name: 'BKPSDM\r\nBcc: x@example.org', address: 'diklat@jambikota.go.id' },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { languageOf } from '../../http/language.js';
 import { MAIL_LANGS } from '../mail/templates.js';
 import type { PasswordReset } from './password-reset.js';
 import { password } from './schemas.js';
@@ -23,7 +24,10 @@ export const passwordResetRoutes: FastifyPluginAsyncZod<PasswordResetRoutesOptio
         description:
           'Always 202, after the same minimum time, whether the login is known or not: the answer reveals no account. A known, not disabled account with an email gets a mail with a single-use link `PUBLIC_URL/reset-password?token=…` that expires after `PASSWORD_RESET_TTL_MINUTES`; a newer request replaces the older link. Requests are counted like failed logins (`RATE_LIMITED`, `LOGIN_THROTTLED`).',
         querystring: z.strictObject({
-          lang: z.enum(MAIL_LANGS).default('id').describe('Language of the mail: Indonesian (default) or English'),
+          lang: z
+            .enum(MAIL_LANGS)
+            .optional()
+            .describe("Language of the mail when the person chose none: else Accept-Language's, else Indonesian"),
         }),
         body: z.strictObject({
           login: z.string().trim().min(1).max(254).describe('NIP (18 digits) or email'),
@@ -32,7 +36,8 @@ export const passwordResetRoutes: FastifyPluginAsyncZod<PasswordResetRoutesOptio
       },
     },
     async (request, reply) => {
-      await reset.request(request.body.login, { requestId: request.id, ip: request.ip }, request.query.lang);
+      const lang = request.query.lang ?? (await languageOf(request));
+      await reset.request(request.body.login, { requestId: request.id, ip: request.ip }, lang);
       // No body at all: nothing in the answer differs between accounts.
       return reply.status(202).send(undefined as never);
     },

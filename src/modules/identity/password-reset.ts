@@ -84,7 +84,8 @@ export function createPasswordReset({ db, clock, throttle, settings }: PasswordR
                 orgId: user.homeOrgId,
                 userId: user.id,
                 kind: 'password_reset',
-                lang,
+                // The language the person chose wins over the one the request asked in.
+                lang: (user.locale as MailLang | null) ?? lang,
                 toAddress: user.email!,
                 toName: user.name,
                 params: { name: user.name, ttlMinutes: settings.ttlMinutes },

@@ -68,7 +68,7 @@ export async function queueInvitations(
     .where(eq(organizations.id, args.orgId));
   if (!org) return 0;
   const invited = await tx
-    .select({ id: users.id, name: users.name, nip: users.nip, email: users.email })
+    .select({ id: users.id, name: users.name, nip: users.nip, email: users.email, locale: users.locale })
     .from(users)
     .where(
       and(
@@ -93,7 +93,8 @@ export async function queueInvitations(
       orgId: args.orgId,
       userId: user.id,
       kind: 'invitation',
-      lang: args.lang,
+      // The person's own language where they chose one; else the organizer's, else Indonesian.
+      lang: (user.locale as MailLang | null) ?? args.lang,
       toAddress: user.email!,
       toName: user.name,
       params: {
@@ -132,7 +133,7 @@ export async function queuePhaseNotices(
   };
   const result = await tx.execute(sql`
     insert into mails (org_id, user_id, kind, lang, to_address, to_name, params, dedupe_key, next_attempt_at, created_at, updated_at)
-    select ${cohort.orgId}::uuid, u.id, ${kind}, 'id', u.email, u.name,
+    select ${cohort.orgId}::uuid, u.id, ${kind}, coalesce(u.locale, 'id'), u.email, u.name,
            ${JSON.stringify(params)}::jsonb || jsonb_build_object('name', u.name),
            ${`${kind}:${phase.id}:r${phase.round}:`} || u.id::text,
            ${at}::timestamptz, ${at}::timestamptz, ${at}::timestamptz
@@ -160,7 +161,7 @@ export async function queueCertificateMails(
   }));
   const result = await tx.execute(sql`
     insert into mails (org_id, user_id, kind, lang, to_address, to_name, params, dedupe_key, next_attempt_at, created_at, updated_at)
-    select ${cohort.orgId}::uuid, u.id, 'certificate_issued', 'id', u.email, u.name,
+    select ${cohort.orgId}::uuid, u.id, 'certificate_issued', coalesce(u.locale, 'id'), u.email, u.name,
            jsonb_build_object('name', u.name, 'cohortName', ${cohort.name}::text, 'number', x.number, 'verifyUrl', x.verify_url),
            'certificate_issued:' || x.certificate_id::text,
            ${at}::timestamptz, ${at}::timestamptz, ${at}::timestamptz

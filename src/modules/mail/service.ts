@@ -272,7 +272,7 @@ export function createMailService({ db, clock, settings, transport, enqueue, coh
         const params = { cohortName: phase.cohort_name, phaseName: phase.phase_name, endDate: phase.end_date };
         const result = await db.execute(sql`
           insert into mails (org_id, user_id, kind, lang, to_address, to_name, params, dedupe_key, next_attempt_at, created_at, updated_at)
-          select ${phase.org_id}::uuid, u.id, 'pace_reminder', 'id', u.email, u.name,
+          select ${phase.org_id}::uuid, u.id, 'pace_reminder', coalesce(u.locale, 'id'), u.email, u.name,
                  ${JSON.stringify(params)}::jsonb || jsonb_build_object('name', u.name, 'onlineJp', x.online_jp, 'requiredJp', x.required_jp),
                  'pace_reminder:' || u.id::text || ':' || ${day}::text,
                  ${at}::timestamptz, ${at}::timestamptz, ${at}::timestamptz
