@@ -1612,7 +1612,7 @@ export interface paths {
         };
         /**
          * The 20 JP report: every staff member’s JP of the year against their target, by unit
-         * @description For the home organization: each person whose home it is (disabled accounts aside), their JP of the year from every organizer and external training, their target (PNS `annualJpTarget`, PPPK `annualJpTargetPppk`), the shortfall, and totals per unit. Filter by `unit`, `category`, `below=true`; `year` defaults to this year in the organization’s time zone. `format=json` (totals, units, then `staff`), `csv` (`view=staff` or `view=units`) or `xlsx` (sheets Pegawai and Rekap Unit). Streamed from a database cursor: any number of staff, constant memory.
+         * @description For the home organization: each person whose home it is (disabled accounts aside), their JP of the year from every organizer and external training, their target (PNS `annualJpTarget`, PPPK `annualJpTargetPppk`), the shortfall, and totals per unit. Filter by `unit`, `category`, `below=true`; `year` defaults to this year in the organization’s time zone. `format=json` (totals, units, then `staff`), `csv` (`view=staff` or `view=units`) or `xlsx` (sheets Pegawai and Rekap Unit; labels in the request’s language). Streamed from a database cursor: any number of staff, constant memory.
          */
         get: operations["getAnnualJpReport"];
         put?: never;

@@ -435,6 +435,25 @@ export const MESSAGES = {
     en: 'Online JP short of the requirement',
   },
 
+  // ---- the annual JP report (CSV, XLSX) ----
+  'annualJp.sheet.staff': { id: 'Pegawai', en: 'Staff' },
+  'annualJp.sheet.units': { id: 'Rekap Unit', en: 'Units' },
+  'annualJp.col.kind': { id: 'Jenis ASN', en: 'ASN type' },
+  'annualJp.col.jp': { id: 'JP Tahun Ini', en: 'JP this year' },
+  'annualJp.col.externalJp': { id: 'JP Pelatihan Eksternal', en: 'JP of external trainings' },
+  'annualJp.col.target': { id: 'Target JP', en: 'JP target' },
+  'annualJp.col.shortfall': { id: 'Kekurangan JP', en: 'JP short' },
+  'annualJp.col.note': { id: 'Keterangan', en: 'Remark' },
+  'annualJp.col.staff': { id: 'Jumlah Pegawai', en: 'Staff' },
+  'annualJp.col.met': { id: 'Memenuhi Target', en: 'Met the target' },
+  'annualJp.col.below': { id: 'Di Bawah Target', en: 'Below the target' },
+  'annualJp.col.totalJp': { id: 'Total JP', en: 'Total JP' },
+  'annualJp.col.averageJp': { id: 'Rata-rata JP', en: 'Average JP' },
+  'annualJp.nonAsn': { id: 'Non-ASN', en: 'Non-ASN' },
+  'annualJp.noUnit': { id: '(tanpa unit)', en: '(no unit)' },
+  'annualJp.below': { id: 'Di bawah target', en: 'Below the target' },
+  'annualJp.met': { id: 'Memenuhi target', en: 'Met the target' },
+
   // ---- the recap (CSV, XLSX) ----
   'report.col.nip': { id: 'NIP', en: 'NIP' },
   'report.col.name': { id: 'Nama', en: 'Name' },

@@ -229,6 +229,35 @@ describe('the 20 JP report of the home organization', () => {
     expect(units.map((u) => Number(u['Jumlah Pegawai']))).toEqual([10, 10, 10, 3]);
   });
 
+  test('in English when asked: headers, remarks and the unit totals', async () => {
+    const res = await report(city.admin.token, '?format=csv').set('Accept-Language', 'en').expect(200);
+    const records = parseCsv(res.text, { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(Object.keys(records[0]!)).toEqual([
+      'NIP',
+      'Name',
+      'ASN type',
+      'Unit',
+      'Category',
+      'Position',
+      'Rank',
+      'JP this year',
+      'JP of external trainings',
+      'JP target',
+      'JP short',
+      'Remark',
+    ]);
+    for (const r of records) {
+      const want = expected.get(r.NIP!)!;
+      expect(r.Remark).toBe(want.jp < want.target ? 'Below the target' : 'Met the target');
+    }
+    const units = parseCsv(
+      (await report(city.admin.token, '?format=csv&view=units').set('Accept-Language', 'en').expect(200)).text,
+      { bom: true, columns: true },
+    ) as Array<Record<string, string>>;
+    expect(units.at(-1)!.Unit).toBe('(no unit)');
+    expect(units.map((u) => Number(u.Staff))).toEqual([10, 10, 10, 3]);
+  });
+
   test('XLSX, read back: the staff sheet with a frozen header and the unit sheet', async () => {
     const res = await report(city.admin.token, '?format=xlsx')
       .buffer(true)

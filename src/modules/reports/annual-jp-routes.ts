@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/actor.js';
 import type { AnnualJpReport } from './annual-jp.js';
+import { languageOf } from '../../http/language.js';
 
 const CONTENT_TYPES = {
   json: 'application/json; charset=utf-8',
@@ -38,14 +39,14 @@ export const annualJpRoutes: FastifyPluginAsyncZod<{ annualJp: AnnualJpReport }>
         tags: ['reports'],
         summary: 'The 20 JP report: every staff member\u2019s JP of the year against their target, by unit',
         description:
-          'For the home organization: each person whose home it is (disabled accounts aside), their JP of the year from every organizer and external training, their target (PNS `annualJpTarget`, PPPK `annualJpTargetPppk`), the shortfall, and totals per unit. Filter by `unit`, `category`, `below=true`; `year` defaults to this year in the organization\u2019s time zone. `format=json` (totals, units, then `staff`), `csv` (`view=staff` or `view=units`) or `xlsx` (sheets Pegawai and Rekap Unit). Streamed from a database cursor: any number of staff, constant memory.',
+          'For the home organization: each person whose home it is (disabled accounts aside), their JP of the year from every organizer and external training, their target (PNS `annualJpTarget`, PPPK `annualJpTargetPppk`), the shortfall, and totals per unit. Filter by `unit`, `category`, `below=true`; `year` defaults to this year in the organization\u2019s time zone. `format=json` (totals, units, then `staff`), `csv` (`view=staff` or `view=units`) or `xlsx` (sheets Pegawai and Rekap Unit; labels in the request\u2019s language). Streamed from a database cursor: any number of staff, constant memory.',
         security: [{ bearer: [] }],
         querystring: annualJpQuery,
         produces: Object.values(CONTENT_TYPES),
       },
     },
     async (request, reply) => {
-      const { filename, stream } = await annualJp.open(actorOf(request), request.query);
+      const { filename, stream } = await annualJp.open(actorOf(request), request.query, await languageOf(request));
       reply.type(CONTENT_TYPES[request.query.format]);
       if (request.query.format !== 'json') reply.header('content-disposition', `attachment; filename="${filename}"`);
       return reply.send(stream);

@@ -6,6 +6,7 @@ import type { Clock } from '../../clock.js';
 import { csvStream } from '../../csv.js';
 import type { Actor } from '../../http/actor.js';
 import { ValidationError } from '../../http/errors.js';
+import { translate, type Lang, type MessageKey } from '../../i18n/index.js';
 import { localDateOf } from '../cohorts/calendar.js';
 import type { DirectoryService } from '../identity/directory-service.js';
 
@@ -66,29 +67,39 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export const KIND_LABEL = { pns: 'PNS', pppk: 'PPPK' } as const;
 
-export const STAFF_COLUMNS: Array<[string, (r: StaffRow) => string | number]> = [
-  ['NIP', (r) => r.nip ?? ''],
-  ['Nama', (r) => r.name],
-  ['Jenis ASN', (r) => (r.kind ? KIND_LABEL[r.kind] : 'Non-ASN')],
-  ['Unit Kerja', (r) => r.unit ?? ''],
-  ['Kategori', (r) => r.category ?? ''],
-  ['Jabatan', (r) => r.position ?? ''],
-  ['Pangkat/Golongan', (r) => r.rank ?? ''],
-  ['JP Tahun Ini', (r) => r.jp],
-  ['JP Pelatihan Eksternal', (r) => r.externalJp],
-  ['Target JP', (r) => r.targetJp],
-  ['Kekurangan JP', (r) => r.shortfallJp],
-  ['Keterangan', (r) => (r.below ? 'Di bawah target' : 'Memenuhi target')],
-];
+type Columns<T> = Array<[string, (row: T) => string | number]>;
 
-export const UNIT_COLUMNS: Array<[string, (u: UnitTotal) => string | number]> = [
-  ['Unit Kerja', (u) => u.unit ?? '(tanpa unit)'],
-  ['Jumlah Pegawai', (u) => u.staff],
-  ['Memenuhi Target', (u) => u.met],
-  ['Di Bawah Target', (u) => u.below],
-  ['Total JP', (u) => u.totalJp],
-  ['Rata-rata JP', (u) => u.averageJp],
-];
+/** The staff sheet's columns, headed in `lang`. */
+export function staffColumns(lang: Lang): Columns<StaffRow> {
+  const t = (key: MessageKey) => translate(lang, key);
+  return [
+    [t('report.col.nip'), (r) => r.nip ?? ''],
+    [t('report.col.name'), (r) => r.name],
+    [t('annualJp.col.kind'), (r) => (r.kind ? KIND_LABEL[r.kind] : t('annualJp.nonAsn'))],
+    [t('report.col.unit'), (r) => r.unit ?? ''],
+    [t('report.col.category'), (r) => r.category ?? ''],
+    [t('report.col.position'), (r) => r.position ?? ''],
+    [t('report.col.rank'), (r) => r.rank ?? ''],
+    [t('annualJp.col.jp'), (r) => r.jp],
+    [t('annualJp.col.externalJp'), (r) => r.externalJp],
+    [t('annualJp.col.target'), (r) => r.targetJp],
+    [t('annualJp.col.shortfall'), (r) => r.shortfallJp],
+    [t('annualJp.col.note'), (r) => t(r.below ? 'annualJp.below' : 'annualJp.met')],
+  ];
+}
+
+/** The unit totals' columns, headed in `lang`. */
+export function unitColumns(lang: Lang): Columns<UnitTotal> {
+  const t = (key: MessageKey) => translate(lang, key);
+  return [
+    [t('report.col.unit'), (u) => u.unit ?? t('annualJp.noUnit')],
+    [t('annualJp.col.staff'), (u) => u.staff],
+    [t('annualJp.col.met'), (u) => u.met],
+    [t('annualJp.col.below'), (u) => u.below],
+    [t('annualJp.col.totalJp'), (u) => u.totalJp],
+    [t('annualJp.col.averageJp'), (u) => u.averageJp],
+  ];
+}
 
 /** The statement's filters and parameters: staff of the organization with their JP in the year. */
 function staffSelect(p: { orgId: string; from: string; to: string; pns: number; pppk: number } & AnnualJpFilters) {
@@ -205,7 +216,7 @@ export function createAnnualJpReport({ pool, clock, directory }: AnnualJpDeps) {
 
   return {
     /** Checks access and reads the totals first, so errors are answered before streaming. */
-    async open(actor: Actor, query: AnnualJpQuery) {
+    async open(actor: Actor, query: AnnualJpQuery, lang: Lang = 'id') {
       const orgId = actor.scope.kind === 'org' ? actor.scope.orgId : query.orgId;
       if (!orgId)
         throw new ValidationError(
@@ -245,7 +256,7 @@ export function createAnnualJpReport({ pool, clock, directory }: AnnualJpDeps) {
       const name = `jp-${org.code.replace(/[^A-Za-z0-9.-]+/g, '-')}-${year}${query.view === 'units' ? '-unit' : ''}`;
       return {
         filename: `${name}.${query.format}`,
-        stream: render(query, head, () => staffRows(select, belowOnly)),
+        stream: render(query, head, () => staffRows(select, belowOnly), lang),
       };
     },
   };
@@ -272,7 +283,10 @@ function render(
   query: AnnualJpQuery,
   head: { units: UnitTotal[] } & Record<string, unknown>,
   rows: () => AsyncGenerator<StaffRow>,
+  lang: Lang,
 ): Readable {
+  const staffCols = staffColumns(lang);
+  const unitCols = unitColumns(lang);
   if (query.format === 'json') {
     return Readable.from(
       (async function* () {
@@ -291,15 +305,15 @@ function render(
     );
   }
   if (query.format === 'csv') {
-    const columns = query.view === 'units' ? UNIT_COLUMNS : STAFF_COLUMNS;
+    const columns = query.view === 'units' ? unitCols : staffCols;
     const csv = csvStream(columns.map(([h]) => h));
     void (async () => {
       try {
         if (query.view === 'units') {
-          for (const u of head.units) csv.write(UNIT_COLUMNS.map(([, f]) => f(u)));
+          for (const u of head.units) csv.write(unitCols.map(([, f]) => f(u)));
         } else {
           for await (const row of rows()) {
-            if (!csv.write(STAFF_COLUMNS.map(([, f]) => f(row)))) await drained(csv);
+            if (!csv.write(staffCols.map(([, f]) => f(row)))) await drained(csv);
           }
         }
         csv.end();
@@ -314,22 +328,26 @@ function render(
     try {
       const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
       if (query.view === 'staff') {
-        const sheet = book.addWorksheet('Pegawai', { views: [{ state: 'frozen', ySplit: 1 }] });
-        sheet.columns = STAFF_COLUMNS.map(([header], i) => ({ header, width: [20, 32, 10, 28, 18, 28, 20][i] ?? 14 }));
+        const sheet = book.addWorksheet(translate(lang, 'annualJp.sheet.staff'), {
+          views: [{ state: 'frozen', ySplit: 1 }],
+        });
+        sheet.columns = staffCols.map(([header], i) => ({ header, width: [20, 32, 10, 28, 18, 28, 20][i] ?? 14 }));
         sheet.getRow(1).font = { bold: true };
         sheet.getRow(1).commit();
         for await (const row of rows()) {
-          sheet.addRow(STAFF_COLUMNS.map(([, f]) => f(row))).commit();
+          sheet.addRow(staffCols.map(([, f]) => f(row))).commit();
           // The client reads slower than the cursor: wait for it rather than buffer the workbook.
           if (out.writableNeedDrain) await drained(out);
         }
         sheet.commit();
       }
-      const units = book.addWorksheet('Rekap Unit', { views: [{ state: 'frozen', ySplit: 1 }] });
-      units.columns = UNIT_COLUMNS.map(([header], i) => ({ header, width: i === 0 ? 32 : 16 }));
+      const units = book.addWorksheet(translate(lang, 'annualJp.sheet.units'), {
+        views: [{ state: 'frozen', ySplit: 1 }],
+      });
+      units.columns = unitCols.map(([header], i) => ({ header, width: i === 0 ? 32 : 16 }));
       units.getRow(1).font = { bold: true };
       units.getRow(1).commit();
-      for (const u of head.units) units.addRow(UNIT_COLUMNS.map(([, f]) => f(u))).commit();
+      for (const u of head.units) units.addRow(unitCols.map(([, f]) => f(u))).commit();
       units.commit();
       await book.commit();
     } catch (error) {
