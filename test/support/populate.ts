@@ -4,7 +4,7 @@ import path from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { migrationsFolder } from '../../src/db/migrate.js';
 
 /** Applies the committed migrations up to and including `tag`, as an older release left the database. */
@@ -183,4 +183,15 @@ export async function rowCounts(pool: pg.Pool): Promise<Map<string, number>> {
     counts.set(table_name, n[0]!.n);
   }
   return counts;
+}
+
+/**
+ * The migration kept every row: every table held some before it ran (so the test moved data, not
+ * an empty schema), and holds as many after.
+ */
+export async function expectEveryRowKept(pool: pg.Pool, before: Map<string, number>): Promise<void> {
+  expect(before.size).toBeGreaterThan(30);
+  for (const [table, n] of before) expect(n, table).toBeGreaterThan(0);
+  const after = await rowCounts(pool);
+  for (const [table, n] of before) expect(after.get(table), table).toBe(n);
 }
