@@ -12,7 +12,7 @@ import { createServices } from './services.js';
 import { createLogger } from './logger.js';
 import { ensurePlatformAdmin } from './modules/identity/bootstrap.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './modules/identity/passwords.js';
-import { problemText } from './i18n/index.js';
+import { problemText, render } from './i18n/index.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -208,6 +208,8 @@ main(process.argv.slice(2)).then(
     if (error instanceof AppError) {
       // The catalogue's detail, with the facts the error carries; the CLI speaks English.
       console.error(problemText('en', error.code, error.params, error.detailKey).detail);
+      for (const e of error.errors ?? [])
+        console.error(`  ${e.path}: ${typeof e.message === 'string' ? e.message : render('en', e.message)}`);
       process.exit(2);
     }
     if (error instanceof ConfigError || error instanceof UsageError) {

@@ -435,6 +435,71 @@ export const MESSAGES = {
     en: 'Online JP short of the requirement',
   },
 
+  // ---- why a course package cannot be published ----
+  'course.videoNeedsUrl': { id: 'Materi video memerlukan URL media', en: 'A video lesson needs a media URL' },
+  'course.needsBody': { id: 'Materi {kind} memerlukan isi', en: 'A {kind} lesson needs a body' },
+  'course.quizByPassing': { id: 'Kuis selesai dengan lulus kuis', en: 'A quiz is completed by passing it' },
+  'course.submissionOnlyAssignment': {
+    id: 'Hanya materi penugasan yang menerima kiriman',
+    en: 'Only assignment lessons take submissions',
+  },
+  'course.submissionCompletes': {
+    id: 'Materi yang menerima kiriman selesai lewat kiriman, bukan ditandai manual',
+    en: 'A lesson that takes submissions completes by them, not by hand',
+  },
+  'course.quizOnlyQuiz': {
+    id: 'Hanya materi kuis yang punya pengaturan kuis',
+    en: 'Only quiz lessons have quiz settings',
+  },
+  'course.quizNeedsSettings': {
+    id: 'Materi kuis memerlukan pengaturan kuis dan soal',
+    en: 'A quiz lesson needs quiz settings and questions',
+  },
+  'course.quizNeedsQuestion': {
+    id: 'Kuis memerlukan paling sedikit satu soal',
+    en: 'A quiz needs at least one question',
+  },
+  'course.twoOptions': {
+    id: 'Soal memerlukan paling sedikit dua pilihan',
+    en: 'A question needs at least two options',
+  },
+  'course.uniqueKeys': { id: 'Kunci pilihan harus berbeda satu sama lain', en: 'Option keys must be unique' },
+  'course.notAnOption': { id: 'Bukan salah satu pilihan: {keys}', en: 'Not among the options: {keys}' },
+  'course.correctTwice': { id: 'Kunci jawaban benar tercantum dua kali', en: 'A correct key is listed twice' },
+  'course.singleOne': {
+    id: 'Soal pilihan tunggal memiliki tepat satu jawaban benar',
+    en: 'A single-choice question has exactly one correct option',
+  },
+  'course.multipleOne': {
+    id: 'Soal pilihan ganda kompleks memerlukan paling sedikit satu jawaban benar',
+    en: 'A multiple-choice question needs at least one correct option',
+  },
+  'course.noPoints': {
+    id: 'Nilai lulus tidak dapat dicapai: soal-soalnya tidak berbobot',
+    en: 'The pass score cannot be reached: the questions carry no points',
+  },
+  'course.needsModule': {
+    id: 'Pelatihan memerlukan paling sedikit satu modul',
+    en: 'A course needs at least one module',
+  },
+  'course.moduleCodeUsed': {
+    id: 'Kode modul {code} juga dipakai oleh {other}',
+    en: 'Module code {code} is also used by {other}',
+  },
+  'course.moduleNeedsLesson': {
+    id: 'Modul memerlukan paling sedikit satu materi',
+    en: 'A module needs at least one lesson',
+  },
+  'course.moduleJp': { id: 'JP modul harus lebih dari 0', en: 'A module carries more than 0 JP' },
+  'course.lessonCodeUsed': {
+    id: 'Kode materi {code} juga dipakai oleh {other}',
+    en: 'Lesson code {code} is also used by {other}',
+  },
+  'course.jpDisagrees': {
+    id: '{jp} JP tidak sesuai dengan {minutes} menit materinya ({fromTime} JP dengan {minutesPerJp} menit per JP; toleransi {tolerance} %). Sesuaikan waktunya, atau pasang jpFixed bila JP itu keputusan kurikulum',
+    en: "{jp} JP does not agree with the lessons' {minutes} minutes ({fromTime} JP at {minutesPerJp} minutes per JP; tolerance {tolerance} %). Adjust the times, or set jpFixed if the JP is a curriculum decision",
+  },
+
   // ---- the annual JP report (CSV, XLSX) ----
   'annualJp.sheet.staff': { id: 'Pegawai', en: 'Staff' },
   'annualJp.sheet.units': { id: 'Rekap Unit', en: 'Units' },

@@ -128,6 +128,11 @@ describe('drafts, publishing and immutability', () => {
     expect(publish.status).toBe(422);
     expect(publish.body).toMatchObject({
       code: 'COURSE_INVALID',
+      errors: [{ path: 'modules', message: 'Pelatihan memerlukan paling sedikit satu modul' }],
+    });
+    const english = await ctx.http.post(`/v1/courses/${courseId}/publish`).set(admin).set('Accept-Language', 'en');
+    expect(english.body).toMatchObject({
+      code: 'COURSE_INVALID',
       errors: [{ path: 'modules', message: 'A course needs at least one module' }],
     });
   });

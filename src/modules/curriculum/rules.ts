@@ -1,4 +1,5 @@
 import type { FieldError } from '../../http/errors.js';
+import { msg, type Message } from '../../i18n/index.js';
 import type { CoursePackage, PackageLesson } from './package.js';
 
 /** A module's JP may differ from its lessons' time by this share before publishing refuses it. */
@@ -8,41 +9,37 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 
 function lessonProblems(lesson: PackageLesson, at: string): FieldError[] {
   const problems: FieldError[] = [];
-  const add = (path: string, message: string) => problems.push({ path: `${at}${path}`, message });
-  if (lesson.kind === 'video' && !lesson.mediaUrl) add('.mediaUrl', 'A video lesson needs a media URL');
+  const add = (path: string, message: Message) => problems.push({ path: `${at}${path}`, message });
+  if (lesson.kind === 'video' && !lesson.mediaUrl) add('.mediaUrl', msg('course.videoNeedsUrl'));
   if ((lesson.kind === 'reading' || lesson.kind === 'assignment') && !lesson.body?.trim()) {
-    add('.body', `A ${lesson.kind} lesson needs a body`);
+    add('.body', msg('course.needsBody', { kind: lesson.kind }));
   }
-  if (lesson.manualCompletion && lesson.kind === 'quiz') add('.manualCompletion', 'A quiz is completed by passing it');
-  if (lesson.submission && lesson.kind !== 'assignment') add('.submission', 'Only assignment lessons take submissions');
-  if (lesson.submission && lesson.manualCompletion)
-    add('.manualCompletion', 'A lesson that takes submissions completes by them, not by hand');
+  if (lesson.manualCompletion && lesson.kind === 'quiz') add('.manualCompletion', msg('course.quizByPassing'));
+  if (lesson.submission && lesson.kind !== 'assignment') add('.submission', msg('course.submissionOnlyAssignment'));
+  if (lesson.submission && lesson.manualCompletion) add('.manualCompletion', msg('course.submissionCompletes'));
   if (lesson.kind !== 'quiz') {
-    if (lesson.quiz) add('.quiz', 'Only quiz lessons have quiz settings');
+    if (lesson.quiz) add('.quiz', msg('course.quizOnlyQuiz'));
     return problems;
   }
   const quiz = lesson.quiz;
   if (!quiz) {
-    add('.quiz', 'A quiz lesson needs quiz settings and questions');
+    add('.quiz', msg('course.quizNeedsSettings'));
     return problems;
   }
-  if (quiz.questions.length === 0) add('.quiz.questions', 'A quiz needs at least one question');
+  if (quiz.questions.length === 0) add('.quiz.questions', msg('course.quizNeedsQuestion'));
   quiz.questions.forEach((q, i) => {
     const qa = `.quiz.questions[${i}]`;
     const keys = q.options.map((o) => o.key);
-    if (q.options.length < 2) add(`${qa}.options`, 'A question needs at least two options');
-    if (new Set(keys).size !== keys.length) add(`${qa}.options`, 'Option keys must be unique');
+    if (q.options.length < 2) add(`${qa}.options`, msg('course.twoOptions'));
+    if (new Set(keys).size !== keys.length) add(`${qa}.options`, msg('course.uniqueKeys'));
     const unknown = q.correct.filter((k) => !keys.includes(k));
-    if (unknown.length > 0) add(`${qa}.correct`, `Not among the options: ${unknown.join(', ')}`);
-    if (new Set(q.correct).size !== q.correct.length) add(`${qa}.correct`, 'A correct key is listed twice');
-    if (q.kind === 'single' && q.correct.length !== 1)
-      add(`${qa}.correct`, 'A single-choice question has exactly one correct option');
-    if (q.kind === 'multiple' && q.correct.length < 1)
-      add(`${qa}.correct`, 'A multiple-choice question needs at least one correct option');
+    if (unknown.length > 0) add(`${qa}.correct`, msg('course.notAnOption', { keys: unknown.join(', ') }));
+    if (new Set(q.correct).size !== q.correct.length) add(`${qa}.correct`, msg('course.correctTwice'));
+    if (q.kind === 'single' && q.correct.length !== 1) add(`${qa}.correct`, msg('course.singleOne'));
+    if (q.kind === 'multiple' && q.correct.length < 1) add(`${qa}.correct`, msg('course.multipleOne'));
   });
   const total = quiz.questions.reduce((sum, q) => sum + q.points, 0);
-  if (quiz.questions.length > 0 && total <= 0)
-    add('.quiz.passScore', 'The pass score cannot be reached: the questions carry no points');
+  if (quiz.questions.length > 0 && total <= 0) add('.quiz.passScore', msg('course.noPoints'));
   return problems;
 }
 
@@ -52,7 +49,7 @@ function lessonProblems(lesson: PackageLesson, at: string): FieldError[] {
  */
 export function publishProblems(pkg: CoursePackage, minutesPerJp: number): FieldError[] {
   const problems: FieldError[] = [];
-  if (pkg.modules.length === 0) problems.push({ path: 'modules', message: 'A course needs at least one module' });
+  if (pkg.modules.length === 0) problems.push({ path: 'modules', message: msg('course.needsModule') });
 
   const moduleCodes = new Map<string, number>();
   const lessonCodes = new Map<string, string>();
@@ -61,19 +58,21 @@ export function publishProblems(pkg: CoursePackage, minutesPerJp: number): Field
     if (moduleCodes.has(mod.code)) {
       problems.push({
         path: `${at}.code`,
-        message: `Module code ${mod.code} is also used by modules[${moduleCodes.get(mod.code)}]`,
+        message: msg('course.moduleCodeUsed', { code: mod.code, other: `modules[${moduleCodes.get(mod.code)}]` }),
       });
     } else moduleCodes.set(mod.code, m);
 
-    if (mod.lessons.length === 0)
-      problems.push({ path: `${at}.lessons`, message: 'A module needs at least one lesson' });
-    if (mod.jp <= 0) problems.push({ path: `${at}.jp`, message: 'A module carries more than 0 JP' });
+    if (mod.lessons.length === 0) problems.push({ path: `${at}.lessons`, message: msg('course.moduleNeedsLesson') });
+    if (mod.jp <= 0) problems.push({ path: `${at}.jp`, message: msg('course.moduleJp') });
 
     mod.lessons.forEach((lesson, l) => {
       const lat = `${at}.lessons[${l}]`;
       const earlier = lessonCodes.get(lesson.code);
       if (earlier)
-        problems.push({ path: `${lat}.code`, message: `Lesson code ${lesson.code} is also used by ${earlier}` });
+        problems.push({
+          path: `${lat}.code`,
+          message: msg('course.lessonCodeUsed', { code: lesson.code, other: earlier }),
+        });
       else lessonCodes.set(lesson.code, lat);
       problems.push(...lessonProblems(lesson, lat));
     });
@@ -84,9 +83,13 @@ export function publishProblems(pkg: CoursePackage, minutesPerJp: number): Field
       if (Math.abs(fromTime - mod.jp) > mod.jp * JP_TOLERANCE + 1e-9) {
         problems.push({
           path: `${at}.jp`,
-          message:
-            `${mod.jp} JP does not agree with the lessons' ${minutes} minutes (${round2(fromTime)} JP at ${minutesPerJp} minutes per JP; ` +
-            `tolerance ${JP_TOLERANCE * 100} %). Adjust the times, or set jpFixed if the JP is a curriculum decision`,
+          message: msg('course.jpDisagrees', {
+            jp: mod.jp,
+            minutes,
+            fromTime: round2(fromTime),
+            minutesPerJp,
+            tolerance: JP_TOLERANCE * 100,
+          }),
         });
       }
     }
