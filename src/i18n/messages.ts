@@ -435,6 +435,34 @@ export const MESSAGES = {
     en: 'Online JP short of the requirement',
   },
 
+  // ---- why a learning event earned nothing (POST /v1/me/progress) ----
+  'event.NOT_ENROLLED': { id: 'Pendaftaran sudah mundur atau selesai', en: 'The enrollment is withdrawn or finished' },
+  'event.LESSON_NOT_IN_COURSE': {
+    id: 'Materi ini bukan bagian dari pelatihan yang diikuti',
+    en: 'The lesson is not part of the course this enrollment follows',
+  },
+  'event.IMPLAUSIBLE': { id: 'occurredAt ada di masa depan', en: 'occurredAt is in the future' },
+  'event.BEFORE_ENROLLMENT': {
+    id: 'occurredAt lebih awal daripada pendaftaran atau aktivasi akun',
+    en: 'occurredAt is before the enrollment existed or the account was activated',
+  },
+  'event.TOO_OLD': {
+    id: 'occurredAt lebih dari {days} hari yang lalu: disimpan, tetapi tidak lagi dihitung',
+    en: 'occurredAt is more than {days} days ago: kept, but no longer credited',
+  },
+  'event.PHASE_CLOSED': {
+    id: 'Tahap daring sudah ditutup; kemajuannya dibekukan',
+    en: 'The online phase is closed; its progress is frozen',
+  },
+  'event.PHASE_NOT_OPEN': {
+    id: 'Tidak ada tahap daring yang terbuka untuk belajar pada occurredAt',
+    en: 'No online phase was open for learning at occurredAt',
+  },
+  'event.MANUAL_COMPLETION_NOT_ALLOWED': {
+    id: 'Materi ini selesai menurut waktu belajar, bukan ditandai manual',
+    en: 'This lesson completes by time spent, not by hand',
+  },
+
   // ---- why a course package cannot be published ----
   'course.videoNeedsUrl': { id: 'Materi video memerlukan URL media', en: 'A video lesson needs a media URL' },
   'course.needsBody': { id: 'Materi {kind} memerlukan isi', en: 'A {kind} lesson needs a body' },

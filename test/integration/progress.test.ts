@@ -204,9 +204,22 @@ describe('credit: the server decides what counts', () => {
     ]);
     expect(res.body.results).toEqual([
       { clientEventId: 'r1', status: 'accepted', creditedSeconds: 0, lessonCompleted: true },
-      { clientEventId: 'v1', status: 'rejected', code: 'MANUAL_COMPLETION_NOT_ALLOWED', message: expect.any(String) },
+      {
+        clientEventId: 'v1',
+        status: 'rejected',
+        code: 'MANUAL_COMPLETION_NOT_ALLOWED',
+        message: 'Materi ini selesai menurut waktu belajar, bukan ditandai manual',
+      },
     ]);
     expect(await ledgerJp(p.enrollmentId)).toBe(0);
+    // The reason in English for whoever asks in it; the event itself was already received.
+    const again = await send(p, [
+      { clientEventId: 'v2', type: 'lesson_completed', lessonId: lesson(0, 'video').id, occurredAt: at },
+    ]).set('Accept-Language', 'en');
+    expect(again.body.results[0]).toMatchObject({
+      code: 'MANUAL_COMPLETION_NOT_ALLOWED',
+      message: 'This lesson completes by time spent, not by hand',
+    });
   });
 });
 

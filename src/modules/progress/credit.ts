@@ -1,4 +1,5 @@
 import { addDays, localDateOf } from '../cohorts/calendar.js';
+import { msg, type Message } from '../../i18n/index.js';
 
 /**
  * The credit rules: what a batch of client events is worth. Pure, so every rule has a unit test;
@@ -89,7 +90,7 @@ export type RejectCode =
 export type EventOutcome =
   | { clientEventId: string; status: 'accepted'; creditedSeconds: number; lessonCompleted: boolean }
   | { clientEventId: string; status: 'duplicate' }
-  | { clientEventId: string; status: 'rejected'; code: RejectCode; message: string };
+  | { clientEventId: string; status: 'rejected'; code: RejectCode; message: Message };
 
 export interface StoredEvent {
   clientEventId: string;
@@ -173,7 +174,7 @@ function phaseFor(
   phases: OnlinePhase[],
   at: Date,
   now: Date,
-): { phase: OnlinePhase } | { code: 'PHASE_NOT_OPEN' | 'PHASE_CLOSED'; message: string } {
+): { phase: OnlinePhase } | { code: 'PHASE_NOT_OPEN' | 'PHASE_CLOSED'; message: Message } {
   let found: OnlinePhase | undefined;
   for (const p of phases) {
     const window = learningWindow(p, now);
@@ -184,8 +185,8 @@ function phaseFor(
   if (found) return { phase: found };
   const inClosed = phases.some((p) => p.state === 'closed' && p.openedAt <= at);
   return inClosed
-    ? { code: 'PHASE_CLOSED', message: 'The online phase is closed; its progress is frozen' }
-    : { code: 'PHASE_NOT_OPEN', message: 'No online phase was open for learning at occurredAt' };
+    ? { code: 'PHASE_CLOSED', message: msg('event.PHASE_CLOSED') }
+    : { code: 'PHASE_NOT_OPEN', message: msg('event.PHASE_NOT_OPEN') };
 }
 
 /**
@@ -256,30 +257,30 @@ export function creditBatch(input: CreditInput): CreditResult {
       continue;
     }
     seen.add(event.clientEventId);
-    const reject = (code: RejectCode, message: string) => {
+    const reject = (code: RejectCode, message: Message) => {
       outcomes.set(i, { clientEventId: event.clientEventId, status: 'rejected', code, message });
       stored.push({ ...base(event), creditedSeconds: 0, status: 'rejected', reason: code });
     };
 
     const lesson = lessons.get(event.lessonId);
     if (!input.enrollmentActive) {
-      reject('NOT_ENROLLED', 'The enrollment is withdrawn or finished');
+      reject('NOT_ENROLLED', msg('event.NOT_ENROLLED'));
       continue;
     }
     if (!lesson) {
-      reject('LESSON_NOT_IN_COURSE', 'The lesson is not part of the course this enrollment follows');
+      reject('LESSON_NOT_IN_COURSE', msg('event.LESSON_NOT_IN_COURSE'));
       continue;
     }
     if (event.occurredAt.getTime() > now.getTime() + rules.futureSkewSeconds * 1000) {
-      reject('IMPLAUSIBLE', 'occurredAt is in the future');
+      reject('IMPLAUSIBLE', msg('event.IMPLAUSIBLE'));
       continue;
     }
     if (input.notBefore && event.occurredAt < input.notBefore) {
-      reject('BEFORE_ENROLLMENT', 'occurredAt is before the enrollment existed or the account was activated');
+      reject('BEFORE_ENROLLMENT', msg('event.BEFORE_ENROLLMENT'));
       continue;
     }
     if (event.occurredAt.getTime() < oldest) {
-      reject('TOO_OLD', `occurredAt is more than ${rules.backlogDays} days ago: kept, but no longer credited`);
+      reject('TOO_OLD', msg('event.TOO_OLD', { days: rules.backlogDays }));
       continue;
     }
     const found = phaseFor(input.phases, event.occurredAt, now);
@@ -324,9 +325,7 @@ export function creditBatch(input: CreditInput): CreditResult {
       if (lesson.kind === 'quiz' || !lesson.manualCompletion) {
         reject(
           'MANUAL_COMPLETION_NOT_ALLOWED',
-          lesson.kind === 'quiz'
-            ? 'A quiz is completed by passing it'
-            : 'This lesson completes by time spent, not by hand',
+          msg(lesson.kind === 'quiz' ? 'course.quizByPassing' : 'event.MANUAL_COMPLETION_NOT_ALLOWED'),
         );
         continue;
       }

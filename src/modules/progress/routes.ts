@@ -4,6 +4,8 @@ import { actorOf } from '../../http/actor.js';
 import type { ProgressService } from './service.js';
 import { trainingHistory } from '../identity/schemas.js';
 import * as s from './schemas.js';
+import { languageOf } from '../../http/language.js';
+import { render } from '../../i18n/index.js';
 
 const bearer = [{ bearer: [] }];
 const idParams = z.strictObject({ id: z.uuid() });
@@ -28,7 +30,15 @@ export const progressRoutes: FastifyPluginAsyncZod<{ progress: ProgressService }
         response: { 200: s.batchResult },
       },
     },
-    async (request) => progress.recordEvents(actorOf(request), request.body.enrollmentId, request.body.events),
+    async (request) => {
+      const answer = await progress.recordEvents(actorOf(request), request.body.enrollmentId, request.body.events);
+      // Why an event earned nothing, in the reader's language: looked up only when there is something to say.
+      const lang = answer.results.some((r) => r.status === 'rejected') ? await languageOf(request) : 'id';
+      return {
+        ...answer,
+        results: answer.results.map((r) => (r.status === 'rejected' ? { ...r, message: render(lang, r.message) } : r)),
+      };
+    },
   );
 
   app.post(
