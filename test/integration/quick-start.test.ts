@@ -5,22 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cleanEnv, root, tsx } from '../support/own-services.js';
 
 /**
  * The README's quick start as a newcomer runs it: `npm start` in embedded mode, then the CLI in a
  * second terminal while it runs, then the reference page, then Ctrl-C.
  */
 
-const root = path.resolve(import.meta.dirname, '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
 const run = promisify(execFile);
-
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DATA_DIR', 'NODE_ENV', 'ROLE', 'PORT', 'HOST'])
-    delete env[key];
-  return { ...env, ...extra };
-}
 
 let dataDir: string;
 let child: ChildProcessByStdio<null, Readable, Readable>;

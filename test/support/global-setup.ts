@@ -7,6 +7,7 @@ import pino from 'pino';
 import type { TestProject } from 'vitest/node';
 import type { EmbeddedDatabase } from '../../src/db/embedded.js';
 import { runMigrations } from '../../src/db/migrate.js';
+import { postgresAnswers } from '../../src/db/probe.js';
 
 /**
  * Real services for the whole run: PostgreSQL and Redis on localhost when they answer. Where they
@@ -24,19 +25,6 @@ declare module 'vitest' {
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const REQUIRED = ['1', 'true', 'yes'].includes(process.env.REQUIRE_SERVICES ?? '');
-
-async function postgresAnswers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
 
 async function redisAnswers(url: string): Promise<boolean> {
   const redis = new Redis(url, {

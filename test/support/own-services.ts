@@ -17,7 +17,16 @@ import { until } from './until.js';
 export const root = path.resolve(import.meta.dirname, '../..');
 export const tsx = path.join(root, 'node_modules/.bin/tsx');
 
-function portAnswers(port: number): Promise<boolean> {
+/** The environment of this run without anything that would point a child at other services. */
+export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DATA_DIR', 'NODE_ENV', 'ROLE', 'PORT', 'HOST'])
+    delete env[key];
+  return { ...env, ...extra };
+}
+
+/** Whether something listens on the port on 127.0.0.1. */
+export function portAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
     socket.once('connect', () => {
