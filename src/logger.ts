@@ -1,30 +1,61 @@
-import pino, { type Logger } from 'pino';
+import pino, { type Logger, type LoggerOptions } from 'pino';
 
-/** Credentials never reach a log line, whichever object carries them. */
-export const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'headers.authorization',
+/** Credentials never reach a log line, whichever object carries them: these keys, at any of the first levels. */
+const SECRET_KEYS = new Set([
+  'authorization',
+  'cookie',
   'password',
-  '*.password',
   'refreshToken',
-  '*.refreshToken',
   'accessToken',
-  '*.accessToken',
   'passwordHash',
-  '*.passwordHash',
   'passphrase',
-  '*.passphrase',
   'databaseUrl',
   'redisUrl',
   'jwtSecret',
-];
+]);
+const CENSOR = '[redacted]';
+// A log object's own level and three below it: `{ req: { headers: { authorization } } }` is as deep as they sit.
+const DEPTH = 4;
+
+function isWalkable(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !ArrayBuffer.isView(value);
+}
+
+/** The same object with its own kind (an Error stays an Error for the serializer), to be changed instead of the caller's. */
+function copyOf<T extends object>(value: T): T {
+  if (Array.isArray(value)) return [...value] as T;
+  return Object.create(Object.getPrototypeOf(value) as object, Object.getOwnPropertyDescriptors(value)) as T;
+}
+
+/**
+ * The log object with every credential replaced by `[redacted]`. The caller's objects are never
+ * changed: a level is copied only where something in it is replaced. A line without credentials
+ * (the access line of every request) costs a look at its own keys, where path-based redaction with
+ * wildcards cost three times the rest of writing the line.
+ */
+export function redactSecrets<T>(value: T, depth = DEPTH): T {
+  if (depth === 0 || !isWalkable(value)) return value;
+  let result: Record<string, unknown> | undefined;
+  for (const key of Object.keys(value)) {
+    const inner = value[key];
+    const replaced = SECRET_KEYS.has(key) && inner !== undefined ? CENSOR : redactSecrets(inner, depth - 1);
+    if (replaced === inner) continue;
+    result ??= copyOf(value);
+    result[key] = replaced;
+  }
+  return (result ?? value) as T;
+}
+
+/** The options every logger of this service is built with (the tests' loggers included). */
+export const LOG_FORMAT = {
+  formatters: { log: (object: Record<string, unknown>) => redactSecrets(object) },
+} satisfies LoggerOptions;
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
     {
       level,
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      ...LOG_FORMAT,
       base: { service: 'asn-learning' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },

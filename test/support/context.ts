@@ -10,7 +10,7 @@ import { buildApp } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createDeps, type Deps } from '../../src/deps.js';
-import { REDACTED_PATHS } from '../../src/logger.js';
+import { LOG_FORMAT } from '../../src/logger.js';
 import { ensurePlatformAdmin } from '../../src/modules/identity/bootstrap.js';
 
 export type QueueKind = 'redis' | 'postgres';
@@ -94,7 +94,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
       done();
     },
   });
-  const logger = pino({ level: 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, sink);
+  const logger = pino({ level: 'info', ...LOG_FORMAT }, sink);
   const prefix = `test-${database.name}`;
   const deps = await createDeps(config, logger, {
     clock: options.clock,
