@@ -239,8 +239,12 @@ export const MESSAGES = {
 
   'field.nul': { id: 'Tidak boleh berisi karakter NUL (U+0000)', en: 'Must not contain the NUL character (U+0000)' },
   'field.nulInName': {
-    id: 'Sebuah nama isian berisi karakter NUL (U+0000)',
-    en: 'A field name contains the NUL character (U+0000)',
+    id: 'Sebuah nama isian berisi karakter NUL (U+0000) atau teks Unicode yang rusak',
+    en: 'A field name contains the NUL character (U+0000) or broken Unicode text',
+  },
+  'field.unpairedSurrogate': {
+    id: 'Berisi teks Unicode yang rusak (separuh pasangan surrogate UTF-16)',
+    en: 'Contains broken Unicode text (half of a UTF-16 surrogate pair)',
   },
   'field.notEnrolled': { id: 'Tidak terdaftar di angkatan ini', en: 'Not enrolled in this cohort' },
   'field.withdrawn': { id: 'Pendaftaran ini sudah mengundurkan diri', en: 'This enrollment was withdrawn' },

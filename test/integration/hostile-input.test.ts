@@ -76,6 +76,35 @@ describe('NUL characters', () => {
     }
     expect(ctx.logs.filter((l) => l.level === 50)).toEqual([]);
   });
+
+  test('half of a surrogate pair ("\\ud800" in JSON) is a 400 too: it cannot be stored as it was sent', async () => {
+    const before = await ctx.deps.pool.query<{ name: string }>('select name from users where id = $1', [
+      org.participant.id,
+    ]);
+    const res = await ctx.http
+      .patch(`/v1/users/${org.participant.id}`)
+      .set(bearer(org.admin.token))
+      .set('content-type', 'application/json')
+      .send('{"name":"Budi \\ud800"}');
+    expect(expectProblem(res, 400)).toBe('VALIDATION_FAILED');
+    expect(res.body.errors[0]).toMatchObject({ path: 'body.name' });
+    const key = await ctx.http
+      .post('/v1/organizations')
+      .set(bearer(platform))
+      .set('content-type', 'application/json')
+      .send('{"code":"KAB-X","name":"A","\\udc00":1}');
+    expect(expectProblem(key, 400)).toBe('VALIDATION_FAILED');
+    const after = await ctx.deps.pool.query<{ name: string }>('select name from users where id = $1', [
+      org.participant.id,
+    ]);
+    expect(after.rows).toEqual(before.rows);
+    // A well-formed pair (an emoji) is ordinary text.
+    const emoji = await ctx.http
+      .patch(`/v1/users/${org.participant.id}`)
+      .set(bearer(org.admin.token))
+      .send({ name: 'Budi \u{1F600}' });
+    expect(emoji.status).toBe(200);
+  });
 });
 
 describe('framework errors are problem details', () => {
