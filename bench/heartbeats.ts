@@ -5,17 +5,22 @@
  * database is checked against what was sent: every acknowledged event stored once, every credited
  * second accounted for.
  *
- *   npm run bench:heartbeats            (env: BENCH_DATABASE_URL, ENROLLMENTS, DURATION, CONNECTIONS,
+ * Both routes are warmed up before they are measured, as a server that has been running is: the
+ * bare route for WARMUP seconds; the full stack by every participant opening their session (their
+ * first heartbeat, which also has their token verified once, as it is once per token lifetime).
+ *
+ * The load comes from wrk (Debian's package `wrk`): C, a small share of the cores.
+ *
+ *   npm run bench:heartbeats            (env: BENCH_DATABASE_URL, ENROLLMENTS, DURATION, CONNECTIONS, WARMUP,
  *                                        BENCH_DATABASE_NAME, BENCH_PORT: several runs on one machine keep apart,
  *                                        BENCH_PROFILE_DIR: a CPU profile of the API process,
- *                                        LOADGEN=wrk|autocannon, WRK_THREADS: the load generator)
+ *                                        BENCH_LOG_LEVEL: the API's log level, WRK_THREADS)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { machine, recreateDatabase } from './support.js';
 import pino from 'pino';
@@ -34,34 +39,45 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 64);
 const DATABASE_NAME = process.env.BENCH_DATABASE_NAME ?? 'asn_bench';
 // The bare route listens here, the full stack one port up.
 const PORT = Number(process.env.BENCH_PORT ?? 3401);
-// The load generator: wrk (Debian's package; C, a small share of the cores) where installed, else
-// autocannon, which runs in this process and, building each request in JavaScript, takes more of
-// the two cores from the servers under test for the heartbeats than for the bare upserts.
-const LOADGEN = process.env.LOADGEN ?? (existsSync('/usr/bin/wrk') ? 'wrk' : 'autocannon');
+const WARMUP = Number(process.env.WARMUP ?? 5);
 const WRK_THREADS = Number(process.env.WRK_THREADS ?? 1);
 const root = path.resolve(import.meta.dirname, '..');
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
 
-function start(args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+/** Starts a server; ready when its output matches `ready`, or (a port) when that port answers /health/live. */
+function start(args: string[], env: Record<string, string>, ready: RegExp | number): Promise<ChildProcess> {
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), args, {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let out = '';
+  let exited = false;
+  const collect = (d: Buffer) => void (out += d.toString());
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  const isReady = (): Promise<boolean> =>
+    typeof ready === 'number'
+      ? fetch(`http://127.0.0.1:${ready}/health/live`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      : Promise.resolve(ready.test(out));
   return new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      if (!ready.test(out)) return;
+    child.once('exit', (code) => {
+      exited = true;
+      reject(new Error(`exited ${code}: ${out}`));
+    });
+    const poll = async () => {
+      if (exited) return;
+      if (!(await isReady())) return void setTimeout(() => void poll(), 100);
       // Past the start the output is only drained: the load generator shares the cores, and keeping
       // (and searching) every log line the server writes would cost it more than sending requests.
-      child.stdout!.off('data', onData).resume();
-      child.stderr!.off('data', onData).resume();
+      child.stdout!.off('data', collect).resume();
+      child.stderr!.off('data', collect).resume();
       resolve(child);
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+    void poll();
   });
 }
 
@@ -84,6 +100,20 @@ interface LoadSummary {
   timeouts: number;
   /** CPU time (user + system) the server process spent per request: what load on the machine does not distort. */
   serverCpuMsPerRequest?: number;
+  /** The same for PostgreSQL, and for the whole machine (servers, database, load generator, all else). */
+  databaseCpuMsPerRequest?: number;
+  machineCpuMsPerRequest?: number;
+}
+
+/** Runs a load against a server process and adds the CPU each part of the machine spent per request. */
+async function measured(server: ChildProcess, load: () => Promise<LoadSummary>): Promise<LoadSummary> {
+  const before = { server: processTreeCpuMs(server.pid!), database: databaseCpuMs(), machine: machineCpuMs() };
+  const result = await load();
+  const per = (ms: number) => round3(ms / result.requests);
+  result.serverCpuMsPerRequest = per(processTreeCpuMs(server.pid!) - before.server);
+  result.databaseCpuMsPerRequest = per(databaseCpuMs() - before.database);
+  result.machineCpuMsPerRequest = per(machineCpuMs() - before.machine);
+  return result;
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -113,6 +143,30 @@ function processTreeCpuMs(root: number): number {
   return ticks * CLOCK_TICK_MS;
 }
 
+/** CPU milliseconds (all states but idle and I/O wait) the whole machine has spent since boot, all cores together. */
+function machineCpuMs(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = fields;
+  return (user! + nice! + system! + irq! + softirq! + steal!) * CLOCK_TICK_MS;
+}
+
+/** CPU milliseconds used so far by PostgreSQL's processes that are running now (its connections included). */
+function databaseCpuMs(): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (!text.includes('(postgres)')) continue;
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended while being read
+    }
+  }
+  return ticks * CLOCK_TICK_MS;
+}
+
 interface HeartbeatLoad {
   tokens: string[];
   enrollments: string[];
@@ -121,91 +175,13 @@ interface HeartbeatLoad {
   t0: number;
 }
 
-function summary(r: autocannon.Result): LoadSummary {
-  return {
-    requests: r.requests.total,
-    rps: Math.round(r.requests.average),
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    max: r.latency.max,
-    non2xx: r.non2xx,
-    errors: r.errors,
-    timeouts: r.timeouts,
-  };
-}
-
-async function autocannonUpserts(port: number): Promise<LoadSummary> {
-  let n = 0;
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    requests: [
-      {
-        method: 'POST',
-        path: '/upsert',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (req) => ({ ...req, body: JSON.stringify({ id: n++ % ENROLLMENTS }) }),
-      },
-    ],
-  });
-  return summary(result);
-}
-
-async function autocannonHeartbeats(
-  port: number,
-  load: HeartbeatLoad,
-): Promise<{ summary: LoadSummary; acknowledged: Set<string> }> {
-  const acknowledged = new Set<string>();
-  let i = 0;
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    requests: [
-      {
-        method: 'POST',
-        path: '/v1/me/progress',
-        setupRequest: (req, ctx: object) => {
-          const context = ctx as { clientEventId?: string };
-          const index = i++;
-          const e = index % ENROLLMENTS;
-          const k = Math.floor(index / ENROLLMENTS);
-          const clientEventId = `${e}-${k}`;
-          context.clientEventId = clientEventId;
-          return {
-            ...req,
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${load.tokens[e]}` },
-            body: JSON.stringify({
-              enrollmentId: load.enrollments[e],
-              // A session's first heartbeat opens it; each later one reports the 30 s since.
-              events: [
-                {
-                  clientEventId,
-                  type: 'heartbeat',
-                  lessonId: load.lessonIds[e % load.lessonIds.length],
-                  occurredAt: new Date(load.t0 + k * 30_000).toISOString(),
-                  activeSeconds: k === 0 ? 0 : 30,
-                },
-              ],
-            }),
-          };
-        },
-        onResponse: (status, _body, ctx: object) => {
-          if (status === 200) acknowledged.add((ctx as { clientEventId: string }).clientEventId);
-        },
-      },
-    ],
-  });
-  return { summary: summary(result), acknowledged };
-}
-
 /** Runs wrk with one of the scripts in bench/wrk/ against the port; its summary. */
 async function wrk(
   port: number,
   script: string,
   env: Record<string, string>,
   out = path.join(mkdtempSync(path.join(os.tmpdir(), 'bench-wrk-')), 'summary.json'),
+  seconds = DURATION,
 ): Promise<LoadSummary> {
   const child = spawn(
     'wrk',
@@ -215,7 +191,7 @@ async function wrk(
       '-c',
       String(CONNECTIONS),
       '-d',
-      `${DURATION}s`,
+      `${seconds}s`,
       '-s',
       path.join(root, 'bench/wrk', script),
       `http://127.0.0.1:${port}`,
@@ -240,9 +216,54 @@ async function wrk(
   };
 }
 
+/**
+ * The heartbeat numbered `index`, as bench/wrk/heartbeats.lua makes it: participant `index mod n`'s
+ * heartbeat number `index div n`, 30 s after their previous one (the first opens the session).
+ */
+function heartbeat(load: HeartbeatLoad, index: number): { clientEventId: string; token: string; body: string } {
+  const e = index % ENROLLMENTS;
+  const k = Math.floor(index / ENROLLMENTS);
+  const clientEventId = `${e}-${k}`;
+  const body = JSON.stringify({
+    enrollmentId: load.enrollments[e],
+    events: [
+      {
+        clientEventId,
+        type: 'heartbeat',
+        lessonId: load.lessonIds[e % load.lessonIds.length],
+        occurredAt: new Date(load.t0 + k * 30_000).toISOString(),
+        activeSeconds: k === 0 ? 0 : 30,
+      },
+    ],
+  });
+  return { clientEventId, token: load.tokens[e]!, body };
+}
+
+/** Every participant opens their session (heartbeat 0), CONNECTIONS at a time; the ids answered 200. */
+async function openSessions(port: number, load: HeartbeatLoad): Promise<Set<string>> {
+  const acknowledged = new Set<string>();
+  let next = 0;
+  const sender = async () => {
+    while (next < ENROLLMENTS) {
+      const { clientEventId, token, body } = heartbeat(load, next++);
+      const res = await fetch(`http://127.0.0.1:${port}/v1/me/progress`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      });
+      await res.arrayBuffer();
+      if (res.status === 200) acknowledged.add(clientEventId);
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, sender));
+  return acknowledged;
+}
+
+/** wrk sends heartbeats numbered from `first` on (see `heartbeat`); its summary and the ids answered 200. */
 async function wrkHeartbeats(
   port: number,
   load: HeartbeatLoad,
+  first: number,
 ): Promise<{ summary: LoadSummary; acknowledged: Set<string> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-wrk-data-'));
   const data = path.join(dir, 'data.lua');
@@ -253,7 +274,7 @@ async function wrkHeartbeats(
       `enrollments = ${list(load.enrollments)}, lessons = ${list(load.lessonIds)} }\n`,
   );
   const out = path.join(dir, 'summary.json');
-  const result = await wrk(port, 'heartbeats.lua', { BENCH_WRK_DATA: data }, out);
+  const result = await wrk(port, 'heartbeats.lua', { BENCH_WRK_DATA: data, BENCH_WRK_FIRST: String(first) }, out);
   const acknowledged = new Set((await readFile(`${out}.acked`, 'utf8')).split('\n').filter(Boolean));
   return { summary: result, acknowledged };
 }
@@ -332,13 +353,10 @@ async function main(): Promise<void> {
     { DATABASE_URL: databaseUrl, PORT: String(PORT), POOL_MAX: '20' },
     /minimal server ready/,
   );
-  console.log(`baseline: running (load from ${LOADGEN})`);
-  const baselineCpu = processTreeCpuMs(minimal.pid!);
-  const baseline =
-    LOADGEN === 'wrk'
-      ? await wrk(PORT, 'upsert.lua', { BENCH_WRK_N: String(ENROLLMENTS) })
-      : await autocannonUpserts(PORT);
-  baseline.serverCpuMsPerRequest = round3((processTreeCpuMs(minimal.pid!) - baselineCpu) / baseline.requests);
+  const upserts = { BENCH_WRK_N: String(ENROLLMENTS) };
+  if (WARMUP > 0) await wrk(PORT, 'upsert.lua', upserts, undefined, WARMUP);
+  console.log('baseline: running');
+  const baseline = await measured(minimal, () => wrk(PORT, 'upsert.lua', upserts));
   await stop(minimal);
   console.log('baseline: done');
 
@@ -358,21 +376,25 @@ async function main(): Promise<void> {
       ROLE: 'api',
       PORT: String(PORT + 1),
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
       MIGRATE_ON_START: 'false',
       DATABASE_POOL_MAX: '20',
       NODE_ENV: 'production',
       PUBLIC_URL: 'https://diklat.example.go.id',
     },
-    /API listening|"msg":"API listening/,
+    PORT + 1,
   );
   console.log('full stack: running');
   const t0 = Date.now() - 60 * 60_000;
   const heartbeats = { tokens, enrollments: enrolled.map((e) => e.id), lessonIds, t0 };
-  const fullCpu = processTreeCpuMs(api.pid!);
-  const { summary: full, acknowledged } =
-    LOADGEN === 'wrk' ? await wrkHeartbeats(PORT + 1, heartbeats) : await autocannonHeartbeats(PORT + 1, heartbeats);
-  full.serverCpuMsPerRequest = round3((processTreeCpuMs(api.pid!) - fullCpu) / full.requests);
+  const opened = WARMUP > 0 ? await openSessions(PORT + 1, heartbeats) : new Set<string>();
+  console.log(`full stack: ${opened.size} sessions opened`);
+  let acknowledged = new Set<string>();
+  const full = await measured(api, async () => {
+    const run = await wrkHeartbeats(PORT + 1, heartbeats, WARMUP > 0 ? ENROLLMENTS : 0);
+    acknowledged = new Set([...opened, ...run.acknowledged]);
+    return run.summary;
+  });
   await stop(api);
 
   // ---- what the database holds against what was sent ----
@@ -419,7 +441,7 @@ async function main(): Promise<void> {
     enrollments: ENROLLMENTS,
     connections: CONNECTIONS,
     durationSeconds: DURATION,
-    loadGenerator: LOADGEN,
+    warmUpSeconds: WARMUP,
     baseline,
     fullStack: full,
     ratio: Math.round(ratio * 100) / 100,

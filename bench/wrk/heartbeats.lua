@@ -1,6 +1,7 @@
 -- wrk script for bench/heartbeats.ts: one heartbeat per request, each from one of the benchmark's
--- participants in turn with their own token, the same requests the autocannon load sends. Answers
--- 200 are remembered by client event id, so the benchmark can check every one was stored.
+-- participants in turn with their own token, numbered from BENCH_WRK_FIRST on as `heartbeat()` in
+-- bench/heartbeats.ts numbers them. Answers 200 are remembered by client event id, so the benchmark
+-- can check every one was stored.
 local data = dofile(os.getenv('BENCH_WRK_DATA'))
 local threads = {}
 
@@ -22,7 +23,7 @@ function request()
     return wrk.format('GET', '/')
   end
   local nthreads = tonumber(os.getenv('BENCH_WRK_THREADS'))
-  local index = counter * nthreads + tid
+  local index = tonumber(os.getenv('BENCH_WRK_FIRST')) + counter * nthreads + tid
   counter = counter + 1
   local e = index % data.n
   local k = math.floor(index / data.n)
