@@ -21,10 +21,15 @@ function isWalkable(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !ArrayBuffer.isView(value);
 }
 
-/** The same object with its own kind (an Error stays an Error for the serializer), to be changed instead of the caller's. */
+/**
+ * The same object with its own kind (an Error stays an Error for the serializer), to be changed
+ * instead of the caller's; its properties can all be redefined, whatever they were on the original.
+ */
 function copyOf<T extends object>(value: T): T {
   if (Array.isArray(value)) return [...value] as T;
-  return Object.create(Object.getPrototypeOf(value) as object, Object.getOwnPropertyDescriptors(value)) as T;
+  const descriptors = Object.getOwnPropertyDescriptors(value);
+  for (const d of Object.values(descriptors)) d.configurable = true;
+  return Object.create(Object.getPrototypeOf(value) as object, descriptors) as T;
 }
 
 /**
@@ -41,7 +46,8 @@ export function redactSecrets<T>(value: T, depth = DEPTH): T {
     const replaced = SECRET_KEYS.has(key) && inner !== undefined ? CENSOR : redactSecrets(inner, depth - 1);
     if (replaced === inner) continue;
     result ??= copyOf(value);
-    result[key] = replaced;
+    // Defined, not assigned: the original may hold a read-only property or a getter under that name.
+    Object.defineProperty(result, key, { value: replaced, enumerable: true, writable: true, configurable: true });
   }
   return (result ?? value) as T;
 }

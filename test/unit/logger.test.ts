@@ -53,6 +53,10 @@ test('a line without credentials is passed on as it is, and deep or odd values d
   const deep = { a: { b: { c: { d: { password: 'beyond the levels looked at' } } } } };
   expect(redactSecrets(deep)).toBe(deep);
   expect(redactSecrets([{ password: 'p' }, 'x'])).toEqual([{ password: '[redacted]' }, 'x']);
+  const frozen = Object.freeze({ password: 'p', nested: Object.freeze({ passphrase: 'q' }) });
+  expect(redactSecrets(frozen)).toEqual({ password: '[redacted]', nested: { passphrase: '[redacted]' } });
+  const getter = Object.defineProperty({}, 'accessToken', { get: () => 't', enumerable: true });
+  expect(redactSecrets(getter)).toEqual({ accessToken: '[redacted]' });
   const bytes = Buffer.from('password');
   expect(redactSecrets({ bytes }).bytes).toBe(bytes);
 });
