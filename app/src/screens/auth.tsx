@@ -56,6 +56,29 @@ function Message({ error, ok }: { error?: string; ok?: string }) {
 }
 
 /**
+ * A form's submit: one at a time, the form's error cleared first. `send` answers with the problem
+ * to show, or nothing when it went through; a request that could not be made says so.
+ */
+function useSubmit(send: () => Promise<string | undefined>) {
+  const { t } = useI18n();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      setError(await send());
+    } catch {
+      setError(t.needsConnection);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { submit, error, busy };
+}
+
+/**
  * A person with roles in several organizations logs in acting with the strongest one; a participant
  * view of their own programs spans every organizer only when acting as a participant, so the app
  * acts where the person is one.
@@ -73,25 +96,14 @@ export function Login() {
   const { t } = useI18n();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const { data, error } = await api.POST('/v1/auth/login', { body: { login: login.trim(), password } });
-      if (data) {
-        setSession(data);
-        await actAsParticipant().catch(() => undefined);
-        navigate('/', true);
-      } else setError(problemMessage(error, t.errorGeneric));
-    } catch {
-      setError(t.needsConnection);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, error, busy } = useSubmit(async () => {
+    const { data, error } = await api.POST('/v1/auth/login', { body: { login: login.trim(), password } });
+    if (!data) return problemMessage(error, t.errorGeneric);
+    setSession(data);
+    await actAsParticipant().catch(() => undefined);
+    navigate('/', true);
+    return undefined;
+  });
   return (
     <Screen title={t.loginTitle}>
       <form onSubmit={submit} class="card">
@@ -131,26 +143,15 @@ export function Activate({ url }: { url: URL }) {
   const [login, setLogin] = useState(url.searchParams.get('login') ?? '');
   const [code, setCode] = useState(url.searchParams.get('code') ?? '');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const { data, error } = await api.POST('/v1/auth/activate', {
-        body: { login: login.trim(), code: code.trim(), password },
-      });
-      if (data) {
-        setSession(data);
-        navigate('/', true);
-      } else setError(problemMessage(error, t.errorGeneric));
-    } catch {
-      setError(t.needsConnection);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, error, busy } = useSubmit(async () => {
+    const { data, error } = await api.POST('/v1/auth/activate', {
+      body: { login: login.trim(), code: code.trim(), password },
+    });
+    if (!data) return problemMessage(error, t.errorGeneric);
+    setSession(data);
+    navigate('/', true);
+    return undefined;
+  });
   return (
     <Screen title={t.activateTitle}>
       <p>{t.activateIntro}</p>
@@ -178,46 +179,23 @@ export function Activate({ url }: { url: URL }) {
   );
 }
 
-/**
- * The password reset API: `POST /v1/auth/password-reset {login}` → 202, and
- * `POST /v1/auth/password-reset/confirm {token, password}` → 204. Called as plain requests: the
- * routes are not in every server's contract yet.
- */
-async function post(path: string, body: unknown): Promise<Response> {
-  return fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-}
-
-async function problemOf(res: Response, fallback: string): Promise<string> {
-  try {
-    return problemMessage(await res.json(), fallback);
-  } catch {
-    return fallback;
-  }
-}
-
 export function ForgotPassword() {
   const { t } = useI18n();
   const [login, setLogin] = useState('');
-  const [error, setError] = useState<string>();
   const [sent, setSent] = useState(false);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setError(undefined);
-    try {
-      const res = await post('/v1/auth/password-reset', { login: login.trim() });
-      if (res.status === 202 || res.ok) setSent(true);
-      else setError(await problemOf(res, t.errorGeneric));
-    } catch {
-      setError(t.needsConnection);
-    }
-  };
+  const { submit, error, busy } = useSubmit(async () => {
+    const { response, error } = await api.POST('/v1/auth/password-reset', { body: { login: login.trim() } });
+    if (!response.ok) return problemMessage(error, t.errorGeneric);
+    setSent(true);
+    return undefined;
+  });
   return (
     <Screen title={t.forgotTitle}>
       <p>{t.forgotIntro}</p>
       <form onSubmit={submit} class="card">
         <Field id="login" label={t.loginLabel} value={login} onInput={setLogin} autocomplete="username" />
         <Message error={error} ok={sent ? t.forgotSent : undefined} />
-        <button type="submit" class="primary" disabled={sent}>
+        <button type="submit" class="primary" disabled={busy || sent}>
           {t.forgotButton}
         </button>
       </form>
@@ -232,19 +210,13 @@ export function ResetPassword({ url }: { url: URL }) {
   const { t } = useI18n();
   const token = url.searchParams.get('token') ?? '';
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string>();
   const [done, setDone] = useState(false);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setError(undefined);
-    try {
-      const res = await post('/v1/auth/password-reset/confirm', { token, password });
-      if (res.ok) setDone(true);
-      else setError(await problemOf(res, t.errorGeneric));
-    } catch {
-      setError(t.needsConnection);
-    }
-  };
+  const { submit, error, busy } = useSubmit(async () => {
+    const { response, error } = await api.POST('/v1/auth/password-reset/confirm', { body: { token, password } });
+    if (!response.ok) return problemMessage(error, t.errorGeneric);
+    setDone(true);
+    return undefined;
+  });
   return (
     <Screen title={t.resetTitle}>
       {!token ? (
@@ -261,7 +233,7 @@ export function ResetPassword({ url }: { url: URL }) {
             autocomplete="new-password"
           />
           <Message error={error} ok={done ? t.resetDone : undefined} />
-          <button type="submit" class="primary" disabled={done}>
+          <button type="submit" class="primary" disabled={busy || done}>
             {t.resetButton}
           </button>
         </form>
