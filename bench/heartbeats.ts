@@ -197,7 +197,13 @@ async function wrk(
       `http://127.0.0.1:${port}`,
     ],
     {
-      env: { ...process.env, ...env, BENCH_WRK_OUT: out, BENCH_WRK_THREADS: String(WRK_THREADS) },
+      env: {
+        ...process.env,
+        ...env,
+        BENCH_WRK_DIR: path.join(root, 'bench/wrk'),
+        BENCH_WRK_OUT: out,
+        BENCH_WRK_THREADS: String(WRK_THREADS),
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );

@@ -2,29 +2,14 @@
 -- participants in turn with their own token, numbered from BENCH_WRK_FIRST on as `heartbeat()` in
 -- bench/heartbeats.ts numbers them. Answers 200 are remembered by client event id, so the benchmark
 -- can check every one was stored.
+local common = dofile(os.getenv('BENCH_WRK_DIR') .. '/common.lua')
 local data = dofile(os.getenv('BENCH_WRK_DATA'))
-local threads = {}
-
-function setup(thread)
-  thread:set('tid', #threads)
-  table.insert(threads, thread)
-end
-
-local counter = 0
--- wrk 4.1 asks the first thread for one request at start, to check the script, and never sends it:
--- that one uses no index, or the first participant's session would start at its second heartbeat.
-local primed = false
 acked = {}
 nacked = 0
 
 function request()
-  if tid == 0 and not primed then
-    primed = true
-    return wrk.format('GET', '/')
-  end
-  local nthreads = tonumber(os.getenv('BENCH_WRK_THREADS'))
-  local index = tonumber(os.getenv('BENCH_WRK_FIRST')) + counter * nthreads + tid
-  counter = counter + 1
+  local index = common.next_index(tonumber(os.getenv('BENCH_WRK_FIRST')))
+  if not index then return common.probe() end
   local e = index % data.n
   local k = math.floor(index / data.n)
   local id = e .. '-' .. k
@@ -48,16 +33,10 @@ end
 
 function done(summary, latency, requests)
   local ids = io.open(os.getenv('BENCH_WRK_OUT') .. '.acked', 'w')
-  for _, thread in ipairs(threads) do
+  for _, thread in ipairs(common.threads) do
     local list = thread:get('acked')
     for i = 1, thread:get('nacked') do ids:write(list[i], '\n') end
   end
   ids:close()
-  local out = io.open(os.getenv('BENCH_WRK_OUT'), 'w')
-  local e = summary.errors
-  out:write(string.format(
-    '{"requests":%d,"durationUs":%d,"p50Us":%d,"p99Us":%d,"maxUs":%d,"non2xx":%d,"errors":%d,"timeouts":%d}',
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), latency.max,
-    e.status, e.connect + e.read + e.write, e.timeout))
-  out:close()
+  common.write_summary(summary, latency)
 end
