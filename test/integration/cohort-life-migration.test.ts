@@ -25,15 +25,7 @@ const E3 = '50000000-0000-4000-8000-000000000003';
 
 beforeAll(async () => {
   ({ pool, close } = await databaseAt(BEFORE));
-  const client = await pool.connect();
-  try {
-    await fillEveryTable(client, {
-      class_sessions: { ends_at: `'2024-11-01T02:00:00Z'` },
-      submissions: { file_id: 'null' },
-    });
-  } finally {
-    client.release();
-  }
+  await fillEveryTable(pool, { submissions: { file_id: 'null' } });
   const cohort = (id: string, code: string, status: string) => `
     insert into cohorts (id, org_id, course_id, course_version_id, code, name, time_zone, status)
     select '${id}', org_id, course_id, id, '${code}', '${code}', 'Asia/Jakarta', '${status}' from (

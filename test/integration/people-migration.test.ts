@@ -37,15 +37,7 @@ beforeAll(async () => {
       ('${PNS_B}', '${ORG_B}', 'participant', 'pending', '199003152019031002', null, 'Budi Santoso', 'III/a', 'Analis', 'Bappeda', 'tenaga teknis', null);
     insert into refresh_tokens (user_id, family_id, token_hash, expires_at)
       values ('${PPPK}', gen_random_uuid(), 'hash-of-a-live-token', now() + interval '30 days');`);
-  const client = await pool.connect();
-  try {
-    await fillEveryTable(client, {
-      class_sessions: { ends_at: `'2024-11-01T02:00:00Z'` },
-      cohorts: { time_zone: `'Asia/Jayapura'` },
-    });
-  } finally {
-    client.release();
-  }
+  await fillEveryTable(pool, { cohorts: { time_zone: `'Asia/Jayapura'` } });
   await pool.query(`
     insert into enrollments (id, cohort_id, user_id) values ('${ENROLLMENT}', (select id from cohorts limit 1), '${PPPK}');
     insert into jp_ledger (user_id, enrollment_id, phase_id, source, jp, occurred_at, created_at) values

@@ -22,15 +22,7 @@ const PENDING = '41000000-0000-4000-8000-000000000004';
 
 beforeAll(async () => {
   ({ pool, close } = await databaseAt(BEFORE));
-  const client = await pool.connect();
-  try {
-    await fillEveryTable(client, {
-      class_sessions: { ends_at: `'2024-11-01T02:00:00Z'` },
-      submissions: { file_id: 'null' },
-    });
-  } finally {
-    client.release();
-  }
+  await fillEveryTable(pool, { submissions: { file_id: 'null' } });
   const phase = (id: string, position: number, state: string) =>
     `('${id}', (select id from cohorts limit 1), ${10 + position}, 'online', 'MOOC ${position}', '2024-10-23', '2024-11-08',
       '2024-10-22T17:00:00Z', '2024-11-08T17:00:00Z', 45, 15, '${state}')`;
