@@ -20,7 +20,7 @@ import type { Actor } from '../../http/actor.js';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, type FieldError } from '../../http/errors.js';
 import { ownDataScope } from '../../http/tenancy.js';
 import { cohortAuditor } from '../audit/record.js';
-import { absenceSummaries } from '../classroom/service.js';
+import { absenceSummaries } from '../classroom/attendance.js';
 import type { CohortsService } from '../cohorts/service.js';
 import { bandsForPassMark, evaluate, schemeProblems } from './scoring.js';
 import type { BulkScores, SchemeInput, ScoreInput } from './schemas.js';

@@ -8,7 +8,7 @@ import type { Actor } from '../../http/actor.js';
 import { DEFAULT_LANG, translate, type Lang, type MessageKey } from '../../i18n/index.js';
 import type { CohortsService } from '../cohorts/service.js';
 import type { AbsenceRule } from '../../db/schema.js';
-import { absenceSummaries } from '../classroom/service.js';
+import { absenceSummaries } from '../classroom/attendance.js';
 import { recapColumns, writeRecapXlsx, type RecapColumns, type RecapHeading } from './recap-sheet.js';
 
 export interface ReportsServiceDeps {
