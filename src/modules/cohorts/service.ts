@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import { csvDocument } from '../../csv.js';
 import type { Clock } from '../../clock.js';
@@ -7,7 +7,7 @@ import type { Db, DbExecutor } from '../../db/index.js';
 import type { Enqueue } from '../../deps.js';
 import { cohorts, enrollments, type phaseExtensions, phases, type Cohort, type Phase } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../http/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.js';
 import { page } from '../../http/pagination.js';
 import { owningOrg } from '../../http/tenancy.js';
 import { cohortAuditor } from '../audit/record.js';
@@ -15,16 +15,16 @@ import type { CurriculumService } from '../curriculum/service.js';
 import type { DirectoryService } from '../identity/directory-service.js';
 import type { JobsService } from '../jobs/service.js';
 import { localDateOf, phaseWindow } from './calendar.js';
-import { phaseProblems, type PhaseInput } from './phase-rules.js';
 import * as repo from './repo.js';
 import { createRosterImport } from './roster-import.js';
 import { createEnrollmentChanges } from './enrollment-changes.js';
+import { createPhasePlan } from './phase-plan.js';
 import { parseRoster, type RosterRow } from './roster.js';
 import type { z } from 'zod';
 import type { enrollmentAttendance } from '../classroom/schemas.js';
 import type { enrollmentProgress } from '../progress/schemas.js';
 import type { CohortCreate, CohortListQuery, CohortUpdate, EnrollmentCreate } from './schemas.js';
-import { msg, render } from '../../i18n/index.js';
+import { render } from '../../i18n/index.js';
 
 export interface CohortsServiceDeps {
   db: Db;
@@ -154,6 +154,15 @@ export function createCohortsService({
 
   const rosters = createRosterImport({ db, clock, directory, jobs, enqueue, settings, audit, cohortOr404 });
   const changes = createEnrollmentChanges({ db, clock, audit, cohortOr404, enrollmentOr404, enrollmentView });
+  const phasePlan = createPhasePlan({
+    db,
+    clock,
+    settings,
+    audit,
+    cohortOr404,
+    cohortViews: views,
+    phasesChanged,
+  });
 
   return {
     /** A cohort of the caller's organization by its code (404 otherwise). */
@@ -249,79 +258,8 @@ export function createCohortsService({
       return view;
     },
 
-    /**
-     * Replaces the cohort's phases. Every problem is reported at once; a closed phase stays as it
-     * was, an open one may only move its end. Any change of dates bumps that phase's schedule
-     * version, so transitions scheduled for the old dates do nothing.
-     */
-    async setPhases(
-      actor: Actor,
-      id: string,
-      given: Array<Omit<PhaseInput, 'remedialDays'> & { remedialDays?: number }>,
-    ) {
-      const view = await db.transaction(async (tx) => {
-        const cohort = await cohortOr404(tx, actor, id, true);
-        const current = await repo.phasesOf(tx, [cohort.id]);
-        const input: PhaseInput[] = given.map((p) => ({
-          ...p,
-          remedialDays:
-            p.remedialDays ??
-            current.find((c) => c.id === p.id)?.remedialDays ??
-            (p.kind === 'online' ? settings.remedialDaysDefault : 0),
-        }));
-        const problems = [...phaseProblems(input, current), ...(await sessionProblems(tx, input, current, cohort))];
-        if (problems.length > 0)
-          throw new ValidationError(
-            `The phases are not valid: ${problems.length} problem(s)`,
-            problems,
-            'PHASES_INVALID',
-          ).with({ count: problems.length });
-
-        const now = clock.now();
-        const byId = new Map(current.map((p) => [p.id, p]));
-        const kept = new Set(input.map((p) => p.id).filter(Boolean));
-        const removed = current.filter((p) => !kept.has(p.id)).map((p) => p.id);
-        if (removed.length > 0) await tx.delete(phases).where(inArray(phases.id, removed));
-
-        for (const [position, p] of input.entries()) {
-          const window = phaseWindow(p.startDate, p.endDate, cohort.timeZone);
-          const values = {
-            position,
-            kind: p.kind,
-            name: p.name,
-            startDate: p.startDate,
-            endDate: p.endDate,
-            ...window,
-            requiredJp: p.requiredJp,
-            venue: p.venue ?? null,
-            remedialDays: p.remedialDays,
-            updatedAt: now,
-          };
-          const existing = p.id ? byId.get(p.id) : undefined;
-          if (existing) {
-            const moved = existing.startDate !== p.startDate || existing.endDate !== p.endDate;
-            await tx
-              .update(phases)
-              .set({ ...values, scheduleVersion: existing.scheduleVersion + (moved ? 1 : 0) })
-              .where(eq(phases.id, existing.id));
-          } else {
-            await tx.insert(phases).values({ ...values, cohortId: cohort.id, createdAt: now });
-          }
-        }
-        const [updated] = await tx
-          .update(cohorts)
-          .set({ startsOn: input[0]?.startDate ?? null, endsOn: input.at(-1)?.endDate ?? null, updatedAt: now })
-          .where(eq(cohorts.id, cohort.id))
-          .returning();
-        await audit(tx, actor, cohort, 'cohort.phases_set', {
-          phases: input.map((p) => ({ kind: p.kind, startDate: p.startDate, endDate: p.endDate })),
-        });
-        return (await views(tx, [updated!]))[0]!;
-      });
-      // Committed first: should the queue be unreachable now, the reconciler plans these later.
-      await phasesChanged(view.id).catch(() => undefined);
-      return view;
-    },
+    // Replacing the dated phases (phase-plan.ts).
+    ...phasePlan,
 
     // ---- enrollment ----
 
@@ -447,7 +385,6 @@ export function createCohortsService({
 
     participantMayRead: (userId: string, versionId: string) => repo.userMayReadVersion(db, userId, versionId),
 
-    /** For reports: the cohort, its phases and every enrollment with its participant. */
     /** One page of the roster, found by NIP, name, unit or status, with the cohort and its phases. */
     async rosterPage(actor: Actor, cohortId: string, query: repo.EnrollmentListQuery) {
       const cohort = await cohortOr404(db, actor, cohortId);
@@ -458,6 +395,7 @@ export function createCohortsService({
       return { cohort, phases: cohortPhases, enrollments: rows };
     },
 
+    /** For reports: the cohort, its phases and every enrollment with its participant. */
     async roster(actor: Actor, cohortId: string) {
       const cohort = await cohortOr404(db, actor, cohortId);
       const [cohortPhases, rows] = await Promise.all([repo.phasesOf(db, [cohort.id]), repo.rosterOf(db, cohort.id)]);
@@ -481,37 +419,6 @@ export function createCohortsService({
       }));
     },
   };
-
-  /** Sessions must stay inside their phase: a phase with sessions can neither go nor move past them. */
-  async function sessionProblems(tx: DbExecutor, input: PhaseInput[], current: Phase[], cohort: Cohort) {
-    const spans = await repo.sessionSpans(
-      tx,
-      current.map((p) => p.id),
-    );
-    const problems: FieldError[] = [];
-    for (const span of spans) {
-      const index = input.findIndex((p) => p.id === span.phaseId);
-      if (index < 0) {
-        const name = current.find((p) => p.id === span.phaseId)?.name;
-        problems.push({
-          path: 'body.phases',
-          message: msg('field.phaseHasSessions', { phase: name ?? '', sessions: span.sessions }),
-        });
-        continue;
-      }
-      const window = phaseWindow(input[index]!.startDate, input[index]!.endDate, cohort.timeZone);
-      if (span.firstStart! < window.opensAt || span.lastEnd! > window.closesAt)
-        problems.push({
-          path: `body.phases[${index}]`,
-          message: msg('field.sessionsOutsideDates', {
-            sessions: span.sessions,
-            from: span.firstStart!.toISOString(),
-            to: span.lastEnd!.toISOString(),
-          }),
-        });
-    }
-    return problems;
-  }
 
   async function participantViews(tx: DbExecutor, rows: Awaited<ReturnType<typeof repo.enrollmentsOfUser>>) {
     const cohortIds = rows.map((r) => r.cohort.id);
