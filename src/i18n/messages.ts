@@ -130,6 +130,39 @@ export const MESSAGES = {
     id: 'Kirim berkas sebagai multipart/form-data',
     en: 'Send the file as multipart/form-data',
   },
+  'file.accepted': {
+    id: 'kirim PDF, gambar PNG, JPEG atau WebP, atau dokumen DOCX, XLSX atau PPTX',
+    en: 'send a PDF, a PNG, JPEG or WebP image, or a DOCX, XLSX or PPTX document',
+  },
+  'UNSUPPORTED_FILE_TYPE.empty': { id: 'Berkas kosong; {accepted}', en: 'The file is empty; {accepted}' },
+  'UNSUPPORTED_FILE_TYPE.unknown': {
+    id: 'Isi berkas tidak dikenali sebagai jenis apa pun; {accepted}',
+    en: 'The content of the file is of no known type; {accepted}',
+  },
+  'UNSUPPORTED_FILE_TYPE.kind': {
+    id: 'Isi berkas berjenis {kind}; {accepted}',
+    en: 'The content of the file is {kind}; {accepted}',
+  },
+  'UNSUPPORTED_FILE_TYPE.zip': {
+    id: 'Berkas ini arsip ZIP, bukan dokumen Office; {accepted}',
+    en: 'The file is a ZIP archive, not an office document; {accepted}',
+  },
+  'UNSUPPORTED_FILE_TYPE.macros': {
+    id: 'Dokumen bermakro tidak diterima; {accepted}',
+    en: 'Documents with macros are not accepted; {accepted}',
+  },
+  'UNSUPPORTED_FILE_TYPE.otherOffice': {
+    id: 'Berkas ini paket OOXML, tetapi bukan dokumen Word, Excel atau PowerPoint; {accepted}',
+    en: 'The file is an OOXML package, but not a Word, Excel or PowerPoint document; {accepted}',
+  },
+  'UNSUPPORTED_FILE_TYPE.zip64': {
+    id: 'Arsip ZIP64 tidak diterima; {accepted}',
+    en: 'ZIP64 archives are not accepted; {accepted}',
+  },
+  'UNSUPPORTED_FILE_TYPE.damaged': {
+    id: 'Arsip ZIP atau dokumen Office ini rusak atau tidak lengkap; {accepted}',
+    en: 'The ZIP archive or office document is damaged or incomplete; {accepted}',
+  },
   'PAYLOAD_TOO_LARGE.body': {
     id: 'Isi permintaan lebih besar dari yang diizinkan',
     en: 'The request body is larger than allowed',

@@ -371,6 +371,19 @@ describe('files are checked by content and size', () => {
       expect(res.body.code).toBe('UNSUPPORTED_FILE_TYPE');
     }
     expect(await storedCount()).toEqual(before);
+    // The participant is told, in their language, what the file was and what is taken instead.
+    const program = await submitFile(citra, journal, exeFile(), 'jurnal.pdf').expect(415);
+    expect(program.body.title).toBe('Jenis berkas tidak didukung');
+    expect(program.body.detail).toBe(
+      'Isi berkas berjenis application/x-msdownload; kirim PDF, gambar PNG, JPEG atau WebP, atau dokumen DOCX, XLSX atau PPTX',
+    );
+    const text = await submitFile(citra, journal, Buffer.from('Catatan harian.\n'), 'jurnal.pdf')
+      .set('Accept-Language', 'en')
+      .expect(415);
+    expect(text.body.detail).toBe(
+      'The content of the file is of no known type; send a PDF, a PNG, JPEG or WebP image, or a DOCX, XLSX or PPTX document',
+    );
+    expect(await storedCount()).toEqual(before);
   });
 
   test('a file over the limit (5 MB by default) is refused with 413, and nothing is kept', async () => {

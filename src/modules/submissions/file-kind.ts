@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../../http/errors.js';
+import { msg, type MessageKey } from '../../i18n/index.js';
 
 /** What a submission may be, recognized from its bytes; the name a client gives is never trusted. */
 export const ACCEPTED_KINDS = {
@@ -29,9 +30,13 @@ const MAX_CONTENT_TYPES_BYTES = 256 * 1024;
 
 const WHAT_IS_ACCEPTED = 'a PDF, a PNG, JPEG or WebP image, or a DOCX, XLSX or PPTX document';
 
+type Refusal = 'empty' | 'unknown' | 'kind' | 'zip' | 'macros' | 'otherOffice' | 'zip64' | 'damaged';
+
+/** A file refused for its content: the reason in English for the log, in the caller's language for them. */
 export class FileKindError extends AppError {
-  constructor(reason: string) {
+  constructor(reason: string, refusal: Refusal, params: { kind?: string } = {}) {
     super(415, 'UNSUPPORTED_FILE_TYPE', `${reason}; send ${WHAT_IS_ACCEPTED}`);
+    this.with({ ...params, accepted: msg('file.accepted') }, `UNSUPPORTED_FILE_TYPE.${refusal}` satisfies MessageKey);
   }
 }
 
@@ -44,13 +49,13 @@ type ReadRange = (start: number, end: number) => Promise<Buffer>;
  * a macro-enabled document or anything else is refused with FileKindError.
  */
 export async function recognizeFile(head: Buffer, size: number, readRange: ReadRange): Promise<FileKind> {
-  if (size === 0) throw new FileKindError('The file is empty');
+  if (size === 0) throw new FileKindError('The file is empty', 'empty');
   const found = await fileTypeFromBuffer(head);
-  if (!found) throw new FileKindError('The content of the file is of no known type');
+  if (!found) throw new FileKindError('The content of the file is of no known type', 'unknown');
   if (found.ext === 'pdf' || found.ext === 'png' || found.ext === 'jpg' || found.ext === 'webp') return found.ext;
   if (found.mime === 'application/zip' || found.ext === 'docx' || found.ext === 'xlsx' || found.ext === 'pptx')
     return officeKind(size, readRange);
-  throw new FileKindError(`The content of the file is ${found.mime}`);
+  throw new FileKindError(`The content of the file is ${found.mime}`, 'kind', { kind: found.mime });
 }
 
 interface ZipEntry {
@@ -62,11 +67,11 @@ interface ZipEntry {
 async function officeKind(size: number, readRange: ReadRange): Promise<FileKind> {
   const entries = await zipDirectory(size, readRange);
   const contentTypes = entries.get('[Content_Types].xml');
-  if (!contentTypes) throw new FileKindError('The file is a ZIP archive, not an office document');
+  if (!contentTypes) throw new FileKindError('The file is a ZIP archive, not an office document', 'zip');
   if ([...entries.keys()].some((name) => /vbaProject\.bin$/i.test(name)))
-    throw new FileKindError('Documents with macros are not accepted');
+    throw new FileKindError('Documents with macros are not accepted', 'macros');
   const xml = await entryText(contentTypes, size, readRange);
-  if (/macroEnabled/i.test(xml)) throw new FileKindError('Documents with macros are not accepted');
+  if (/macroEnabled/i.test(xml)) throw new FileKindError('Documents with macros are not accepted', 'macros');
   for (const [kind, mainType] of Object.entries(OFFICE_MAIN_PARTS) as Array<[FileKind, string]>) {
     for (const override of xml.matchAll(/<Override\b[^>]*>/g)) {
       const partName = /PartName="\/?([^"]+)"/.exec(override[0])?.[1];
@@ -74,7 +79,7 @@ async function officeKind(size: number, readRange: ReadRange): Promise<FileKind>
       if (type === mainType && partName && entries.has(decodeURIComponent(partName))) return kind;
     }
   }
-  throw new FileKindError('The file is an OOXML package, but not a Word, Excel or PowerPoint document');
+  throw new FileKindError('The file is an OOXML package, but not a Word, Excel or PowerPoint document', 'otherOffice');
 }
 
 /** The names of a ZIP's entries, from the central directory at its end. */
@@ -88,20 +93,20 @@ async function zipDirectory(size: number, readRange: ReadRange): Promise<Map<str
       break;
     }
   }
-  if (eocd < 0) throw new FileKindError('The file starts like a ZIP archive but is not a complete one');
+  if (eocd < 0) throw new FileKindError('The file starts like a ZIP archive but is not a complete one', 'damaged');
   const count = tail.readUInt16LE(eocd + 10);
   const directorySize = tail.readUInt32LE(eocd + 12);
   const directoryOffset = tail.readUInt32LE(eocd + 16);
   if (count === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff)
-    throw new FileKindError('ZIP64 archives are not accepted');
+    throw new FileKindError('ZIP64 archives are not accepted', 'zip64');
   if (directorySize > MAX_DIRECTORY_BYTES || directoryOffset + directorySize > size)
-    throw new FileKindError('The ZIP directory of the file is not valid');
+    throw new FileKindError('The ZIP directory of the file is not valid', 'damaged');
   const directory = await readRange(directoryOffset, directoryOffset + directorySize);
   const entries = new Map<string, ZipEntry>();
   let at = 0;
   for (let n = 0; n < count; n++) {
     if (at + 46 > directory.length || directory.readUInt32LE(at) !== 0x02014b50)
-      throw new FileKindError('The ZIP directory of the file is not valid');
+      throw new FileKindError('The ZIP directory of the file is not valid', 'damaged');
     const nameLength = directory.readUInt16LE(at + 28);
     const extraLength = directory.readUInt16LE(at + 30);
     const commentLength = directory.readUInt16LE(at + 32);
@@ -118,9 +123,10 @@ async function zipDirectory(size: number, readRange: ReadRange): Promise<Map<str
 
 async function entryText(entry: ZipEntry, size: number, readRange: ReadRange): Promise<string> {
   if (entry.compressedSize > MAX_CONTENT_TYPES_BYTES || entry.localOffset + 30 > size)
-    throw new FileKindError('The [Content_Types].xml of the file is not valid');
+    throw new FileKindError('The [Content_Types].xml of the file is not valid', 'damaged');
   const header = await readRange(entry.localOffset, entry.localOffset + 30);
-  if (header.readUInt32LE(0) !== 0x04034b50) throw new FileKindError('The ZIP entries of the file are not valid');
+  if (header.readUInt32LE(0) !== 0x04034b50)
+    throw new FileKindError('The ZIP entries of the file are not valid', 'damaged');
   const start = entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
   const data = await readRange(start, start + entry.compressedSize);
   try {
@@ -128,9 +134,9 @@ async function entryText(entry: ZipEntry, size: number, readRange: ReadRange): P
     if (entry.method === 8)
       return inflateRawSync(data, { maxOutputLength: MAX_CONTENT_TYPES_BYTES * 8 }).toString('utf8');
   } catch {
-    throw new FileKindError('The [Content_Types].xml of the file cannot be read');
+    throw new FileKindError('The [Content_Types].xml of the file cannot be read', 'damaged');
   }
-  throw new FileKindError('The ZIP entries of the file use an unknown compression');
+  throw new FileKindError('The ZIP entries of the file use an unknown compression', 'damaged');
 }
 
 /**
