@@ -31,6 +31,8 @@ let page: Page;
 let base: string;
 let outDir: string;
 let enrollmentId: string;
+let readingId: string;
+let readingTitle: string;
 let orgAdmin: { Authorization: string };
 const person = makePeople(1, 4242)[0]!;
 const password = 'sandi-peserta-2024';
@@ -110,6 +112,8 @@ describe('the participant app in Chromium', () => {
       lessons: Array<{ id: string; kind: string; title: string }>;
     }>;
     const reading = modules[0]!.lessons.find((l) => l.kind === 'reading')!;
+    readingId = reading.id;
+    readingTitle = reading.title;
     const quiz = modules[0]!.lessons.find((l) => l.kind === 'quiz')!;
     const { attemptLimit } = (await ctx.http.get(`/v1/lessons/${quiz.id}`).set(admin).expect(200)).body.quiz as {
       attemptLimit: number;
@@ -369,6 +373,49 @@ describe('the participant app in Chromium', () => {
     );
     expect(after.rows[0]!.s).toBe(before.rows[0]!.s);
   }, 300_000);
+
+  test('a visible page without input for two minutes stops counting, and input starts it again', async () => {
+    // A browser context of its own, since the fake clock is the whole context's: two minutes of
+    // nobody at the screen pass in a moment, and only when the test moves the clock.
+    const tokens = (await ctx.http.post('/v1/auth/login').send({ login: person.nip, password }).expect(200)).body;
+    const own = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
+    try {
+      await own.addInitScript(
+        `localStorage.setItem('asn.heartbeatSeconds', '2');
+         localStorage.setItem('asn.session', ${JSON.stringify(JSON.stringify({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken }))});`,
+      );
+      await own.clock.install();
+      const idle = await own.newPage();
+      await idle.goto(`${base}/programs/${enrollmentId}/lessons/${readingId}`);
+      await idle.getByRole('heading', { level: 1, name: readingTitle }).waitFor(WAIT);
+      // Offline, so the heartbeats stay on the device to be counted (they are dated by the fake clock).
+      await own.setOffline(true);
+      await idle.clock.pauseAt(Date.now() + 1000);
+      const seconds = async () =>
+        (await idle.evaluate<Queued[]>(readQueue))
+          .filter((e) => e.lessonId === readingId)
+          .reduce((n, e) => n + e.activeSeconds, 0);
+      const before = await seconds();
+      await idle.mouse.move(120, 320);
+      await idle.clock.runFor(110_000);
+      await idle.getByText('Waktu belajar sedang dihitung').waitFor(WAIT);
+      await idle.clock.runFor(15_000);
+      await idle.getByText('Waktu tidak dihitung').waitFor(WAIT);
+      // A minute and a half more with nobody there: nothing more is counted. What was counted is the
+      // two minutes after the last input, and the second or two before it.
+      await idle.clock.runFor(95_000);
+      await until(async () => ((await seconds()) - before >= 119 ? true : undefined));
+      const counted = (await seconds()) - before;
+      expect(counted).toBeGreaterThanOrEqual(119);
+      expect(counted).toBeLessThanOrEqual(123);
+      // Someone is back: counting resumes.
+      await idle.mouse.move(200, 400);
+      await idle.clock.runFor(2_000);
+      await idle.getByText('Waktu belajar sedang dihitung').waitFor(WAIT);
+    } finally {
+      await own.close();
+    }
+  }, 120_000);
 
   test('the annual JP, certificates, password screens and the English switch', async () => {
     await page.goto(`${base}/jp`);
