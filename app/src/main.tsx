@@ -1,5 +1,5 @@
 import { type ComponentType, render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { isLoggedIn, onSessionChange, setSession } from './api.js';
 import { forgetSent } from './db.js';
 import { dictionaries, I18n, initialLang, type Lang, useI18n } from './i18n.js';
@@ -78,7 +78,8 @@ function App() {
   const url = useLocation();
   const t = dictionaries[lang];
   useEffect(() => onSessionChange(() => setLoggedIn(isLoggedIn())), []);
-  useEffect(() => {
+  // With the text, not a frame later: a screen reader must never read the new words in the old language.
+  useLayoutEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
   const isPublic = PUBLIC.includes(url.pathname.replace(/\/+$/, ''));
