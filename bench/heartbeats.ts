@@ -119,20 +119,31 @@ async function measured(server: ChildProcess, load: () => Promise<LoadSummary>):
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const CLOCK_TICK_MS = 10; // Linux reports process times in 1/100 s (USER_HZ)
 
-/** CPU milliseconds (user + system) used so far by a process and all its descendants (tsx runs the server in a child). */
-function processTreeCpuMs(root: number): number {
-  const stats = new Map<number, { ppid: number; ticks: number }>();
+/** Every running process: its command name, parent and CPU ticks (user + system) so far. */
+function processes(): Map<number, { name: string; ppid: number; ticks: number }> {
+  const stats = new Map<number, { name: string; ppid: number; ticks: number }>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
       // The command name, in parentheses, may hold spaces: the fields start after its closing one.
-      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+      const close = text.lastIndexOf(')');
+      const fields = text.slice(close + 2).split(' ');
+      stats.set(Number(entry), {
+        name: text.slice(text.indexOf('(') + 1, close),
+        ppid: Number(fields[1]),
+        ticks: Number(fields[11]) + Number(fields[12]),
+      });
     } catch {
       // the process ended while being read
     }
   }
+  return stats;
+}
+
+/** CPU milliseconds (user + system) used so far by a process and all its descendants (tsx runs the server in a child). */
+function processTreeCpuMs(root: number): number {
+  const stats = processes();
   let ticks = 0;
   const queue = [root];
   while (queue.length > 0) {
@@ -153,17 +164,7 @@ function machineCpuMs(): number {
 /** CPU milliseconds used so far by PostgreSQL's processes that are running now (its connections included). */
 function databaseCpuMs(): number {
   let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (!text.includes('(postgres)')) continue;
-      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // the process ended while being read
-    }
-  }
+  for (const p of processes().values()) if (p.name === 'postgres') ticks += p.ticks;
   return ticks * CLOCK_TICK_MS;
 }
 

@@ -6,17 +6,17 @@ import { msg } from '../i18n/index.js';
 // Deep enough for every body this API accepts; deeper input is walked no further (and fails its schema).
 const MAX_DEPTH = 32;
 
-function findNul(value: unknown, path: string, found: FieldError[], depth = 0): void {
+function findUnstorableText(value: unknown, path: string, found: FieldError[], depth = 0): void {
   if (found.length >= 20 || depth > MAX_DEPTH) return;
   if (typeof value === 'string') {
     if (value.includes('\u0000')) found.push({ path, message: msg('field.nul') });
     else if (!value.isWellFormed()) found.push({ path, message: msg('field.unpairedSurrogate') });
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => findNul(v, jsonPath(path, [i]), found, depth + 1));
+    value.forEach((v, i) => findUnstorableText(v, jsonPath(path, [i]), found, depth + 1));
   } else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       if (k.includes('\u0000') || !k.isWellFormed()) found.push({ path, message: msg('field.nulInName') });
-      findNul(v, jsonPath(path, [k]), found, depth + 1);
+      findUnstorableText(v, jsonPath(path, [k]), found, depth + 1);
     }
   }
 }
@@ -30,9 +30,9 @@ function findNul(value: unknown, path: string, found: FieldError[], depth = 0): 
 async function textInputPlugin(app: FastifyInstance): Promise<void> {
   app.addHook('preValidation', async (request) => {
     const found: FieldError[] = [];
-    findNul(request.params, 'params', found);
-    findNul(request.query, 'querystring', found);
-    findNul(request.body, 'body', found);
+    findUnstorableText(request.params, 'params', found);
+    findUnstorableText(request.query, 'querystring', found);
+    findUnstorableText(request.body, 'body', found);
     if (found.length > 0)
       throw new ValidationError('The request contains the NUL character', found).with(
         undefined,

@@ -10,6 +10,7 @@ import type { PersonSearch } from '../identity/search.js';
 import { paceOf, type Pace } from './pace.js';
 import type { CatalogOf } from './catalogs.js';
 import * as repo from './repo.js';
+import { roundJp } from './jp.js';
 
 export interface CohortProgressDeps {
   db: Db;
@@ -30,8 +31,6 @@ interface ProgressRow {
   lastActivityAt: Date | null;
   pace: Pace;
 }
-
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** A cohort's progress: each participant's online JP, lessons done and pace; and the warnings to those behind. */
 export function createCohortProgress({ db, clock, cohorts, catalogOf, paceInactiveDays }: CohortProgressDeps) {
@@ -72,7 +71,7 @@ export function createCohortProgress({ db, clock, cohorts, catalogOf, paceInacti
     const doneBy = new Map(completed.map((c) => [c.id, c.n]));
     const requiredJp = online.reduce((a, p) => a + p.requiredJp, 0);
     return enrollments.map(({ enrollment, user }): ProgressRow => {
-      const earned = round2(jpBy.get(enrollment.id) ?? 0);
+      const earned = roundJp(jpBy.get(enrollment.id) ?? 0);
       const lastActivityAt = activity.get(enrollment.id) ?? null;
 
       return {

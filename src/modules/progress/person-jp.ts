@@ -9,6 +9,7 @@ import { localMidnight } from '../cohorts/calendar.js';
 import type { CohortsService } from '../cohorts/service.js';
 import type { DirectoryService } from '../identity/directory-service.js';
 import { msg } from '../../i18n/index.js';
+import { roundJp } from './jp.js';
 
 export interface PersonJpDeps {
   db: Db;
@@ -16,8 +17,6 @@ export interface PersonJpDeps {
   cohorts: CohortsService;
   directory: DirectoryService;
 }
-
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * A person's JP and training history across every organizer. The 20 JP duty is the person's, so
@@ -69,7 +68,7 @@ export function createPersonJp({ db, clock, cohorts, directory }: PersonJpDeps) 
           organizer: organizers.get(cohort.orgId)!,
           cohort: { id: cohort.id, code: cohort.code, name: cohort.name },
           course: { code: course.code, title: course.title },
-          jp: round2(ledger.filter((r) => r.enrollment_id === enrollment.id).reduce((a, r) => a + r.jp, 0)),
+          jp: roundJp(ledger.filter((r) => r.enrollment_id === enrollment.id).reduce((a, r) => a + r.jp, 0)),
         }))
         .filter((p) => p.jp !== 0);
       const external = ledger
@@ -79,7 +78,7 @@ export function createPersonJp({ db, clock, cohorts, directory }: PersonJpDeps) 
           jp: r.jp,
           ...(r.details as { title: string; organizer: string; startDate: string; endDate: string }),
         }));
-      const totalJp = round2(ledger.reduce((a, r) => a + r.jp, 0));
+      const totalJp = roundJp(ledger.reduce((a, r) => a + r.jp, 0));
       return {
         userId: user.id,
         year,
@@ -88,10 +87,10 @@ export function createPersonJp({ db, clock, cohorts, directory }: PersonJpDeps) 
         timeZone,
         targetJp,
         totalJp,
-        remainingJp: round2(Math.max(0, targetJp - totalJp)),
+        remainingJp: roundJp(Math.max(0, targetJp - totalJp)),
         programs,
         external,
-        adjustmentsJp: round2(
+        adjustmentsJp: roundJp(
           ledger.filter((r) => r.source === 'adjustment' && !r.enrollment_id).reduce((a, r) => a + r.jp, 0),
         ),
       };
@@ -150,7 +149,7 @@ export function createPersonJp({ db, clock, cohorts, directory }: PersonJpDeps) 
           startDate: r.starts_on,
           endDate: r.ends_on,
           status: r.status,
-          jp: round2(Number(r.jp)),
+          jp: roundJp(Number(r.jp)),
           result: r.final_score === null ? null : { finalScore: Number(r.final_score), predikat: r.predikat },
           certificateNumber: r.certificate_number,
         })),

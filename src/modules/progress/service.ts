@@ -19,6 +19,7 @@ import { createHeartbeatCredit, onlinePhases } from './heartbeat-credit.js';
 import { createPersonJp } from './person-jp.js';
 import * as repo from './repo.js';
 import { msg } from '../../i18n/index.js';
+import { roundJp } from './jp.js';
 
 export interface ProgressServiceDeps {
   db: Db;
@@ -30,8 +31,6 @@ export interface ProgressServiceDeps {
   directory: DirectoryService;
   settings: { credit: CreditRules; paceInactiveDays: number };
 }
-
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export function createProgressService({
   db,
@@ -168,7 +167,7 @@ export function createProgressService({
       const byLesson = new Map(state.lessons.map((l) => [l.lessonId, l]));
       const quizState = new Map(attempts.map((a) => [a.lessonId, a]));
       const jpOf = (filter: (r: (typeof ledger)[number]) => boolean) =>
-        round2(ledger.filter(filter).reduce((a, r) => a + r.jp, 0));
+        roundJp(ledger.filter(filter).reduce((a, r) => a + r.jp, 0));
       const onlineIds = new Set(state.phases.map((p) => p.id));
       return {
         enrollmentId,
